@@ -1,0 +1,46 @@
+namespace QaBot.Core;
+
+/// <summary>What the index remembers of an ingested file, so unchanged files are skipped next time.</summary>
+/// <param name="ContentHash">SHA-256 of the raw file bytes, hex.</param>
+/// <param name="PipelineVersion">Reader, cleaner, chunker and analyzer version that produced the chunks.</param>
+public sealed record ManifestEntry(string SourcePath, string ContentHash, string PipelineVersion, int ChunkCount, DateTimeOffset IngestedAt);
+
+/// <summary>A chunk with the analyzed terms the lexical index stores for it.</summary>
+public sealed record IndexedChunk(Chunk Chunk, IReadOnlyList<string> Terms);
+
+/// <summary>One hit of a lexical (BM25) search.</summary>
+public sealed record LexicalHit(Guid ChunkId, double Score);
+
+/// <summary>A term of the indexed collection and in how many chunks it occurs.</summary>
+public sealed record VocabularyTerm(string Term, int ChunkFrequency);
+
+/// <summary>Counts that describe the indexed collection.</summary>
+public sealed record IndexStatistics(int DocumentCount, int ChunkCount, IReadOnlyDictionary<string, int> ChunksByLanguage, long SizeBytes);
+
+/// <summary>
+/// The store behind retrieval: documents, chunks and the lexical index. Each document is replaced
+/// atomically, so a crash mid-ingest never leaves half a document visible.
+/// </summary>
+public interface IChunkIndex
+{
+    Task<IReadOnlyDictionary<string, ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces everything stored for <paramref name="entry"/>'s source path in one transaction.</summary>
+    Task ReplaceDocumentAsync(ManifestEntry entry, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken);
+
+    Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken);
+
+    /// <summary>BM25 over the analyzed terms; any term may match.</summary>
+    Task<IReadOnlyList<LexicalHit>> SearchLexicalAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<VocabularyTerm>> ReadVocabularyAsync(CancellationToken cancellationToken);
+
+    Task<IndexStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Small named blobs kept with the index (the translation table, the collection's languages).</summary>
+    Task<byte[]?> ReadBlobAsync(string name, CancellationToken cancellationToken);
+
+    Task WriteBlobAsync(string name, byte[] content, CancellationToken cancellationToken);
+}
