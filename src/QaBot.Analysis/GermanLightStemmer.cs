@@ -1,0 +1,72 @@
+namespace QaBot.Analysis;
+
+/// <summary>
+/// A light German stemmer after Savoy's: umlauts folded, then one common inflection ending removed
+/// (-ern, -em/-en/-er/-es, -e, -s after a consonant that allows it), then a stacked -en/-er. Compounds are left whole.
+/// </summary>
+public static class GermanLightStemmer
+{
+    public static string Stem(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var stem = FoldUmlauts(word);
+        stem = RemoveInflection(stem);
+        // A second, narrower pass catches stacked endings such as "-ens" (unternehmens -> unternehm).
+        if (stem.Length > 5 && (stem.EndsWith("en", StringComparison.Ordinal) || stem.EndsWith("er", StringComparison.Ordinal)))
+        {
+            stem = stem[..^2];
+        }
+
+        return stem;
+    }
+
+    private static string RemoveInflection(string word)
+    {
+        if (word.Length > 5 && word.EndsWith("ern", StringComparison.Ordinal))
+        {
+            return word[..^3];
+        }
+
+        if (word.Length > 4 && (word.EndsWith("em", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal)
+            || word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("es", StringComparison.Ordinal)))
+        {
+            return word[..^2];
+        }
+
+        if (word.Length > 3 && word.EndsWith('e'))
+        {
+            return word[..^1];
+        }
+
+        if (word.Length > 3 && word.EndsWith('s') && "bdfghklmnrt".Contains(word[^2], StringComparison.Ordinal))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+
+    /// <summary>ä, ö, ü become a, o, u (ß is already ss after case folding).</summary>
+    public static string FoldUmlauts(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.AsSpan().IndexOfAny("äöü") < 0)
+        {
+            return word;
+        }
+
+        return string.Create(word.Length, word, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] switch
+                {
+                    'ä' => 'a',
+                    'ö' => 'o',
+                    'ü' => 'u',
+                    var c => c,
+                };
+            }
+        });
+    }
+}

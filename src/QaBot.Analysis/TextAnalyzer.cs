@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+
+namespace QaBot.Analysis;
+
+/// <summary>
+/// The one analyzer used for indexing and for queries (and for Qdrant's sparse vectors): Unicode NFKC and
+/// case folding, Traditional-to-Simplified folding, overlapping bigrams for Chinese, diacritics folded,
+/// stopwords and light stemming for English and German, numbers kept whole.
+/// </summary>
+public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords)
+{
+    /// <summary>Changes whenever the terms produced for the same text change; stored with the index.</summary>
+    public const string Version = "analyzer-1";
+
+    private static readonly Lazy<TextAnalyzer> Embedded = new(() => new TextAnalyzer(ChineseScriptFolder.Default, StopwordLists.Default));
+
+    public static TextAnalyzer Default => Embedded.Value;
+
+    public StopwordLists Stopwords => stopwords;
+
+    public static string DetectLanguage(string text) => LanguageDetector.Detect(text);
+
+    /// <summary>NFKC, lower case, ß to ss, Traditional to Simplified. What every comparison in search starts from.</summary>
+    public string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var lower = normalized.ToLowerInvariant();
+        if (lower.Contains('ß', StringComparison.Ordinal))
+        {
+            lower = lower.Replace("ß", "ss", StringComparison.Ordinal);
+        }
+
+        return chineseFolder.Fold(lower);
+    }
+
+    /// <summary>Index terms of <paramref name="text"/>, in order, repeated as often as they occur.</summary>
+    public IReadOnlyList<string> Analyze(string text, string language)
+    {
+        var terms = new List<string>();
+        AddTerms(text, language, terms, isQuery: false);
+        return terms;
+    }
+
+    /// <summary>The distinct content terms of a question: index terms minus question-framing words.</summary>
+    public IReadOnlyList<string> AnalyzeQuery(string text, string language)
+    {
+        var terms = new List<string>();
+        AddTerms(text, language, terms, isQuery: true);
+        return terms.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The analyzed form of one word or phrase, for dictionary work.</summary>
+    public string AnalyzeToText(string text, string language) => string.Join(' ', Analyze(text, language));
+
+    private void AddTerms(string text, string language, List<string> terms, bool isQuery)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Latin words inside Chinese text ("ChatGPT", "the FSD") follow English rules.
+        var latinLanguage = language == Languages.German ? Languages.German : Languages.English;
+        foreach (var token in Tokenizer.Tokenize(Fold(text), language))
+        {
+            switch (token.Kind)
+            {
+                case TokenKind.Han:
+                    AddHanTerms(token.Text, terms);
+                    break;
+                case TokenKind.Number:
+                    terms.Add(token.Text);
+                    break;
+                default:
+                    var word = RemoveDiacritics(token.Text);
+                    if (stopwords.IsStopword(word, latinLanguage) || (isQuery && stopwords.IsQuestionWord(word, latinLanguage)))
+                    {
+                        continue;
+                    }
+
+                    terms.Add(latinLanguage == Languages.German ? GermanLightStemmer.Stem(word) : EnglishLightStemmer.Stem(word));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Overlapping bigrams (a lone character stays a unigram); bigrams of function characters are dropped.</summary>
+    private void AddHanTerms(string run, List<string> terms)
+    {
+        var characters = SplitCharacters(run);
+        if (characters.Count == 1)
+        {
+            if (!stopwords.IsChineseFunctionTerm(run))
+            {
+                terms.Add(run);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i + 1 < characters.Count; i++)
+        {
+            var bigram = characters[i] + characters[i + 1];
+            if (!stopwords.IsChineseFunctionTerm(bigram))
+            {
+                terms.Add(bigram);
+            }
+        }
+    }
+
+    private static List<string> SplitCharacters(string run)
+    {
+        var characters = new List<string>(run.Length);
+        for (var i = 0; i < run.Length; i += char.IsSurrogatePair(run, i) ? 2 : 1)
+        {
+            characters.Add(char.IsSurrogatePair(run, i) ? run.Substring(i, 2) : run[i].ToString());
+        }
+
+        return characters;
+    }
+
+    private static string RemoveDiacritics(string word)
+    {
+        var isAscii = true;
+        foreach (var c in word)
+        {
+            if (c > '\u007F')
+            {
+                isAscii = false;
+                break;
+            }
+        }
+
+        if (isAscii)
+        {
+            return word;
+        }
+
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
