@@ -37,6 +37,9 @@ public interface IChunkIndex
 
     Task<IReadOnlyList<VocabularyTerm>> ReadVocabularyAsync(CancellationToken cancellationToken);
 
+    /// <summary>In how many chunks each of <paramref name="terms"/> occurs (0 when absent).</summary>
+    Task<IReadOnlyDictionary<string, int>> GetChunkFrequenciesAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken);
+
     Task<IndexStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
 
     /// <summary>Small named blobs kept with the index (the translation table, the collection's languages).</summary>

@@ -1,0 +1,41 @@
+namespace QaBot.Index.Sqlite;
+
+/// <summary>The embedded index's tables. Bump <see cref="Version"/> when they change; an older file is rebuilt.</summary>
+internal static class Schema
+{
+    public const int Version = 1;
+
+    // Terms are stored already analyzed, space-separated; FTS5 only splits on spaces ('.' kept for decimals)
+    // and ranks with BM25. The table is contentless: the readable text lives in `chunks`.
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS documents (
+            source_path TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            pipeline_version TEXT NOT NULL,
+            chunk_count INTEGER NOT NULL,
+            ingested_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS chunks (
+            id INTEGER PRIMARY KEY,
+            chunk_uuid BLOB NOT NULL UNIQUE,
+            source_path TEXT NOT NULL,
+            chunk_index INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            section TEXT,
+            date TEXT,
+            start_line INTEGER NOT NULL,
+            end_line INTEGER NOT NULL,
+            language TEXT NOT NULL,
+            text TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS chunks_by_source ON chunks (source_path);
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5 (
+            terms, content = '', contentless_delete = 1, tokenize = "unicode61 remove_diacritics 0 tokenchars '.'");
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_vocabulary USING fts5vocab (chunk_terms, 'row');
+        CREATE TABLE IF NOT EXISTS vectors (
+            chunk_id INTEGER PRIMARY KEY REFERENCES chunks (id) ON DELETE CASCADE,
+            model_id TEXT NOT NULL,
+            dimensions INTEGER NOT NULL,
+            vector BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, content BLOB NOT NULL);
+        """;
+}

@@ -1,0 +1,386 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using QaBot.Core;
+
+namespace QaBot.Index.Sqlite;
+
+/// <summary>
+/// The embedded default index: one SQLite file with documents, chunks, an FTS5 lexical index over the
+/// analyzer's terms, room for dense vectors and named blobs. Each document is replaced in one transaction.
+/// </summary>
+public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private bool _initialized;
+
+    public SqliteChunkIndex(SqliteIndexOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DatabasePath = Path.GetFullPath(options.DatabasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Releases pooled connections so the file can be moved or deleted.</summary>
+    public void Dispose()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _initialization.Dispose();
+    }
+
+    public async Task<IReadOnlyDictionary<string, ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source_path, content_hash, pipeline_version, chunk_count, ingested_at FROM documents";
+        var manifest = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var entry = new ManifestEntry(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+            manifest[entry.SourcePath] = entry;
+        }
+
+        return manifest;
+    }
+
+    public async Task ReplaceDocumentAsync(ManifestEntry entry, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(chunks);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await DeleteDocumentAsync(connection, transaction, entry.SourcePath, cancellationToken);
+
+        await using (var insertChunk = connection.CreateCommand())
+        await using (var insertTerms = connection.CreateCommand())
+        {
+            insertChunk.Transaction = transaction;
+            insertChunk.CommandText = """
+                INSERT INTO chunks (chunk_uuid, source_path, chunk_index, title, section, date, start_line, end_line, language, text)
+                VALUES ($uuid, $source, $index, $title, $section, $date, $start, $end, $language, $text)
+                RETURNING id
+                """;
+            var uuid = insertChunk.Parameters.Add("$uuid", SqliteType.Blob);
+            var source = insertChunk.Parameters.Add("$source", SqliteType.Text);
+            var index = insertChunk.Parameters.Add("$index", SqliteType.Integer);
+            var title = insertChunk.Parameters.Add("$title", SqliteType.Text);
+            var section = insertChunk.Parameters.Add("$section", SqliteType.Text);
+            var date = insertChunk.Parameters.Add("$date", SqliteType.Text);
+            var start = insertChunk.Parameters.Add("$start", SqliteType.Integer);
+            var end = insertChunk.Parameters.Add("$end", SqliteType.Integer);
+            var language = insertChunk.Parameters.Add("$language", SqliteType.Text);
+            var text = insertChunk.Parameters.Add("$text", SqliteType.Text);
+
+            insertTerms.Transaction = transaction;
+            insertTerms.CommandText = "INSERT INTO chunk_terms (rowid, terms) VALUES ($id, $terms)";
+            var termsId = insertTerms.Parameters.Add("$id", SqliteType.Integer);
+            var terms = insertTerms.Parameters.Add("$terms", SqliteType.Text);
+
+            foreach (var (chunk, chunkTerms) in chunks)
+            {
+                uuid.Value = chunk.Id.ToByteArray(bigEndian: true);
+                source.Value = chunk.SourcePath;
+                index.Value = chunk.Index;
+                title.Value = chunk.Title;
+                section.Value = (object?)chunk.Section ?? DBNull.Value;
+                date.Value = chunk.Date is { } d ? d.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value;
+                start.Value = chunk.StartLine;
+                end.Value = chunk.EndLine;
+                language.Value = chunk.Language;
+                text.Value = chunk.Text;
+                termsId.Value = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken))!;
+                terms.Value = string.Join(' ', chunkTerms);
+                await insertTerms.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using (var upsert = connection.CreateCommand())
+        {
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO documents (source_path, content_hash, pipeline_version, chunk_count, ingested_at)
+                VALUES ($source, $hash, $version, $count, $at)
+                """;
+            upsert.Parameters.AddWithValue("$source", entry.SourcePath);
+            upsert.Parameters.AddWithValue("$hash", entry.ContentHash);
+            upsert.Parameters.AddWithValue("$version", entry.PipelineVersion);
+            upsert.Parameters.AddWithValue("$count", chunks.Count);
+            upsert.Parameters.AddWithValue("$at", entry.IngestedAt.ToString("O", CultureInfo.InvariantCulture));
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await DeleteDocumentAsync(connection, transaction, sourcePath, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LexicalHit>> SearchLexicalAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var match = FtsQuery.AnyOf(terms);
+        if (match.Length == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // bm25() is lower-is-better; the hit score is its negation so that higher is better everywhere else.
+        command.CommandText = """
+            SELECT c.chunk_uuid, -t.score FROM (
+                SELECT rowid, bm25(chunk_terms) AS score FROM chunk_terms WHERE chunk_terms MATCH $match ORDER BY score LIMIT $limit
+            ) AS t JOIN chunks AS c ON c.id = t.rowid
+            ORDER BY t.score, c.id
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$limit", limit);
+        var hits = new List<LexicalHit>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(new LexicalHit(new Guid((byte[])reader.GetValue(0), bigEndian: true), reader.GetDouble(1)));
+        }
+
+        return hits;
+    }
+
+    public async Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = new List<string>(ids.Count);
+        foreach (var id in ids)
+        {
+            var name = "$p" + names.Count.ToString(CultureInfo.InvariantCulture);
+            names.Add(name);
+            command.Parameters.AddWithValue(name, id.ToByteArray(bigEndian: true));
+        }
+
+        command.CommandText = $"""
+            SELECT source_path, chunk_index, title, section, date, start_line, end_line, language, text
+            FROM chunks WHERE chunk_uuid IN ({string.Join(", ", names)})
+            """;
+        var chunks = new List<Chunk>(ids.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            chunks.Add(new Chunk(
+                reader.GetString(0),
+                reader.GetInt32(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+                reader.GetInt32(5),
+                reader.GetInt32(6),
+                reader.GetString(7),
+                reader.GetString(8)));
+        }
+
+        return chunks;
+    }
+
+    public async Task<IReadOnlyList<VocabularyTerm>> ReadVocabularyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, doc FROM chunk_vocabulary";
+        var terms = new List<VocabularyTerm>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            terms.Add(new VocabularyTerm(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return terms;
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> GetChunkFrequenciesAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var frequencies = terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
+        if (frequencies.Count == 0)
+        {
+            return frequencies;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT doc FROM chunk_vocabulary WHERE term = $term";
+        var parameter = command.Parameters.Add("$term", SqliteType.Text);
+        foreach (var term in frequencies.Keys.ToList())
+        {
+            parameter.Value = term;
+            frequencies[term] = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken) ?? 0, CultureInfo.InvariantCulture);
+        }
+
+        return frequencies;
+    }
+
+    public async Task<IndexStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM chunks),
+                   (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size());
+            SELECT language, COUNT(*) FROM chunks GROUP BY language ORDER BY language;
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var documents = reader.GetInt32(0);
+        var chunks = reader.GetInt32(1);
+        var size = reader.GetInt64(2);
+        await reader.NextResultAsync(cancellationToken);
+        var byLanguage = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            byLanguage[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return new IndexStatistics(documents, chunks, byLanguage, size);
+    }
+
+    public async Task<byte[]?> ReadBlobAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT content FROM blobs WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
+    public async Task WriteBlobAsync(string name, byte[] content, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO blobs (name, content) VALUES ($name, $content) ON CONFLICT (name) DO UPDATE SET content = excluded.content";
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$content", content);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task DeleteDocumentAsync(SqliteConnection connection, SqliteTransaction transaction, string sourcePath, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM chunk_terms WHERE rowid IN (SELECT id FROM chunks WHERE source_path = $source);
+            DELETE FROM chunks WHERE source_path = $source;
+            DELETE FROM documents WHERE source_path = $source;
+            """;
+        command.Parameters.AddWithValue("$source", sourcePath);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using (var pragmas = connection.CreateCommand())
+            {
+                pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await EnsureSchemaAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initialization.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); SELECT value FROM meta WHERE key = 'schema_version';";
+            var existing = await command.ExecuteScalarAsync(cancellationToken) as string;
+            var current = Schema.Version.ToString(CultureInfo.InvariantCulture);
+            if (existing is not null && existing != current)
+            {
+                // An index written by another schema version cannot be trusted: start empty, the next ingest refills it.
+                await ExecuteAsync(connection, "DROP TABLE IF EXISTS chunk_vocabulary; DROP TABLE IF EXISTS chunk_terms; DROP TABLE IF EXISTS vectors; DROP TABLE IF EXISTS chunks; DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS blobs;", cancellationToken);
+            }
+
+            await ExecuteAsync(connection, Schema.Create + $"INSERT INTO meta (key, value) VALUES ('schema_version', '{current}') ON CONFLICT (key) DO UPDATE SET value = excluded.value;", cancellationToken);
+            _initialized = true;
+        }
+        finally
+        {
+            _initialization.Release();
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>Builds FTS5 MATCH expressions from analyzed terms.</summary>
+internal static class FtsQuery
+{
+    /// <summary>"a" OR "b" OR ...: every term quoted, so no term is read as FTS5 syntax.</summary>
+    public static string AnyOf(IEnumerable<string> terms)
+    {
+        var builder = new StringBuilder();
+        foreach (var term in terms.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(" OR ");
+            }
+
+            builder.Append('"').Append(term.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+
+        return builder.ToString();
+    }
+}
