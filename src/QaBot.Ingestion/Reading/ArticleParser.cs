@@ -31,7 +31,7 @@ public sealed class ArticleParser : IArticleParser
         var lines = new LineMap(text);
         var frontMatter = FrontMatterReader.TryRead(text, lines);
         var bodyStart = frontMatter?.BodyStart ?? 0;
-        var format = ArticleFormatDetector.Detect(relativePath, text, bodyStart, frontMatter is not null);
+        var format = ArticleFormatDetector.Detect(relativePath, text, bodyStart, frontMatter is { IsMalformed: false });
 
         HtmlContent? html = format == ArticleFormat.Html ? HtmlBlockReader.Read(text, bodyStart, lines) : null;
         var rawBlocks = format switch
@@ -40,6 +40,12 @@ public sealed class ArticleParser : IArticleParser
             ArticleFormat.Markdown => MarkdownBlockReader.Read(text, bodyStart, lines),
             _ => PlainTextBlockReader.Read(text, bodyStart, lines),
         };
+
+        if (frontMatter is { IsMalformed: true })
+        {
+            // Malformed front matter must not cost the article: its lines are kept as plain text.
+            rawBlocks = [.. PlainTextBlockReader.Read(text, frontMatter.Start, lines, frontMatter.BodyStart), .. rawBlocks];
+        }
 
         var normalized = rawBlocks
             .Select(block => block with { Text = TextNormalizer.Normalize(block.Text) })
@@ -57,7 +63,7 @@ public sealed class ArticleParser : IArticleParser
         else
         {
             blocks = filtered.Kept;
-            title = TitleResolver.ForMarkup(frontMatter?.Metadata.Title, html?.Title, html?.FirstH1, blocks, filtered);
+            title = TitleResolver.ForMarkup(frontMatter?.Metadata?.Title, html?.Title, html?.FirstH1, blocks, filtered);
         }
 
         if (blocks.Count == 0)
@@ -68,7 +74,7 @@ public sealed class ArticleParser : IArticleParser
         var metadata = (frontMatter?.Metadata ?? ArticleMetadata.Empty) with
         {
             Title = title,
-            Date = frontMatter?.Metadata.Date ?? filtered.Date,
+            Date = frontMatter?.Metadata?.Date ?? filtered.Date,
         };
 
         return new CleanArticle(relativePath.Replace('\\', '/'), metadata, blocks);

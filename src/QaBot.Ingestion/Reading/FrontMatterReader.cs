@@ -5,13 +5,19 @@ using YamlDotNet.RepresentationModel;
 
 namespace QaBot.Ingestion.Reading;
 
-/// <summary>Metadata from a YAML front matter block and the offset where the body after it starts.</summary>
-internal sealed record FrontMatter(ArticleMetadata Metadata, int BodyStart);
+/// <summary>
+/// A front matter block: its metadata (null when the YAML is malformed or not a mapping) and the
+/// offsets where the block starts and where the body after it starts.
+/// </summary>
+internal sealed record FrontMatter(ArticleMetadata? Metadata, int Start, int BodyStart)
+{
+    public bool IsMalformed => Metadata is null;
+}
 
 /// <summary>
 /// Reads YAML front matter (<c>---</c> ... <c>---</c> or <c>...</c>) at the top of a file, after any
-/// blank lines. Malformed YAML, or YAML that is not a mapping, yields no front matter: the caller then
-/// treats those lines as ordinary text instead of losing the article.
+/// blank lines. Malformed YAML, or YAML that is not a mapping, is reported as such: the caller then
+/// keeps those lines as ordinary text instead of losing the article.
 /// </summary>
 internal static class FrontMatterReader
 {
@@ -41,14 +47,8 @@ internal static class FrontMatterReader
             }
 
             var yaml = text[yamlStart..lines.StartOf(closing)];
-            var metadata = ParseYaml(yaml);
-            if (metadata is null)
-            {
-                return null;
-            }
-
             var bodyStart = closing < lines.LineCount ? lines.StartOf(closing + 1) : text.Length;
-            return new FrontMatter(metadata, bodyStart);
+            return new FrontMatter(ParseYaml(yaml), lines.StartOf(line), bodyStart);
         }
 
         return null;

@@ -72,6 +72,12 @@ internal static partial class MarkdownBlockReader
                 continue;
             }
 
+            if (ThematicBreak().IsMatch(lineText))
+            {
+                Flush();
+                continue;
+            }
+
             var heading = AtxHeading().Match(lineText);
             if (heading.Success)
             {
@@ -113,6 +119,9 @@ internal static partial class MarkdownBlockReader
 
     [GeneratedRegex(@"^\s{0,3}(=+|-+)\s*$")]
     private static partial Regex SetextUnderline();
+
+    [GeneratedRegex(@"^\s{0,3}([-*_])(\s*\1){2,}\s*$")]
+    private static partial Regex ThematicBreak();
 
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(?<text>.*?)\s*#*\s*$")]
     private static partial Regex AtxHeading();

@@ -13,11 +13,13 @@ internal static partial class PlainTextBlockReader
     private const int MaxWrappedLineLength = 100;
     private const int MinWrappedLineLength = 40;
 
-    public static IReadOnlyList<TextBlock> Read(string text, int bodyStart, LineMap lines)
+    /// <summary>Reads the lines from <paramref name="bodyStart"/> up to <paramref name="bodyEnd"/> (exclusive; the end of the text when null).</summary>
+    public static IReadOnlyList<TextBlock> Read(string text, int bodyStart, LineMap lines, int? bodyEnd = null)
     {
+        var lastLine = bodyEnd is null ? lines.LineCount : lines.LineAt(bodyEnd.Value) - 1;
         var blocks = new List<TextBlock>();
         var group = new List<(int Line, string Text)>();
-        for (var line = lines.LineAt(bodyStart); line <= lines.LineCount; line++)
+        for (var line = lines.LineAt(bodyStart); line <= lastLine; line++)
         {
             var lineText = text[lines.StartOf(line)..lines.EndOf(text, line)];
             if (string.IsNullOrWhiteSpace(lineText))
