@@ -1,0 +1,219 @@
+using System.Text;
+
+namespace QaBot.Ingestion.Reading;
+
+/// <summary>
+/// Turns raw bytes into text: byte order marks first, then strict UTF-8, then the legacy encodings a
+/// Chinese or German site would use (GB18030, Big5, Windows-1252), chosen by a plausibility test.
+/// Rejects binary content and bytes that are plausible in none of them.
+/// </summary>
+internal static class TextDecoder
+{
+    public const string NotTextReason = "not valid text in UTF-8, GB18030, Big5 or Windows-1252";
+
+    // Share of non-whitespace control characters above which decoded "text" is really binary data.
+    private const double MaxControlShare = 0.01;
+
+    // A single-byte Latin text has its high bytes (umlauts, quotes) between ASCII; a double-byte CJK text never does.
+    private const double MinIsolatedHighByteShare = 0.7;
+
+    // Share of Chinese characters that must fall in the encoding's level-1 (frequent) block.
+    private const double MinFrequentHanziShare = 0.6;
+
+    // A mostly-ASCII text with a few adjacent accented letters ("Füße") is still Latin text.
+    private const double MaxHighByteShareForLatinFallback = 0.05;
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding[] LegacyEncodings = LoadLegacyEncodings();
+
+    private static Encoding Gb18030 => LegacyEncodings[0];
+
+    private static Encoding Big5 => LegacyEncodings[1];
+
+    private static Encoding Windows1252 => LegacyEncodings[2];
+
+    /// <summary>Decodes <paramref name="content"/> or throws <see cref="ArticleRejectedException"/>.</summary>
+    public static string Decode(ReadOnlySpan<byte> content)
+    {
+        if (content.IsEmpty)
+        {
+            throw new ArticleRejectedException("empty file");
+        }
+
+        var text = DecodeWithBom(content) ?? DecodeWithoutBom(content);
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        RejectControlCharacters(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArticleRejectedException("empty or whitespace-only file");
+        }
+
+        return text;
+    }
+
+    private static Encoding[] LoadLegacyEncodings()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return
+        [
+            Encoding.GetEncoding(54936, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback),
+            Encoding.GetEncoding(950, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback),
+            Encoding.GetEncoding(1252, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback),
+        ];
+    }
+
+    private static string? DecodeWithBom(ReadOnlySpan<byte> content)
+    {
+        // UTF-32 LE starts with the UTF-16 LE mark, so it is tested first.
+        (Encoding? encoding, int bomLength) = content switch
+        {
+            [0xFF, 0xFE, 0x00, 0x00, ..] => (new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), 4),
+            [0x00, 0x00, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), 4),
+            [0xEF, 0xBB, 0xBF, ..] => (StrictUtf8, 3),
+            [0xFF, 0xFE, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), 2),
+            [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), 2),
+            _ => ((Encoding?)null, 0),
+        };
+
+        if (encoding is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return encoding.GetString(content[bomLength..]);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new ArticleRejectedException($"invalid {encoding.WebName} after its byte order mark", ex);
+        }
+    }
+
+    private static string DecodeWithoutBom(ReadOnlySpan<byte> content)
+    {
+        if (content.Contains((byte)0))
+        {
+            return DecodeUtf16WithoutBom(content) ?? throw new ArticleRejectedException("binary file (NUL bytes)");
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Windows1252OrChinese(content);
+        }
+    }
+
+    /// <summary>ASCII-heavy UTF-16 without a mark has a zero in every other byte; anything else with NULs is binary.</summary>
+    private static string? DecodeUtf16WithoutBom(ReadOnlySpan<byte> content)
+    {
+        if (content.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        int zeroEven = 0, zeroOdd = 0;
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (content[i] == 0)
+            {
+                if (i % 2 == 0)
+                {
+                    zeroEven++;
+                }
+                else
+                {
+                    zeroOdd++;
+                }
+            }
+        }
+
+        var pairs = content.Length / 2;
+        bool? bigEndian = (zeroEven, zeroOdd) switch
+        {
+            _ when zeroOdd >= pairs * 0.3 && zeroEven == 0 => false,
+            _ when zeroEven >= pairs * 0.3 && zeroOdd == 0 => true,
+            _ => null,
+        };
+
+        if (bigEndian is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new UnicodeEncoding(bigEndian.Value, byteOrderMark: false, throwOnInvalidBytes: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static string Windows1252OrChinese(ReadOnlySpan<byte> content)
+    {
+        var highBytes = 0;
+        var isolatedHighBytes = 0;
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (content[i] < 0x80)
+            {
+                continue;
+            }
+
+            highBytes++;
+            var previousHigh = i > 0 && content[i - 1] >= 0x80;
+            var nextHigh = i + 1 < content.Length && content[i + 1] >= 0x80;
+            if (!previousHigh && !nextHigh)
+            {
+                isolatedHighBytes++;
+            }
+        }
+
+        if (isolatedHighBytes >= highBytes * MinIsolatedHighByteShare)
+        {
+            return Windows1252.GetString(content);
+        }
+
+        var gbShare = ChineseByteStatistics.FrequentShareGb18030(content);
+        var big5Share = ChineseByteStatistics.FrequentShareBig5(content);
+        if (Math.Max(gbShare, big5Share) >= MinFrequentHanziShare)
+        {
+            return gbShare >= big5Share ? Gb18030.GetString(content) : Big5.GetString(content);
+        }
+
+        if (highBytes <= content.Length * MaxHighByteShareForLatinFallback)
+        {
+            return Windows1252.GetString(content);
+        }
+
+        throw new ArticleRejectedException(NotTextReason);
+    }
+
+    private static void RejectControlCharacters(string text)
+    {
+        var controls = 0;
+        foreach (var c in text)
+        {
+            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f' or '\v')) || c == '\uFFFD')
+            {
+                controls++;
+            }
+        }
+
+        if (controls > 0 && controls >= text.Length * MaxControlShare)
+        {
+            throw new ArticleRejectedException(text.Contains('\uFFFD', StringComparison.Ordinal)
+                ? NotTextReason
+                : "binary file (control characters)");
+        }
+    }
+}

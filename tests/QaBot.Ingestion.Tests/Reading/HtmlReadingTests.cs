@@ -1,0 +1,98 @@
+using QaBot.Core;
+
+namespace QaBot.Ingestion.Tests.Reading;
+
+public sealed class HtmlReadingTests
+{
+    private const string Page = """
+        <!DOCTYPE html>
+        <html>
+        <head>
+          <title>Chips &amp; Modelle</title>
+          <style>p { color: red; }</style>
+          <script>var x = "<p>not text</p>";</script>
+        </head>
+        <body>
+        <nav><a href="/">Start</a></nav>
+        <h1>Große Modelle</h1>
+        <p>Erster Absatz mit <strong>fettem</strong> Text
+        über zwei Zeilen.</p>
+        <noscript>Bitte JavaScript aktivieren</noscript>
+        <ul>
+          <li>Punkt eins</li>
+          <li>Punkt zwei</li>
+        </ul>
+        <p>Zeile A<br>Zeile B &lt;C&gt;</p>
+        <!-- <p>comment</p> -->
+        </body>
+        </html>
+        """;
+
+    [Fact]
+    public void Parse_HtmlPage_TitleFromTitleElement()
+    {
+        // Act
+        var article = ParserRunner.Parse("page.html", Page);
+
+        // Assert
+        Assert.Equal("Chips & Modelle", article.Metadata.Title);
+    }
+
+    [Fact]
+    public void Parse_HtmlPage_BlocksWithKindsAndOriginalLines()
+    {
+        // Act
+        var article = ParserRunner.Parse("page.html", Page);
+
+        // Assert
+        TextBlock[] expected =
+        [
+            new("Große Modelle", 10, 10, BlockKind.Heading),
+            new("Erster Absatz mit fettem Text über zwei Zeilen.", 11, 12),
+            new("Punkt eins", 15, 15, BlockKind.ListItem),
+            new("Punkt zwei", 16, 16, BlockKind.ListItem),
+            new("Zeile A", 18, 18),
+            new("Zeile B <C>", 18, 18),
+        ];
+        Assert.Equal(expected, article.Blocks);
+    }
+
+    [Fact]
+    public void Parse_HtmlWithoutTitleElement_TitleFromFirstH1()
+    {
+        // Arrange
+        const string content = "<div><h2>Teil</h2><h1>Die Überschrift</h1><p>Text.</p></div>";
+
+        // Act
+        var article = ParserRunner.Parse("page.htm", content);
+
+        // Assert
+        Assert.Equal("Die Überschrift", article.Metadata.Title);
+    }
+
+    [Fact]
+    public void Parse_TxtThatIsHtml_SniffedAsHtml()
+    {
+        // Arrange
+        const string content = "\n<div>\n<p>中文段落&nbsp;一。</p>\n<p>第二段。</p>\n</div>\n";
+
+        // Act
+        var article = ParserRunner.Parse("scraped.txt", content);
+
+        // Assert
+        Assert.Equal([new TextBlock("中文段落 一。", 3, 3), new TextBlock("第二段。", 4, 4)], article.Blocks);
+    }
+
+    [Fact]
+    public void Parse_HtmlOnlyScripts_RejectedAsEmptyAfterCleaning()
+    {
+        // Arrange
+        var bytes = System.Text.Encoding.UTF8.GetBytes("<html><script>alert(1)</script><p> </p></html>");
+
+        // Act
+        var exception = ParserRunner.Reject("x.html", bytes);
+
+        // Assert
+        Assert.Equal("empty after cleaning", exception.Message);
+    }
+}
