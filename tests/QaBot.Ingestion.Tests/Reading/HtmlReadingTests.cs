@@ -58,6 +58,20 @@ public sealed class HtmlReadingTests
     }
 
     [Fact]
+    public void Parse_TextInsideHead_Dropped()
+    {
+        // Arrange
+        const string content = "<html><head><title>Kopf</title>stray head text</head><body><p>Nur der Text.</p></body></html>";
+
+        // Act
+        var article = ParserRunner.Parse("page.html", content);
+
+        // Assert
+        Assert.Equal("Kopf", article.Metadata.Title);
+        Assert.Equal([new TextBlock("Nur der Text.", 1, 1)], article.Blocks);
+    }
+
+    [Fact]
     public void Parse_HtmlWithoutTitleElement_TitleFromFirstH1()
     {
         // Arrange
