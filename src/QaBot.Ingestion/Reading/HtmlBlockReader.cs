@@ -70,12 +70,11 @@ internal static class HtmlBlockReader
                 continue;
             }
 
-            if (!closing && name == "head")
+            if (!closing && name == "head" && HeadEnd(text, i) is { } headEnd)
             {
                 // Nothing in the head is body text; only its title is kept.
-                var (headEnd, _) = SkipElement(text, i, name);
                 title ??= ReadTitle(text, i, headEnd);
-                i = SkipPast(text, headEnd, ">");
+                i = headEnd;
                 continue;
             }
 
@@ -103,6 +102,19 @@ internal static class HtmlBlockReader
         return new HtmlContent(state.Blocks, title, state.FirstH1);
     }
 
+    /// <summary>Where the head ends: at &lt;/head&gt;, else at &lt;body&gt;; null when neither is found (then nothing is skipped).</summary>
+    private static int? HeadEnd(string text, int start)
+    {
+        var (closingTag, found) = SkipElement(text, start, "head");
+        if (found)
+        {
+            return SkipPast(text, closingTag, ">");
+        }
+
+        var body = text.IndexOf("<body", start, StringComparison.OrdinalIgnoreCase);
+        return body < 0 ? null : body;
+    }
+
     /// <summary>The text of the first &lt;title&gt; between <paramref name="start"/> and <paramref name="end"/>.</summary>
     private static string? ReadTitle(string text, int start, int end)
     {
@@ -112,8 +124,8 @@ internal static class HtmlBlockReader
             return null;
         }
 
-        var (contentEnd, _) = SkipElement(text, tag.End, "title");
-        return WebUtility.HtmlDecode(text[tag.End..Math.Min(contentEnd, end)]);
+        var contentEnd = Math.Min(SkipElement(text, tag.End, "title").ContentEnd, end);
+        return tag.End <= contentEnd ? WebUtility.HtmlDecode(text[tag.End..contentEnd]) : null;
     }
 
     /// <summary>Reads a tag at <paramref name="start"/>: lower-case name, whether it closes or self-closes, and the offset after '&gt;'.</summary>

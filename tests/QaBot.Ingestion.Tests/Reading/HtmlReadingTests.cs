@@ -72,6 +72,20 @@ public sealed class HtmlReadingTests
     }
 
     [Fact]
+    public void Parse_UnclosedHead_BodyStillRead()
+    {
+        // Arrange
+        const string content = "<html><head><title>Kopf</title>\n<body>\n<p>Der Text bleibt.</p>\n</body>";
+
+        // Act
+        var article = ParserRunner.Parse("page.html", content);
+
+        // Assert
+        Assert.Equal("Kopf", article.Metadata.Title);
+        Assert.Equal([new TextBlock("Der Text bleibt.", 3, 3)], article.Blocks);
+    }
+
+    [Fact]
     public void Parse_HtmlWithoutTitleElement_TitleFromFirstH1()
     {
         // Arrange
