@@ -3,9 +3,12 @@ using System.Text;
 namespace QaBot.Ingestion.Reading;
 
 /// <summary>
-/// Turns raw bytes into text: byte order marks first, then strict UTF-8, then the legacy encodings a
-/// Chinese or German site would use (GB18030, Big5, Windows-1252), chosen by a plausibility test.
-/// Rejects binary content and bytes that are plausible in none of them.
+/// Turns raw bytes into text: byte order marks first (UTF-8, UTF-16, UTF-32), then strict UTF-8 (or
+/// UTF-8 with rare corrupt bytes), then the legacy encodings a Chinese or German site would use,
+/// chosen by byte structure: Windows-1252 when high bytes stand alone between ASCII (umlauts), else
+/// GB18030 or Big5, whichever puts more characters in its frequent-character block
+/// (<see cref="ChineseByteStatistics"/>). Rejects NUL bytes (unless the text is recognisably UTF-16),
+/// more than 1% control characters, and bytes that are plausible in none of the encodings.
 /// </summary>
 internal static class TextDecoder
 {
@@ -31,7 +34,6 @@ internal static class TextDecoder
     private const double MinUtf16ZeroShare = 0.7;
 
     private static readonly Encoding LenientUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding[] LegacyEncodings = LoadLegacyEncodings();
 
