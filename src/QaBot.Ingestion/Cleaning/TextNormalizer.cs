@@ -4,7 +4,8 @@ using System.Text;
 namespace QaBot.Ingestion.Cleaning;
 
 /// <summary>
-/// Normalizes the text of one block: Unicode NFC, no zero-width or control characters, no converter
+/// Normalizes the text of one block: Unicode NFC, no zero-width or control characters, no U+FFFD left
+/// by a corrupt byte, no converter
 /// pinyin, and every whitespace run collapsed to one space. A line break between two Chinese
 /// characters is dropped instead, since Chinese has no spaces between words.
 /// </summary>
@@ -32,7 +33,7 @@ internal static class TextNormalizer
                 continue;
             }
 
-            if (char.IsControl(c))
+            if (char.IsControl(c) || c == '\uFFFD')
             {
                 continue;
             }

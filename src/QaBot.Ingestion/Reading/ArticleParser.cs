@@ -3,13 +3,6 @@ using QaBot.Ingestion.Cleaning;
 
 namespace QaBot.Ingestion.Reading;
 
-/// <summary>Reads one article file's bytes into a <see cref="CleanArticle"/>.</summary>
-public interface IArticleParser
-{
-    /// <inheritdoc cref="ArticleParser.Parse"/>
-    CleanArticle Parse(string relativePath, ReadOnlySpan<byte> content);
-}
-
 /// <summary>
 /// The reading and cleaning stage of ingest: decode, split front matter, read the body as plain text,
 /// Markdown or HTML, normalize each block, drop boilerplate, find headings and the title. Every block
@@ -33,13 +26,10 @@ public sealed class ArticleParser : IArticleParser
         var bodyStart = frontMatter?.BodyStart ?? 0;
         var format = ArticleFormatDetector.Detect(relativePath, text, bodyStart, frontMatter is { IsMalformed: false });
 
-        HtmlContent? html = format == ArticleFormat.Html ? HtmlBlockReader.Read(text, bodyStart, lines) : null;
-        var rawBlocks = format switch
-        {
-            ArticleFormat.Html => html!.Blocks,
-            ArticleFormat.Markdown => MarkdownBlockReader.Read(text, bodyStart, lines),
-            _ => PlainTextBlockReader.Read(text, bodyStart, lines),
-        };
+        var html = format == ArticleFormat.Html ? HtmlBlockReader.Read(text, bodyStart, lines) : null;
+        var rawBlocks = html?.Blocks ?? (format == ArticleFormat.Markdown
+            ? MarkdownBlockReader.Read(text, bodyStart, lines)
+            : PlainTextBlockReader.Read(text, bodyStart, lines));
 
         if (frontMatter is { IsMalformed: true })
         {

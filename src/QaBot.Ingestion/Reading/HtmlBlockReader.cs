@@ -8,7 +8,7 @@ namespace QaBot.Ingestion.Reading;
 internal sealed record HtmlContent(IReadOnlyList<TextBlock> Blocks, string? Title, string? FirstH1);
 
 /// <summary>
-/// A forgiving HTML-to-blocks reader (scraped pages are rarely well formed). Drops script, style,
+/// A forgiving HTML-to-blocks reader (scraped pages are rarely well formed). Drops head, script, style,
 /// noscript, template, svg and nav; takes the title from &lt;title&gt;; strips tags and decodes entities.
 /// Block tags (p, div, h1-h6, li, br, tr, ...) end a block; h1-h6 give headings and li list items.
 /// Each block keeps the original lines of its first and last visible character.
@@ -22,7 +22,7 @@ internal static class HtmlBlockReader
         [
             "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "thead", "tbody", "tfoot",
             "section", "article", "main", "header", "footer", "aside", "blockquote", "pre", "figure", "figcaption",
-            "form", "fieldset", "address", "body", "html", "head", "caption",
+            "form", "fieldset", "address", "body", "html", "caption",
             "h1", "h2", "h3", "h4", "h5", "h6",
         ],
         StringComparer.Ordinal);
@@ -70,6 +70,14 @@ internal static class HtmlBlockReader
                 continue;
             }
 
+            if (!closing && name == "head" && HeadEnd(text, i) is { } headEnd)
+            {
+                // Nothing in the head is body text; only its title is kept.
+                title ??= ReadTitle(text, i, headEnd);
+                i = headEnd;
+                continue;
+            }
+
             if (!closing && name == "title")
             {
                 var (contentEnd, _) = SkipElement(text, i, name);
@@ -92,6 +100,32 @@ internal static class HtmlBlockReader
 
         state.Flush();
         return new HtmlContent(state.Blocks, title, state.FirstH1);
+    }
+
+    /// <summary>Where the head ends: at &lt;/head&gt;, else at &lt;body&gt;; null when neither is found (then nothing is skipped).</summary>
+    private static int? HeadEnd(string text, int start)
+    {
+        var (closingTag, found) = SkipElement(text, start, "head");
+        if (found)
+        {
+            return SkipPast(text, closingTag, ">");
+        }
+
+        var body = text.IndexOf("<body", start, StringComparison.OrdinalIgnoreCase);
+        return body < 0 ? null : body;
+    }
+
+    /// <summary>The text of the first &lt;title&gt; between <paramref name="start"/> and <paramref name="end"/>.</summary>
+    private static string? ReadTitle(string text, int start, int end)
+    {
+        var open = text.IndexOf("<title", start, end - start, StringComparison.OrdinalIgnoreCase);
+        if (open < 0 || ReadTag(text, open) is not { } tag || tag.Name != "title")
+        {
+            return null;
+        }
+
+        var contentEnd = Math.Min(SkipElement(text, tag.End, "title").ContentEnd, end);
+        return tag.End <= contentEnd ? WebUtility.HtmlDecode(text[tag.End..contentEnd]) : null;
     }
 
     /// <summary>Reads a tag at <paramref name="start"/>: lower-case name, whether it closes or self-closes, and the offset after '&gt;'.</summary>

@@ -3,9 +3,12 @@ using System.Text;
 namespace QaBot.Ingestion.Reading;
 
 /// <summary>
-/// Turns raw bytes into text: byte order marks first, then strict UTF-8, then the legacy encodings a
-/// Chinese or German site would use (GB18030, Big5, Windows-1252), chosen by a plausibility test.
-/// Rejects binary content and bytes that are plausible in none of them.
+/// Turns raw bytes into text: byte order marks first (UTF-8, UTF-16, UTF-32), then strict UTF-8 (or
+/// UTF-8 with rare corrupt bytes), then the legacy encodings a Chinese or German site would use,
+/// chosen by byte structure: Windows-1252 when high bytes stand alone between ASCII (umlauts), else
+/// GB18030 or Big5, whichever puts more characters in its frequent-character block
+/// (<see cref="ChineseByteStatistics"/>). Rejects NUL bytes (unless the text is recognisably UTF-16),
+/// more than 1% control characters, and bytes that are plausible in none of the encodings.
 /// </summary>
 internal static class TextDecoder
 {
@@ -23,6 +26,14 @@ internal static class TextDecoder
     // A mostly-ASCII text with a few adjacent accented letters ("Füße") is still Latin text.
     private const double MaxHighByteShareForLatinFallback = 0.05;
 
+    // UTF-8 with a few corrupt bytes (a truncated download, one bad copy) is still UTF-8: at least this
+    // many well-formed non-ASCII characters per malformed sequence.
+    private const int MinValidCharactersPerUtf8Error = 20;
+
+    // UTF-16 without a mark is only recognised for mostly-ASCII text, where nearly every other byte is zero.
+    private const double MinUtf16ZeroShare = 0.7;
+
+    private static readonly Encoding LenientUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding[] LegacyEncodings = LoadLegacyEncodings();
 
@@ -107,8 +118,28 @@ internal static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            return Windows1252OrChinese(content);
+            return MostlyValidUtf8(content) ?? Windows1252OrChinese(content);
         }
+    }
+
+    /// <summary>UTF-8 with rare malformed sequences, which decode to U+FFFD and are dropped by the normalizer.</summary>
+    private static string? MostlyValidUtf8(ReadOnlySpan<byte> content)
+    {
+        var text = LenientUtf8.GetString(content);
+        int errors = 0, valid = 0;
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD')
+            {
+                errors++;
+            }
+            else if (c >= 0x80)
+            {
+                valid++;
+            }
+        }
+
+        return valid >= errors * MinValidCharactersPerUtf8Error ? text : null;
     }
 
     /// <summary>ASCII-heavy UTF-16 without a mark has a zero in every other byte; anything else with NULs is binary.</summary>
@@ -138,8 +169,8 @@ internal static class TextDecoder
         var pairs = content.Length / 2;
         bool? bigEndian = (zeroEven, zeroOdd) switch
         {
-            _ when zeroOdd >= pairs * 0.3 && zeroEven == 0 => false,
-            _ when zeroEven >= pairs * 0.3 && zeroOdd == 0 => true,
+            _ when zeroOdd >= pairs * MinUtf16ZeroShare && zeroEven == 0 => false,
+            _ when zeroEven >= pairs * MinUtf16ZeroShare && zeroOdd == 0 => true,
             _ => null,
         };
 
@@ -200,20 +231,10 @@ internal static class TextDecoder
 
     private static void RejectControlCharacters(string text)
     {
-        var controls = 0;
-        foreach (var c in text)
+        var controls = text.Count(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f' or '\v'));
+        if (controls > text.Length * MaxControlShare)
         {
-            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f' or '\v')) || c == '\uFFFD')
-            {
-                controls++;
-            }
-        }
-
-        if (controls > 0 && controls >= text.Length * MaxControlShare)
-        {
-            throw new ArticleRejectedException(text.Contains('\uFFFD', StringComparison.Ordinal)
-                ? NotTextReason
-                : "binary file (control characters)");
+            throw new ArticleRejectedException("binary file (control characters)");
         }
     }
 }

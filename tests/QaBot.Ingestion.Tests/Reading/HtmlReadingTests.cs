@@ -58,6 +58,34 @@ public sealed class HtmlReadingTests
     }
 
     [Fact]
+    public void Parse_TextInsideHead_Dropped()
+    {
+        // Arrange
+        const string content = "<html><head><title>Kopf</title>stray head text</head><body><p>Nur der Text.</p></body></html>";
+
+        // Act
+        var article = ParserRunner.Parse("page.html", content);
+
+        // Assert
+        Assert.Equal("Kopf", article.Metadata.Title);
+        Assert.Equal([new TextBlock("Nur der Text.", 1, 1)], article.Blocks);
+    }
+
+    [Fact]
+    public void Parse_UnclosedHead_BodyStillRead()
+    {
+        // Arrange
+        const string content = "<html><head><title>Kopf</title>\n<body>\n<p>Der Text bleibt.</p>\n</body>";
+
+        // Act
+        var article = ParserRunner.Parse("page.html", content);
+
+        // Assert
+        Assert.Equal("Kopf", article.Metadata.Title);
+        Assert.Equal([new TextBlock("Der Text bleibt.", 3, 3)], article.Blocks);
+    }
+
+    [Fact]
     public void Parse_HtmlWithoutTitleElement_TitleFromFirstH1()
     {
         // Arrange

@@ -45,6 +45,33 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void Decode_Utf16BigEndianWithoutMark_DecodesByZeroBytePattern()
+    {
+        // Arrange
+        var bytes = Encoding.BigEndianUnicode.GetBytes(German);
+
+        // Act
+        var text = TextDecoder.Decode(bytes);
+
+        // Assert
+        Assert.Equal(German, text);
+    }
+
+    [Fact]
+    public void Decode_Utf8WithOneCorruptByte_StaysUtf8()
+    {
+        // Arrange: a truncated three-byte sequence in the middle of Chinese text.
+        var good = Encoding.UTF8.GetBytes(Simplified + Simplified);
+        var bytes = good.Take(30).Concat(new byte[] { 0xE4, 0xB8 }).Concat(good.Skip(30)).ToArray();
+
+        // Act
+        var text = TextDecoder.Decode(bytes);
+
+        // Assert
+        Assert.Equal(Simplified + Simplified, text.Replace("\uFFFD", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Decode_Utf8WithoutMark_DecodesStrictly()
     {
         // Arrange
