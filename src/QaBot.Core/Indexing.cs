@@ -47,3 +47,12 @@ public interface IChunkIndex
 
     Task WriteBlobAsync(string name, byte[] content, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Rebuilds data derived from the whole collection (the translation table, the list of languages) after an
+/// ingest. Runs when the collection changed, or when the data is missing.
+/// </summary>
+public interface ICollectionRefresher
+{
+    Task RefreshAsync(bool collectionChanged, CancellationToken cancellationToken);
+}

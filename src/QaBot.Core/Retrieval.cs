@@ -37,6 +37,9 @@ public sealed record RetrievalResult(
     TimeSpan Elapsed)
 {
     public static RetrievalResult Empty { get; } = new([], RetrievalEvidence.None, false, [], TimeSpan.Zero);
+
+    /// <summary>Rarity weight (IDF) of every term searched for, in any version of the question.</summary>
+    public IReadOnlyDictionary<string, double> TermWeights { get; init; } = new Dictionary<string, double>();
 }
 
 /// <summary>One version of the question as it was searched: its terms and what it ranked.</summary>

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using QaBot.Core;
+using QaBot.Ingestion.Reading;
+
+namespace QaBot.Ingestion.Sync;
+
+/// <summary>
+/// The ingest job: brings the index in line with the corpus folder. Unchanged files (same content hash and
+/// pipeline version) are skipped, changed ones replaced, deleted ones removed. A bad file is reported and
+/// never stops the run; every document is written in its own transaction, so an interrupted run leaves a
+/// consistent index that the next run completes.
+/// </summary>
+public sealed partial class CorpusSynchronizer(
+    CorpusScanner scanner,
+    FileReader reader,
+    DocumentPreparer preparer,
+    IChunkIndex index,
+    IEnumerable<ICollectionRefresher> refreshers,
+    TimeProvider timeProvider,
+    ILogger<CorpusSynchronizer> logger)
+{
+    public async Task<IngestReport> SynchronizeAsync(string corpusPath, IIngestProgress? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var files = scanner.Scan(corpusPath);
+        var manifest = await index.ReadManifestAsync(cancellationToken);
+        var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var deleted = manifest.Keys.Where(path => !present.Contains(path)).Order(StringComparer.Ordinal).ToList();
+        progress?.Started(files.Count + deleted.Count);
+
+        var results = new List<FileResult>();
+        foreach (var path in deleted)
+        {
+            await index.RemoveDocumentAsync(path, cancellationToken);
+            Record(new FileResult(path, FileOutcome.Removed));
+        }
+
+        // Reading, cleaning, chunking and analysis run in parallel; SQLite takes one writer at a time.
+        using var writeLock = new SemaphoreSlim(1, 1);
+        var parallelism = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(files, parallelism, async (file, token) =>
+        {
+            var result = await SynchronizeFileAsync(file, manifest.GetValueOrDefault(file.RelativePath), writeLock, token);
+            lock (results)
+            {
+                Record(result);
+            }
+        });
+
+        var report = new IngestReport(results.OrderBy(r => r.RelativePath, StringComparer.Ordinal).ToList(), stopwatch.Elapsed);
+        foreach (var refresher in refreshers)
+        {
+            await refresher.RefreshAsync(report.ChangedCollection, cancellationToken);
+        }
+
+        return report with { Elapsed = stopwatch.Elapsed };
+
+        void Record(FileResult result)
+        {
+            results.Add(result);
+            if (result.Outcome == FileOutcome.Failed)
+            {
+                LogFileFailed(result.RelativePath, result.Reason ?? "unknown");
+            }
+
+            progress?.FileDone(result);
+        }
+    }
+
+    private async Task<FileResult> SynchronizeFileAsync(CorpusFile file, ManifestEntry? previous, SemaphoreSlim writeLock, CancellationToken cancellationToken)
+    {
+        var (content, failure) = await reader.ReadAsync(file, cancellationToken);
+        if (content is null)
+        {
+            return new FileResult(file.RelativePath, FileOutcome.Failed, Reason: failure);
+        }
+
+        if (previous is not null && previous.ContentHash == content.ContentHash && previous.PipelineVersion == preparer.PipelineVersion)
+        {
+            return new FileResult(file.RelativePath, FileOutcome.Unchanged, previous.ChunkCount);
+        }
+
+        IReadOnlyList<IndexedChunk> chunks;
+        try
+        {
+            chunks = preparer.Prepare(file.RelativePath, content.Bytes);
+        }
+        catch (ArticleRejectedException rejected)
+        {
+            // A file that was fine before and is bad now must not keep serving stale chunks.
+            if (previous is not null)
+            {
+                await WriteAsync(() => index.RemoveDocumentAsync(file.RelativePath, cancellationToken));
+            }
+
+            return new FileResult(file.RelativePath, FileOutcome.Failed, Reason: rejected.Message);
+        }
+
+        var entry = new ManifestEntry(file.RelativePath, content.ContentHash, preparer.PipelineVersion, chunks.Count, timeProvider.GetUtcNow());
+        await WriteAsync(() => index.ReplaceDocumentAsync(entry, chunks, cancellationToken));
+        return new FileResult(file.RelativePath, previous is null ? FileOutcome.Added : FileOutcome.Updated, chunks.Count);
+
+        async Task WriteAsync(Func<Task> write)
+        {
+            await writeLock.WaitAsync(cancellationToken);
+            try
+            {
+                await write();
+            }
+            finally
+            {
+                writeLock.Release();
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Skipped {Path}: {Reason}")]
+    private partial void LogFileFailed(string path, string reason);
+}

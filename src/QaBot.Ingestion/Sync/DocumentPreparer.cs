@@ -1,0 +1,40 @@
+using QaBot.Analysis;
+using QaBot.Core;
+using QaBot.Ingestion.Chunking;
+using QaBot.Ingestion.Reading;
+
+namespace QaBot.Ingestion.Sync;
+
+/// <summary>Turns a file's bytes into indexable chunks: parse and clean, chunk, analyze.</summary>
+public sealed class DocumentPreparer(IArticleParser parser, SentenceAwareChunker chunker, TextAnalyzer analyzer)
+{
+    /// <summary>Reader, chunker and analyzer versions: a change re-ingests every file.</summary>
+    public string PipelineVersion => $"reader-1;{chunker.Version};{TextAnalyzer.Version}";
+
+    /// <exception cref="ArticleRejectedException">The content is not a usable article.</exception>
+    public IReadOnlyList<IndexedChunk> Prepare(string relativePath, byte[] bytes)
+    {
+        var article = parser.Parse(relativePath, bytes);
+        var chunks = chunker.Chunk(article);
+        if (chunks.Count == 0)
+        {
+            throw new ArticleRejectedException("no text left after cleaning");
+        }
+
+        var titleTerms = analyzer.Analyze(article.DisplayTitle, TextAnalyzer.DetectLanguage(article.DisplayTitle));
+        return chunks.Select(chunk => new IndexedChunk(chunk, TermsOf(chunk, titleTerms))).ToList();
+    }
+
+    /// <summary>The chunk's own terms plus its article title's, and its section heading's when the text does not start with it.</summary>
+    private List<string> TermsOf(Chunk chunk, IReadOnlyList<string> titleTerms)
+    {
+        var terms = new List<string>(analyzer.Analyze(chunk.Text, chunk.Language));
+        terms.AddRange(titleTerms);
+        if (chunk.Section is { } section && !chunk.Text.StartsWith(section, StringComparison.Ordinal))
+        {
+            terms.AddRange(analyzer.Analyze(section, chunk.Language));
+        }
+
+        return terms;
+    }
+}

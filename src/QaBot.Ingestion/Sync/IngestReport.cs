@@ -1,0 +1,34 @@
+namespace QaBot.Ingestion.Sync;
+
+/// <summary>What happened to one file.</summary>
+public enum FileOutcome
+{
+    Added,
+    Updated,
+    Unchanged,
+    Removed,
+    Failed,
+}
+
+/// <summary>One file's result; <paramref name="Reason"/> says why a file failed.</summary>
+public sealed record FileResult(string RelativePath, FileOutcome Outcome, int ChunkCount = 0, string? Reason = null);
+
+/// <summary>Told about each file as the ingest goes, so a front end can show progress.</summary>
+public interface IIngestProgress
+{
+    void Started(int fileCount);
+
+    void FileDone(FileResult result);
+}
+
+/// <summary>The summary of an ingest run.</summary>
+public sealed record IngestReport(IReadOnlyList<FileResult> Files, TimeSpan Elapsed)
+{
+    public int Count(FileOutcome outcome) => Files.Count(f => f.Outcome == outcome);
+
+    public int ChunksWritten => Files.Where(f => f.Outcome is FileOutcome.Added or FileOutcome.Updated).Sum(f => f.ChunkCount);
+
+    public bool HasFailures => Files.Any(f => f.Outcome == FileOutcome.Failed);
+
+    public bool ChangedCollection => Files.Any(f => f.Outcome is FileOutcome.Added or FileOutcome.Updated or FileOutcome.Removed);
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.Retrieval;
+
+/// <summary>How passages are ranked and when the collection is judged not to cover a question. Section <c>Retrieval</c>.</summary>
+public sealed class RetrievalOptions
+{
+    public const string SectionName = "Retrieval";
+
+    /// <summary>How many hits each version of the question contributes to fusion.</summary>
+    [Range(1, 1000)]
+    public int CandidatesPerQuery { get; set; } = 50;
+
+    /// <summary>Reciprocal rank fusion constant k: larger flattens the difference between ranks.</summary>
+    [Range(1, 1000)]
+    public int RrfK { get; set; } = 60;
+
+    /// <summary>Weight of the question as asked in the fusion.</summary>
+    [Range(0.0, 10.0)]
+    public double OriginalQueryWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of each dictionary translation of the question in the fusion.</summary>
+    [Range(0.0, 10.0)]
+    public double TranslatedQueryWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// The least share of the question's information (its content terms weighted by rarity in the collection,
+    /// matched as asked or translated) that the best passage must hold for the question to count as covered.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinMatchedTermShare { get; set; } = 0.5;
+
+    /// <summary>Translate questions with the bilingual dictionaries when the collection has other languages.</summary>
+    public bool DictionaryTranslation { get; set; } = true;
+}
