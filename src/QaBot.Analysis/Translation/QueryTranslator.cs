@@ -156,7 +156,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             var modifier = word[..split];
             foreach (var form in (string[])[modifier, modifier.TrimEnd('s'), modifier.EndsWith("es", StringComparison.Ordinal) ? modifier[..^2] : modifier, modifier.TrimEnd('n'), modifier.EndsWith("en", StringComparison.Ordinal) ? modifier[..^2] : modifier])
             {
-                var modifierCandidates = form.Length >= MinPart ? FindCandidates(form) : [];
+                var modifierCandidates = form.Length >= MinPart && !Stopwords.Contains(fromLanguage, form) ? FindCandidates(form) : [];
                 if (modifierCandidates.Count == 0)
                 {
                     continue;

@@ -67,6 +67,19 @@ public sealed class TranslationTable
         return new QueryTranslator(this, fromLanguage, toLanguage, longestChineseKey).Translate(question);
     }
 
+    /// <summary>
+    /// Translates the question into every collection language other than <paramref name="fromLanguage"/>, keyed by
+    /// language; see <see cref="Translate"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, TranslatedQuery> TranslateToCollectionLanguages(string question, string fromLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        TranslationLanguages.ThrowIfUnsupported(fromLanguage, nameof(fromLanguage));
+        return CollectionLanguages
+            .Where(language => language != fromLanguage)
+            .ToDictionary(language => language, language => Translate(question, fromLanguage, language), StringComparer.Ordinal);
+    }
+
     /// <summary>The table as compact bytes, for storing with the index.</summary>
     public byte[] Serialize() => TranslationTableSerializer.Serialize(this);
 

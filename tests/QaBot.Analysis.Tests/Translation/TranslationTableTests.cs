@@ -76,6 +76,16 @@ public sealed class TranslationTableTests
     }
 
     [Fact]
+    public void TranslateToCollectionLanguages_EnglishQuestion_TranslatesIntoTheOtherTwo()
+    {
+        var queries = _table.TranslateToCollectionLanguages("drones", TranslationLanguages.English);
+
+        Assert.Equal([TranslationLanguages.German, TranslationLanguages.Chinese], queries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("无人机", queries[TranslationLanguages.Chinese].Text);
+        Assert.Equal("drohne", queries[TranslationLanguages.German].Text);
+    }
+
+    [Fact]
     public void Serialize_RoundTrip_TranslatesTheSame()
     {
         var bytes = _table.Serialize();
