@@ -65,10 +65,12 @@ public static partial class CedictParser
             return false;
         }
 
+        // Capitalized pinyin marks a proper noun ("Shang4 hai3"); its glosses may carry a descriptor to drop.
+        var properNoun = char.IsUpper(pinyin.FirstOrDefault());
         var senses = new List<IReadOnlyList<string>>();
         foreach (var gloss in glossField.Split('/'))
         {
-            var synonyms = CleanGloss(gloss);
+            var synonyms = CleanGloss(gloss, properNoun);
             if (synonyms.Count > 0)
             {
                 senses.Add(synonyms);
@@ -81,9 +83,10 @@ public static partial class CedictParser
 
     /// <summary>
     /// One gloss as lookup-ready English synonyms: none for pointer glosses, otherwise the <c>;</c>-separated parts
-    /// without parenthesised notes; a long "Name, description" gloss also yields the name alone.
+    /// without parenthesised notes; a "Name, description" gloss also yields the name alone, and so does a proper
+    /// noun's "Name descriptor" gloss ("Shanghai municipality").
     /// </summary>
-    internal static IReadOnlyList<string> CleanGloss(string gloss)
+    internal static IReadOnlyList<string> CleanGloss(string gloss, bool properNoun)
     {
         var trimmed = gloss.Trim();
         if (trimmed.Length == 0 || PointerGloss().IsMatch(trimmed))
@@ -100,16 +103,21 @@ public static partial class CedictParser
                 continue;
             }
 
-            var comma = text.IndexOf(", ", StringComparison.Ordinal);
+            var comma = text.IndexOf(',', StringComparison.Ordinal);
             if (comma > 0 && char.IsUpper(text[0]) && WordCount(text[..comma]) <= 3)
             {
                 // "NVIDIA, computer graphics card company": the name before the comma is the translation.
-                AddDistinct(synonyms, text[..comma]);
+                AddDistinct(synonyms, text[..comma].TrimEnd());
             }
 
             if (WordCount(text) <= MaxGlossWords)
             {
                 AddDistinct(synonyms, text);
+            }
+
+            if (properNoun && LeadingCapitalizedWords(text) is { Length: > 0 } name && name.Length < text.Length)
+            {
+                AddDistinct(synonyms, name);
             }
         }
 
@@ -122,6 +130,18 @@ public static partial class CedictParser
         {
             synonyms.Add(text);
         }
+    }
+
+    // "Shanghai municipality" -> "Shanghai"; "Changning district, central Shanghai" -> "Changning"; empty when the
+    // gloss does not start with a capitalized word or is not "Name lowercase-descriptor" of at most three words.
+    private static string LeadingCapitalizedWords(string text)
+    {
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        var words = (comma > 0 ? text[..comma] : text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var capitalized = words.TakeWhile(word => char.IsUpper(word[0])).Count();
+        return capitalized > 0 && capitalized < words.Length && words.Length <= 3
+            ? string.Join(' ', words.Take(capitalized))
+            : string.Empty;
     }
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -64,4 +64,23 @@ public sealed class CedictParserTests
         Assert.True(parsed);
         Assert.Contains("NVIDIA", entry.Senses[0]);
     }
+
+    [Fact]
+    public void TryParseLine_NameWithNoteBeforeComma_AddsTheTrimmedName()
+    {
+        CedictParser.TryParseLine("特斯拉 特斯拉 [Te4 si1 la1] /Nikola Tesla (1856–1943), Serbian inventor and engineer/", out var entry);
+
+        Assert.Contains("Nikola Tesla", entry.Senses[0]);
+    }
+
+    [Fact]
+    public void TryParseLine_ProperNounWithDescriptor_AddsTheNameAlone()
+    {
+        var properNoun = CedictParser.TryParseLine("上海 上海 [Shang4 hai3] /Shanghai municipality (abbr. to 滬|沪[Hu4])/", out var place);
+        var commonNoun = CedictParser.TryParseLine("中藥 中药 [zhong1 yao4] /Chinese medicine/", out var medicine);
+
+        Assert.True(properNoun && commonNoun);
+        Assert.Equal(["Shanghai municipality", "Shanghai"], place.Senses[0]);
+        Assert.Equal(["Chinese medicine"], medicine.Senses[0]);
+    }
 }
