@@ -1,0 +1,42 @@
+namespace QaBot.Analysis.Translation;
+
+/// <summary>Turns dictionary phrases and question words into lookup keys.</summary>
+internal static class PhraseNormalizer
+{
+    private static readonly string[] EnglishLeadingWords = ["to ", "a ", "an ", "the "];
+    private static readonly string[] GermanLeadingWords = ["der ", "die ", "das ", "ein ", "eine ", "sich "];
+    private static readonly HashSet<string> GermanPlaceholders =
+        new(["etw.", "jdn.", "jdm.", "jds.", "jd.", "etw", "jdn", "jdm", "jds", "jd", "o.ä.", "u.a."], StringComparer.Ordinal);
+
+    private static readonly char[] EdgePunctuation = [' ', '.', ',', '!', '?', ';', ':', '"', '\'', '“', '”', '„', '‘', '’', '«', '»', '…', '-'];
+
+    /// <summary>The lookup key of <paramref name="phrase"/> in <paramref name="language"/>; empty when nothing is left.</summary>
+    public static string Normalize(string phrase, string language)
+    {
+        if (language == TranslationLanguages.Chinese)
+        {
+            return string.Concat(phrase.Where(c => !char.IsWhiteSpace(c)));
+        }
+
+        var text = AnnotationStripper.CollapseWhitespace(phrase.ToLowerInvariant()).Trim(EdgePunctuation);
+        if (language == TranslationLanguages.German && text.Contains(' ', StringComparison.Ordinal))
+        {
+            text = string.Join(' ', text.Split(' ').Where(word => !GermanPlaceholders.Contains(word)));
+        }
+
+        var leading = language == TranslationLanguages.English ? EnglishLeadingWords : GermanLeadingWords;
+        foreach (var word in leading)
+        {
+            if (text.StartsWith(word, StringComparison.Ordinal) && text.Length > word.Length)
+            {
+                text = text[word.Length..];
+                break;
+            }
+        }
+
+        return text.Trim(EdgePunctuation);
+    }
+
+    /// <summary>Number of space-separated words; a Chinese key counts as one.</summary>
+    public static int WordCount(string key) => key.Length == 0 ? 0 : key.Count(c => c == ' ') + 1;
+}

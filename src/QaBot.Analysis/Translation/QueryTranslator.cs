@@ -1,0 +1,268 @@
+using System.Text.RegularExpressions;
+
+namespace QaBot.Analysis.Translation;
+
+/// <summary>Translates one question through a <see cref="TranslationTable"/>; see <see cref="TranslationTable.Translate"/>.</summary>
+internal sealed partial class QueryTranslator(TranslationTable table, string fromLanguage, string toLanguage, int longestChineseKey)
+{
+    private readonly List<PhraseTranslation> _phrases = [];
+    private readonly List<string> _output = [];
+
+    public TranslatedQuery Translate(string question)
+    {
+        var words = new List<Word>();
+        foreach (Match match in Token().Matches(question))
+        {
+            if (match.Groups["han"].Success)
+            {
+                FlushWords(words);
+                TranslateChinese(match.Value);
+            }
+            else
+            {
+                words.Add(new Word(match.Value, words.Count == 0 && _phrases.Count == 0));
+            }
+        }
+
+        FlushWords(words);
+        return new TranslatedQuery(string.Join(' ', _output), _phrases);
+    }
+
+    private void FlushWords(List<Word> words)
+    {
+        if (words.Count == 0)
+        {
+            return;
+        }
+
+        if (fromLanguage == TranslationLanguages.Chinese)
+        {
+            // Latin words in a Chinese question are names or abbreviations ("AI", "SenseCore", "2021").
+            foreach (var word in words)
+            {
+                PassThrough(word.Surface);
+            }
+        }
+        else
+        {
+            TranslateWords(words);
+        }
+
+        words.Clear();
+    }
+
+    private void TranslateWords(List<Word> words)
+    {
+        var i = 0;
+        while (i < words.Count)
+        {
+            var matched = MatchLongestPhrase(words, i);
+            if (matched > 0)
+            {
+                i += matched;
+                continue;
+            }
+
+            var word = words[i];
+            if (Stopwords.Contains(fromLanguage, word.Key))
+            {
+                // Skipped silently: function words would only add noise.
+            }
+            else if (word.Key.Contains('-', StringComparison.Ordinal) && !word.Key.Any(char.IsDigit))
+            {
+                // "KI-Risikomodelle", "state-of-the-art": translate the parts ("GPT-4" stays whole as a name).
+                TranslateWords([.. word.Surface.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => new Word(part, sentenceStart: false))]);
+            }
+            else if (fromLanguage == TranslationLanguages.German && TranslateGermanCompound(word.Key))
+            {
+                // Translated as its parts.
+            }
+            else if (word.LooksLikeName)
+            {
+                PassThrough(word.Surface);
+            }
+            else
+            {
+                _phrases.Add(new PhraseTranslation(word.Key, PhraseTranslationKind.Dropped, []));
+            }
+
+            i++;
+        }
+    }
+
+    // Number of words matched at position start, 0 when none; phrases neither start nor end with a stopword.
+    private int MatchLongestPhrase(List<Word> words, int start)
+    {
+        var longest = Math.Min(BilingualDictionary.MaxPhraseWords, words.Count - start);
+        for (var length = longest; length >= 1; length--)
+        {
+            if (Stopwords.Contains(fromLanguage, words[start].Key) || Stopwords.Contains(fromLanguage, words[start + length - 1].Key))
+            {
+                continue;
+            }
+
+            var key = string.Join(' ', words.Skip(start).Take(length).Select(w => w.Key));
+            var candidates = FindCandidates(key);
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var texts = candidates.Select(c => c.Text).ToList();
+            var phraseWords = words.GetRange(start, length);
+
+            // German capitalizes every noun, so only inner capitals or digits mark a German name.
+            if (phraseWords.All(w => fromLanguage == TranslationLanguages.German ? w.IsStrongName : w.LooksLikeName))
+            {
+                // Names are often written the same way in the other language's articles too ("AI" in Chinese text).
+                var surface = string.Join(' ', phraseWords.Select(w => w.Surface));
+                if (!texts.Contains(surface, StringComparer.OrdinalIgnoreCase))
+                {
+                    texts.Add(surface);
+                }
+            }
+
+            _phrases.Add(new PhraseTranslation(key, PhraseTranslationKind.Translated, texts));
+            _output.AddRange(texts);
+            return length;
+        }
+
+        return 0;
+    }
+
+    private IReadOnlyList<TranslationCandidate> FindCandidates(string key)
+    {
+        var candidates = table.Candidates(key, fromLanguage, toLanguage);
+        return candidates.Count > 0
+            ? candidates
+            : InflectionFallback.Variants(key, fromLanguage)
+                .Select(variant => table.Candidates(variant, fromLanguage, toLanguage))
+                .FirstOrDefault(found => found.Count > 0) ?? [];
+    }
+
+    // Splits an unknown German compound into a known modifier and a known head ("trainingskosten" = training + kosten),
+    // trying the longest head first and dropping a linking s/es/n/en from the modifier.
+    private bool TranslateGermanCompound(string word)
+    {
+        const int MinPart = 3;
+        for (var split = MinPart; split <= word.Length - MinPart; split++)
+        {
+            var head = FindCandidates(word[split..]);
+            if (head.Count == 0)
+            {
+                continue;
+            }
+
+            var modifier = word[..split];
+            foreach (var form in (string[])[modifier, modifier.TrimEnd('s'), modifier.EndsWith("es", StringComparison.Ordinal) ? modifier[..^2] : modifier, modifier.TrimEnd('n'), modifier.EndsWith("en", StringComparison.Ordinal) ? modifier[..^2] : modifier])
+            {
+                var modifierCandidates = form.Length >= MinPart && !Stopwords.Contains(fromLanguage, form) ? FindCandidates(form) : [];
+                if (modifierCandidates.Count == 0)
+                {
+                    continue;
+                }
+
+                AddTranslated(form, modifierCandidates);
+                AddTranslated(word[split..], head);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddTranslated(string source, IReadOnlyList<TranslationCandidate> candidates)
+    {
+        var texts = candidates.Select(c => c.Text).ToList();
+        _phrases.Add(new PhraseTranslation(source, PhraseTranslationKind.Translated, texts));
+        _output.AddRange(texts);
+    }
+
+    private void TranslateChinese(string run)
+    {
+        var position = 0;
+        var unmatchedStart = -1;
+        while (position < run.Length)
+        {
+            var matched = MatchChineseAt(run, position);
+            if (matched == 0)
+            {
+                unmatchedStart = unmatchedStart < 0 ? position : unmatchedStart;
+                position++;
+                continue;
+            }
+
+            if (unmatchedStart >= 0)
+            {
+                _phrases.Add(new PhraseTranslation(run[unmatchedStart..position], PhraseTranslationKind.Dropped, []));
+                unmatchedStart = -1;
+            }
+
+            position += matched;
+        }
+
+        if (unmatchedStart >= 0)
+        {
+            _phrases.Add(new PhraseTranslation(run[unmatchedStart..], PhraseTranslationKind.Dropped, []));
+        }
+    }
+
+    // Forward maximum matching: the longest table key or stopword starting at position; 0 when none.
+    private int MatchChineseAt(string run, int position)
+    {
+        var longest = Math.Min(Math.Max(longestChineseKey, Stopwords.MaxChineseLength), run.Length - position);
+        for (var length = longest; length >= 1; length--)
+        {
+            var piece = run.Substring(position, length);
+            if (Stopwords.Contains(TranslationLanguages.Chinese, piece))
+            {
+                return length;
+            }
+
+            var candidates = table.Candidates(piece, fromLanguage, toLanguage);
+            if (candidates.Count > 0)
+            {
+                AddTranslated(piece, candidates);
+                return length;
+            }
+        }
+
+        return 0;
+    }
+
+    private void PassThrough(string surface)
+    {
+        _phrases.Add(new PhraseTranslation(surface, PhraseTranslationKind.PassedThrough, [surface]));
+        _output.Add(surface);
+    }
+
+    // Han runs, or words of letters and digits joined by - ' ’ . , ("GPT-4", "220,000", "Nvidia's").
+    [GeneratedRegex(@"(?<han>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|[\p{L}\p{N}-[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]]+(?:[-'’.,][\p{L}\p{N}-[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]]+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex Token();
+
+    private readonly record struct Word
+    {
+        public Word(string token, bool sentenceStart)
+        {
+            Surface = StripPossessive(token);
+            Key = Surface.ToLowerInvariant();
+            // A capital only at the start of the question proves nothing; elsewhere, and digits or inner capitals, do.
+            IsStrongName = Surface.Any(char.IsDigit) || Surface.Skip(1).Any(char.IsUpper);
+            LooksLikeName = IsStrongName || !sentenceStart && char.IsUpper(Surface[0]);
+        }
+
+        public string Surface { get; }
+
+        public string Key { get; }
+
+        public bool LooksLikeName { get; }
+
+        // Digits or inner capitals ("GPT-4", "KI", "SenseTime"): a name in any language, German included.
+        public bool IsStrongName { get; }
+
+        private static string StripPossessive(string token) =>
+            token.Length > 2 && (token.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || token.EndsWith("’s", StringComparison.OrdinalIgnoreCase))
+                ? token[..^2]
+                : token;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text;
+
+namespace QaBot.Analysis.Translation;
+
+/// <summary>
+/// Binary form of a <see cref="TranslationTable"/>: magic <c>QBTT</c>, a version byte, the candidate limit, the
+/// collection languages, then per language pair its keys, each with its candidates (text, collection frequency).
+/// Strings are length-prefixed UTF-8, counts and frequencies 7-bit encoded.
+/// </summary>
+internal static class TranslationTableSerializer
+{
+    private const byte Version = 1;
+    private static readonly byte[] Magic = "QBTT"u8.ToArray();
+
+    public static byte[] Serialize(TranslationTable table)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write7BitEncodedInt(table.MaxCandidatesPerPhrase);
+            writer.Write7BitEncodedInt(table.CollectionLanguages.Count);
+            foreach (var language in table.CollectionLanguages)
+            {
+                writer.Write(language);
+            }
+
+            var pairs = table.Pairs.OrderBy(p => p.Key.From, StringComparer.Ordinal).ThenBy(p => p.Key.To, StringComparer.Ordinal).ToList();
+            writer.Write7BitEncodedInt(pairs.Count);
+            foreach (var ((from, to), map) in pairs)
+            {
+                writer.Write(from);
+                writer.Write(to);
+                writer.Write7BitEncodedInt(map.Count);
+                foreach (var (key, candidates) in map.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    writer.Write(key);
+                    writer.Write7BitEncodedInt(candidates.Length);
+                    foreach (var candidate in candidates)
+                    {
+                        writer.Write(candidate.Text);
+                        writer.Write7BitEncodedInt(candidate.CollectionFrequency);
+                    }
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    public static TranslationTable Deserialize(byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadByte() != Version)
+            {
+                throw new InvalidDataException("Not a QaBot translation table of version 1.");
+            }
+
+            var maxCandidates = reader.Read7BitEncodedInt();
+            var languages = new string[reader.Read7BitEncodedInt()];
+            for (var i = 0; i < languages.Length; i++)
+            {
+                languages[i] = reader.ReadString();
+            }
+
+            var pairCount = reader.Read7BitEncodedInt();
+            var pairs = new Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>>(pairCount);
+            var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var p = 0; p < pairCount; p++)
+            {
+                var from = reader.ReadString();
+                var to = reader.ReadString();
+                var keyCount = reader.Read7BitEncodedInt();
+                var map = new Dictionary<string, TranslationCandidate[]>(keyCount, StringComparer.Ordinal);
+                for (var k = 0; k < keyCount; k++)
+                {
+                    var key = reader.ReadString();
+                    var candidates = new TranslationCandidate[reader.Read7BitEncodedInt()];
+                    for (var c = 0; c < candidates.Length; c++)
+                    {
+                        var text = reader.ReadString();
+                        // Targets repeat across keys; share one string instance per text.
+                        if (!strings.TryGetValue(text, out var shared))
+                        {
+                            strings[text] = shared = text;
+                        }
+
+                        candidates[c] = new TranslationCandidate(shared, reader.Read7BitEncodedInt());
+                    }
+
+                    map[key] = candidates;
+                }
+
+                pairs[(from, to)] = map;
+            }
+
+            return new TranslationTable(languages, maxCandidates, pairs);
+        }
+        catch (EndOfStreamException exception)
+        {
+            throw new InvalidDataException("The translation table is truncated.", exception);
+        }
+    }
+}

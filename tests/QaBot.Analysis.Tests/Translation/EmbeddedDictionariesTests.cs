@@ -1,0 +1,50 @@
+using QaBot.Analysis.Translation;
+
+namespace QaBot.Analysis.Tests.Translation;
+
+public sealed class EmbeddedDictionariesTests
+{
+    [Fact]
+    public void ParseCedict_EmbeddedFile_LoadsWellFormedEntries()
+    {
+        var result = EmbeddedDictionaries.ParseCedict();
+
+        Assert.Equal(0, result.SkippedLineCount);
+        Assert.True(result.Entries.Count > 90_000, $"only {result.Entries.Count} entries");
+        Assert.Contains(result.Entries, e => e.Simplified == "神经网络" && e.Senses[0].Contains("neural network"));
+    }
+
+    [Fact]
+    public void ParseDing_EmbeddedFile_LoadsWellFormedEntries()
+    {
+        var result = EmbeddedDictionaries.ParseDing();
+
+        Assert.Equal(0, result.SkippedLineCount);
+        Assert.True(result.Entries.Count > 200_000, $"only {result.Entries.Count} entries");
+        Assert.Contains(result.Entries, e => e.German.Contains("künstliche Intelligenz") && e.English.Contains("artificial intelligence"));
+    }
+
+    [Fact]
+    public void ParseGlossary_EmbeddedFile_HasTheIssueNames()
+    {
+        var result = EmbeddedDictionaries.ParseGlossary();
+
+        Assert.Equal(0, result.SkippedLineCount);
+        Assert.Contains(result.Entries, e => e.English.Contains("Binhai Bay") && e.Chinese.Contains("滨海湾"));
+        Assert.Contains(result.Entries, e => e.English.Contains("Huawei Cloud") && e.Chinese.Contains("华为云"));
+        Assert.Contains(result.Entries, e => e.English.Contains("SenseTime") && e.Chinese.Contains("商汤"));
+    }
+
+    [Fact]
+    public void LoadBilingualDictionary_EmbeddedFiles_TranslatesAcrossAllPairs()
+    {
+        var dictionary = EmbeddedDictionaries.LoadBilingualDictionary();
+
+        // 神经元网 is an equally ranked synonym; the collection decides between them when the table is built.
+        Assert.Contains(dictionary.Lookup("neural network", TranslationLanguages.English, TranslationLanguages.Chinese).Take(3), c => c.Text == "神经网络");
+        Assert.Equal("无人机", dictionary.Lookup("drones", TranslationLanguages.English, TranslationLanguages.Chinese)[0].Text);
+        Assert.Contains(dictionary.Lookup("künstliche Intelligenz", TranslationLanguages.German, TranslationLanguages.Chinese), c => c.Text == "人工智能");
+        Assert.Contains(dictionary.Lookup("Unternehmen", TranslationLanguages.German, TranslationLanguages.English), c => c.Text == "enterprise");
+        Assert.Contains(dictionary.Lookup("企业", TranslationLanguages.Chinese, TranslationLanguages.English), c => c.Text == "enterprise");
+    }
+}

@@ -1,0 +1,130 @@
+using QaBot.Analysis.Translation;
+
+namespace QaBot.Analysis.Tests.Translation;
+
+public sealed class TranslationTableTests
+{
+    private static readonly string[] AllLanguages = [TranslationLanguages.English, TranslationLanguages.German, TranslationLanguages.Chinese];
+
+    private readonly TranslationTable _table = new TranslationTableBuilder(TestDictionaries.Create()).Build(
+        BigramTestAnalyzer.Analyze,
+        BigramTestAnalyzer.Vocabulary(
+            ("1943年建立了神经网络的模型 人工智能 神经 网络 人工 智力 无人机 企业 工业 滨海湾", TranslationLanguages.Chinese),
+            ("neural network artificial intelligence drone enterprise industry", TranslationLanguages.English),
+            ("künstliche intelligenz neuronales netz drohne unternehmen industrie", TranslationLanguages.German)),
+        AllLanguages);
+
+    [Theory]
+    [InlineData("How do neural networks learn?", "neural networks", "神经网络")]
+    [InlineData("Who leads artificial intelligence research?", "artificial intelligence", "人工智能")]
+    public void Translate_PhraseAndItsWordsAllKnown_PrefersThePhrase(string question, string phrase, string expected)
+    {
+        var query = _table.Translate(question, TranslationLanguages.English, TranslationLanguages.Chinese);
+
+        var translated = Assert.Single(query.Phrases, p => p.Kind == PhraseTranslationKind.Translated);
+        Assert.Equal(phrase, translated.Source);
+        Assert.Equal([expected], translated.Candidates);
+        Assert.Equal(expected, query.Text);
+    }
+
+    [Fact]
+    public void Translate_StopwordsNamesAndNumbers_SkipsStopwordsAndPassesNamesThrough()
+    {
+        var query = _table.Translate("What did TikTok and GPT-4 change for drones in 2023?", TranslationLanguages.English, TranslationLanguages.Chinese);
+
+        Assert.Equal("TikTok GPT-4 无人机 2023", query.Text);
+        Assert.Contains(query.Phrases, p => p.Source == "change" && p.Kind == PhraseTranslationKind.Dropped);
+        Assert.DoesNotContain(query.Phrases, p => p.Source is "what" or "did" or "and" or "for" or "in");
+    }
+
+    [Fact]
+    public void Translate_ChineseQuestion_UsesForwardMaximumMatching()
+    {
+        var query = _table.Translate("哪些企业的无人机？", TranslationLanguages.Chinese, TranslationLanguages.English);
+
+        Assert.Equal(["企业", "无人机"], query.Phrases.Where(p => p.Kind == PhraseTranslationKind.Translated).Select(p => p.Source));
+        Assert.Contains("drone", query.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("unmanned", query.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Translate_GermanToChinese_GoesThroughEnglish()
+    {
+        var query = _table.Translate("Welche Unternehmen bauen Drohnen?", TranslationLanguages.German, TranslationLanguages.Chinese);
+
+        Assert.Contains("企业", query.Text, StringComparison.Ordinal);
+        Assert.Contains("无人机", query.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Translate_GermanCompound_TranslatesItsParts()
+    {
+        var query = _table.Translate("Industrieunternehmen", TranslationLanguages.German, TranslationLanguages.English);
+
+        Assert.Equal(["industrie", "unternehmen"], query.Phrases.Select(p => p.Source));
+        Assert.Contains("industry", query.Text, StringComparison.Ordinal);
+        Assert.Contains("enterprise", query.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Translate_SameLanguage_ReturnsTheQuestionUnchanged()
+    {
+        var query = _table.Translate("neural network", TranslationLanguages.English, TranslationLanguages.English);
+
+        Assert.Equal("neural network", query.Text);
+        Assert.Empty(query.Phrases);
+    }
+
+    [Fact]
+    public void TranslateToCollectionLanguages_EnglishQuestion_TranslatesIntoTheOtherTwo()
+    {
+        var queries = _table.TranslateToCollectionLanguages("drones", TranslationLanguages.English);
+
+        Assert.Equal([TranslationLanguages.German, TranslationLanguages.Chinese], queries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("无人机", queries[TranslationLanguages.Chinese].Text);
+        Assert.Equal("drohne", queries[TranslationLanguages.German].Text);
+    }
+
+    [Fact]
+    public void Serialize_RoundTrip_TranslatesTheSame()
+    {
+        var bytes = _table.Serialize();
+        var copy = TranslationTable.Deserialize(bytes);
+
+        Assert.Equal(_table.CollectionLanguages, copy.CollectionLanguages);
+        Assert.Equal(_table.MaxCandidatesPerPhrase, copy.MaxCandidatesPerPhrase);
+        foreach (var from in AllLanguages)
+        {
+            foreach (var to in AllLanguages)
+            {
+                Assert.Equal(_table.Count(from, to), copy.Count(from, to));
+            }
+        }
+
+        Assert.Equal(
+            _table.Candidates("drone", TranslationLanguages.English, TranslationLanguages.Chinese),
+            copy.Candidates("drone", TranslationLanguages.English, TranslationLanguages.Chinese));
+        Assert.Equal(
+            _table.Translate("Welche Unternehmen bauen Drohnen?", TranslationLanguages.German, TranslationLanguages.Chinese),
+            copy.Translate("Welche Unternehmen bauen Drohnen?", TranslationLanguages.German, TranslationLanguages.Chinese),
+            new TranslatedQueryComparer());
+        Assert.Equal(bytes, copy.Serialize());
+    }
+
+    [Fact]
+    public void Deserialize_NotATable_ThrowsInvalidData()
+    {
+        Assert.Throws<InvalidDataException>(() => TranslationTable.Deserialize([1, 2, 3, 4, 5, 6]));
+        Assert.Throws<InvalidDataException>(() => TranslationTable.Deserialize(_table.Serialize()[..12]));
+    }
+
+    private sealed class TranslatedQueryComparer : IEqualityComparer<TranslatedQuery>
+    {
+        public bool Equals(TranslatedQuery? x, TranslatedQuery? y) =>
+            x is not null && y is not null && x.Text == y.Text
+            && x.Phrases.Select(p => (p.Source, p.Kind, string.Join('|', p.Candidates)))
+                .SequenceEqual(y.Phrases.Select(p => (p.Source, p.Kind, string.Join('|', p.Candidates))));
+
+        public int GetHashCode(TranslatedQuery obj) => obj.Text.GetHashCode(StringComparison.Ordinal);
+    }
+}
