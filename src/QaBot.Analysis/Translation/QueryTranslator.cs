@@ -25,7 +25,9 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
         }
 
         FlushWords(words);
-        return new TranslatedQuery(string.Join(' ', _output), _phrases);
+
+        // Two phrases can share a translation ("World ... Conference" and "WAIC"); the query needs it once.
+        return new TranslatedQuery(string.Join(' ', _output.Distinct(StringComparer.OrdinalIgnoreCase)), _phrases);
     }
 
     private void FlushWords(List<Word> words)

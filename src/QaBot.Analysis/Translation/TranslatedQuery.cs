@@ -1,7 +1,10 @@
 namespace QaBot.Analysis.Translation;
 
 /// <summary>A question translated into another language of the collection.</summary>
-/// <param name="Text">The target phrases and passed-through names joined by spaces: input for the target language's analyzer.</param>
+/// <param name="Text">
+/// The target phrases and passed-through names joined by spaces, each once (case-insensitive): input for the target
+/// language's analyzer.
+/// </param>
 /// <param name="Phrases">What each part of the question became, in question order (for a debug view).</param>
 public sealed record TranslatedQuery(string Text, IReadOnlyList<PhraseTranslation> Phrases);
 

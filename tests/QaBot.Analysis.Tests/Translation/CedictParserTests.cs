@@ -68,8 +68,9 @@ public sealed class CedictParserTests
     [Fact]
     public void TryParseLine_NameWithNoteBeforeComma_AddsTheTrimmedName()
     {
-        CedictParser.TryParseLine("特斯拉 特斯拉 [Te4 si1 la1] /Nikola Tesla (1856–1943), Serbian inventor and engineer/", out var entry);
+        var parsed = CedictParser.TryParseLine("特斯拉 特斯拉 [Te4 si1 la1] /Nikola Tesla (1856–1943), Serbian inventor and engineer/", out var entry);
 
+        Assert.True(parsed);
         Assert.Contains("Nikola Tesla", entry.Senses[0]);
     }
 

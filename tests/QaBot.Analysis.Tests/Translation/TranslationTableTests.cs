@@ -67,6 +67,15 @@ public sealed class TranslationTableTests
     }
 
     [Fact]
+    public void Translate_TwoPhrasesWithTheSameTranslation_PutsItInTheTextOnce()
+    {
+        var query = _table.Translate("drone and drones", TranslationLanguages.English, TranslationLanguages.Chinese);
+
+        Assert.Equal(2, query.Phrases.Count);
+        Assert.Equal("无人机", query.Text);
+    }
+
+    [Fact]
     public void Translate_SameLanguage_ReturnsTheQuestionUnchanged()
     {
         var query = _table.Translate("neural network", TranslationLanguages.English, TranslationLanguages.English);
