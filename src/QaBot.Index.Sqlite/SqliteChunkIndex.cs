@@ -337,8 +337,9 @@ public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
                 return;
             }
 
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);", cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); SELECT value FROM meta WHERE key = 'schema_version';";
+            command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
             var existing = await command.ExecuteScalarAsync(cancellationToken) as string;
             var current = Schema.Version.ToString(CultureInfo.InvariantCulture);
             if (existing is not null && existing != current)

@@ -156,3 +156,27 @@ public sealed class SqliteChunkIndexTests : IDisposable
         Assert.True(statistics.SizeBytes > 0);
     }
 }
+
+public sealed class SqliteChunkIndexReopenTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task ReadManifestAsync_ReopenedFile_KeepsEverythingWritten()
+    {
+        var options = new SqliteIndexOptions { DatabasePath = _directory.Combine("index.db") };
+        var entry = new ManifestEntry("a.txt", "h1", "v1", 1, DateTimeOffset.UnixEpoch);
+        var chunk = new IndexedChunk(new Chunk("a.txt", 0, "t", null, null, 1, 1, "en", "text"), ["text"]);
+        using (var first = new SqliteChunkIndex(options))
+        {
+            await first.ReplaceDocumentAsync(entry, [chunk], CancellationToken.None);
+        }
+
+        using var second = new SqliteChunkIndex(options);
+
+        Assert.True((await second.ReadManifestAsync(CancellationToken.None)).ContainsKey("a.txt"));
+        Assert.Single(await second.SearchLexicalAsync(["text"], 5, CancellationToken.None));
+    }
+}

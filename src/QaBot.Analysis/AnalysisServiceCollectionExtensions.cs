@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace QaBot.Analysis;
+
+public static class AnalysisServiceCollectionExtensions
+{
+    /// <summary>Registers the one multilingual analyzer shared by ingest and queries.</summary>
+    public static IServiceCollection AddQaBotAnalysis(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(_ => TextAnalyzer.Default);
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using QaBot.Cli.Hosting;
+using QaBot.Cli.Output;
+using QaBot.Core;
+
+namespace QaBot.Cli.Commands;
+
+/// <summary>`qabot ask "question"`: one answer with its sources.</summary>
+public static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string[]>("question") { Description = "The question (quote it, or pass it as several words).", Arity = ArgumentArity.OneOrMore };
+        var debug = new Option<bool>("--debug") { Description = "Also print ranks, scores and timings." };
+        var command = new Command("ask", "Answer one question from the articles, citing file and line range.");
+        command.Arguments.Add(question);
+        command.Options.Add(debug);
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, async (services, token) =>
+        {
+            var text = string.Join(' ', parseResult.GetValue(question) ?? []).Trim();
+            if (text.Length == 0)
+            {
+                await Console.Error.WriteLineAsync("Error: the question is empty.");
+                return ExitCodes.Error;
+            }
+
+            await services.Get<IndexBootstrapper>().EnsureIndexedAsync(Console.Error, token);
+            var answer = await services.Get<IAnswerService>().AnswerAsync(new Question(text, "ask"), token);
+            Console.WriteLine(AnswerPrinter.Format(answer));
+            if (parseResult.GetValue(debug))
+            {
+                Console.WriteLine();
+                Console.WriteLine(AnswerPrinter.FormatDebug(answer));
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

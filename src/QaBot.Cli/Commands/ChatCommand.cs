@@ -1,0 +1,23 @@
+using System.CommandLine;
+using QaBot.Cli.Chat;
+using QaBot.Cli.Hosting;
+using QaBot.Core;
+
+namespace QaBot.Cli.Commands;
+
+/// <summary>`qabot chat`: the REPL.</summary>
+public static class ChatCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("chat", "Ask questions one after another (a REPL); /help lists its commands. Works with piped input too.");
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, async (services, token) =>
+        {
+            await services.Get<IndexBootstrapper>().EnsureIndexedAsync(Console.Error, token);
+            var repl = new ChatRepl(services.Get<IAnswerService>(), Console.In, Console.Out, interactive: !Console.IsInputRedirected);
+            await repl.RunAsync(token);
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

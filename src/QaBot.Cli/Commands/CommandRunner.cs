@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace QaBot.Cli.Commands;
+
+/// <summary>Exit codes a script can rely on.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Error = 1;
+    public const int ConfigurationError = 2;
+    public const int SomeFilesFailed = 3;
+}
+
+/// <summary>
+/// Starts the host (which validates every options class), runs a command's body and turns the errors a user
+/// can fix (bad configuration, a missing folder or file) into one clear line and an exit code.
+/// </summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(ParseResult parseResult, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            using var host = Hosting.QaBotHost.Build(parseResult);
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                return await body(host.Services, cancellationToken);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+        catch (OptionsValidationException exception)
+        {
+            await Console.Error.WriteLineAsync("Configuration error:");
+            foreach (var failure in exception.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return ExitCodes.ConfigurationError;
+        }
+        catch (Exception exception) when (exception is ArgumentException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync("Error: " + exception.Message);
+            return ExitCodes.Error;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return ExitCodes.Error;
+        }
+    }
+
+    public static T Get<T>(this IServiceProvider services)
+        where T : notnull => services.GetRequiredService<T>();
+}

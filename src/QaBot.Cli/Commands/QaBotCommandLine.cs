@@ -1,0 +1,22 @@
+using System.CommandLine;
+using QaBot.Cli.Hosting;
+
+namespace QaBot.Cli.Commands;
+
+/// <summary>The `qabot` command and its subcommands.</summary>
+public static class QaBotCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("QaBot answers questions from an article collection and cites the files and lines it used.");
+        root.Options.Add(GlobalOptions.Corpus);
+        root.Options.Add(GlobalOptions.Data);
+        root.Options.Add(GlobalOptions.Config);
+        root.Options.Add(GlobalOptions.Verbose);
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(ChatCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        return root;
+    }
+}

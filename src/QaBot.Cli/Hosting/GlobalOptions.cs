@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace QaBot.Cli.Hosting;
+
+/// <summary>Options every command takes; each maps onto a configuration key.</summary>
+public static class GlobalOptions
+{
+    public static readonly Option<string?> Corpus = new("--corpus") { Description = "The folder of articles (Corpus:Path).", Recursive = true };
+
+    public static readonly Option<string?> Data = new("--data") { Description = "Where the embedded index lives (Data:Path).", Recursive = true };
+
+    public static readonly Option<string[]> Config = new("--config", "-c")
+    {
+        Description = "Set any configuration key, as KEY=VALUE (for example Retrieval:MinMatchedTermShare=0.6). Repeatable.",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Log at Debug level to standard error.", Recursive = true };
+}

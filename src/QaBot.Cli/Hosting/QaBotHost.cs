@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QaBot.Answering;
+using QaBot.Evaluation;
+using QaBot.Index.Sqlite;
+using QaBot.Ingestion;
+using QaBot.Retrieval;
+
+namespace QaBot.Cli.Hosting;
+
+/// <summary>
+/// Builds the generic host every command runs in. Configuration, last wins: appsettings.json next to the
+/// program, appsettings.json in the working directory, QABOT__* environment variables, command-line options.
+/// </summary>
+public static class QaBotHost
+{
+    public static IHost Build(ParseResult parseResult, Action<IServiceCollection>? configureServices = null)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables("QABOT__")
+            .AddInMemoryCollection(CommandLineOverrides(parseResult));
+
+        var verbose = parseResult.GetValue(GlobalOptions.Verbose);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter(level => level >= (verbose ? LogLevel.Debug : LogLevel.Warning));
+        // All logs go to standard error, so answers on standard output stay clean for scripts.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services
+            .AddSqliteIndex()
+            .AddQaBotIngestion()
+            .AddQaBotRetrieval()
+            .AddQaBotAnswering()
+            .AddSingleton<Evaluator>()
+            .AddSingleton<IndexBootstrapper>();
+        configureServices?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    private static Dictionary<string, string?> CommandLineOverrides(ParseResult parseResult)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in parseResult.GetValue(GlobalOptions.Config) ?? [])
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"--config expects KEY=VALUE, got '{pair}'.");
+            }
+
+            overrides[pair[..equals].Trim()] = pair[(equals + 1)..];
+        }
+
+        if (parseResult.GetValue(GlobalOptions.Corpus) is { } corpus)
+        {
+            overrides["Corpus:Path"] = corpus;
+        }
+
+        if (parseResult.GetValue(GlobalOptions.Data) is { } data)
+        {
+            overrides["Data:Path"] = data;
+        }
+
+        return overrides;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using QaBot.Core;
+
+namespace QaBot.Cli.Output;
+
+/// <summary>How an answer is shown in a terminal: the text, then its sources as <c>[n] file:start-end — title</c>.</summary>
+public static class AnswerPrinter
+{
+    public static string Format(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var builder = new StringBuilder(answer.Text.Trim());
+        if (answer.Citations.Count > 0)
+        {
+            builder.AppendLine().AppendLine().AppendLine("Sources:");
+            foreach (var citation in answer.Citations)
+            {
+                builder.Append("  ").AppendLine(citation.ToString());
+            }
+        }
+        else
+        {
+            builder.AppendLine();
+        }
+
+        builder.Append(CultureInfo.InvariantCulture, $"({AnsweredBy(answer)}, {answer.Elapsed.TotalMilliseconds:0} ms)");
+        return builder.ToString();
+    }
+
+    private static string AnsweredBy(Answer answer) => answer.AnsweredBy == "extractive"
+        ? "extractive answer: sentences quoted from the articles, no language model configured"
+        : $"answered by {answer.AnsweredBy}";
+
+    /// <summary>The passages behind an answer, as /sources shows them.</summary>
+    public static string FormatSources(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var builder = new StringBuilder();
+        foreach (var passage in answer.Retrieval.Passages)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"#{passage.Rank} {passage.CitationLabel} — {passage.Chunk.Title}");
+            if (passage.Chunk.Section is { } section)
+            {
+                builder.Append(" › ").Append(section);
+            }
+
+            builder.AppendLine().AppendLine(Indent(passage.Chunk.Text)).AppendLine();
+        }
+
+        return builder.Length == 0 ? "No passages were retrieved." : builder.ToString().TrimEnd();
+    }
+
+    /// <summary>Ranks, scores, coverage and timings, as /debug shows them.</summary>
+    public static string FormatDebug(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var retrieval = answer.Retrieval;
+        var builder = new StringBuilder();
+        builder.AppendLine(CultureInfo.InvariantCulture, $"retrieval {retrieval.Elapsed.TotalMilliseconds:0.0} ms, answer {answer.Elapsed.TotalMilliseconds:0.0} ms, by {answer.AnsweredBy}");
+        foreach (var query in retrieval.Queries)
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture, $"query {query.Label} [{query.Language}]: {string.Join(' ', query.Terms)}");
+            foreach (var hit in query.TopHits)
+            {
+                builder.AppendLine(CultureInfo.InvariantCulture, $"    rank {hit.Rank,2}  bm25 {hit.Score,7:0.000}  {hit.Leg}");
+            }
+        }
+
+        builder.AppendLine("fused (reciprocal rank fusion):");
+        foreach (var passage in retrieval.Passages)
+        {
+            var legs = string.Join(", ", passage.Legs.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Leg} #{l.Rank} ({l.Score:0.00})")));
+            builder.AppendLine(CultureInfo.InvariantCulture, $"  #{passage.Rank} {passage.Score:0.0000} {passage.CitationLabel}  <- {legs}");
+        }
+
+        var evidence = retrieval.Evidence;
+        builder.AppendLine(CultureInfo.InvariantCulture, $"coverage {evidence.MatchedTermShare:0.00} of {evidence.ContentTermCount} content terms; relevant: {retrieval.IsRelevant}");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"  matched: {string.Join(' ', evidence.MatchedTerms)}");
+        builder.Append(CultureInfo.InvariantCulture, $"  missing: {string.Join(' ', evidence.MissingTerms)}");
+        return builder.ToString();
+    }
+
+    private static string Indent(string text) => "    " + text.Replace("\n", "\n    ", StringComparison.Ordinal);
+}

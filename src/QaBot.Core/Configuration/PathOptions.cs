@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.Core.Configuration;
+
+/// <summary>Where the articles are. Section <c>Corpus</c>.</summary>
+public sealed class CorpusOptions
+{
+    public const string SectionName = "Corpus";
+
+    /// <summary>The folder of articles; relative paths start at the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Path { get; set; } = "corpus";
+}
+
+/// <summary>Where QaBot keeps its own files (the embedded index). Section <c>Data</c>.</summary>
+public sealed class DataOptions
+{
+    public const string SectionName = "Data";
+
+    /// <summary>The data folder; relative paths start at the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Path { get; set; } = ".qabot";
+}

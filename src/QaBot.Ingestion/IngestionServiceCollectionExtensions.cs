@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QaBot.Analysis;
+using QaBot.Core.Configuration;
+using QaBot.Ingestion.Chunking;
+using QaBot.Ingestion.Reading;
+using QaBot.Ingestion.Sync;
+
+namespace QaBot.Ingestion;
+
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>Registers the ingest pipeline: scan, read, parse and clean, chunk, analyze, synchronize the index.</summary>
+    public static IServiceCollection AddQaBotIngestion(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddQaBotAnalysis();
+        services.AddValidatedOptions<IngestOptions>(IngestOptions.SectionName);
+        services.AddValidatedOptions<ChunkingOptions>(ChunkingOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ArticleParser>();
+        services.AddSingleton<IArticleParser>(sp => sp.GetRequiredService<ArticleParser>());
+        services.AddSingleton(sp => new SentenceAwareChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
+        services.AddSingleton(sp => new CorpusScanner(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
+        services.AddSingleton(sp => new FileReader(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
+        services.AddSingleton<DocumentPreparer>();
+        services.AddSingleton<CorpusSynchronizer>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using QaBot.Analysis;
+using QaBot.Core;
+using QaBot.Core.Configuration;
+
+namespace QaBot.Retrieval;
+
+public static class RetrievalServiceCollectionExtensions
+{
+    /// <summary>Registers cross-lingual lexical retrieval over the registered <see cref="IChunkIndex"/>.</summary>
+    public static IServiceCollection AddQaBotRetrieval(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddQaBotAnalysis();
+        services.AddValidatedOptions<RetrievalOptions>(RetrievalOptions.SectionName);
+        services.AddSingleton<TranslationTableStore>();
+        services.AddSingleton<DictionaryQueryTranslator>();
+        services.AddSingleton<IQueryTranslator>(sp => sp.GetRequiredService<DictionaryQueryTranslator>());
+        services.AddSingleton<CoverageAssessor>();
+        services.AddSingleton<FusionRetriever>();
+        services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<FusionRetriever>());
+        services.AddSingleton<ICollectionRefresher, TranslationTableRefresher>();
+        return services;
+    }
+}
