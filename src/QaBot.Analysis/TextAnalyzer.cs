@@ -11,7 +11,7 @@ namespace QaBot.Analysis;
 public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords)
 {
     /// <summary>Changes whenever the terms produced for the same text change; stored with the index.</summary>
-    public const string Version = "analyzer-1";
+    public const string Version = "analyzer-2";
 
     private static readonly Lazy<TextAnalyzer> Embedded = new(() => new TextAnalyzer(ChineseScriptFolder.Default, StopwordLists.Default));
 
@@ -71,6 +71,12 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
                     break;
                 default:
                     var word = RemoveDiacritics(token.Text);
+                    // A lone letter is a possessive 's, an initial or a list mark, never content.
+                    if (word.Length == 1 && !char.IsDigit(word[0]))
+                    {
+                        continue;
+                    }
+
                     if (stopwords.IsStopword(word, latinLanguage) || (isQuery && stopwords.IsQuestionWord(word, latinLanguage)))
                     {
                         continue;

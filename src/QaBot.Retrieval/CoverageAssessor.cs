@@ -4,92 +4,134 @@ using QaBot.Core;
 namespace QaBot.Retrieval;
 
 /// <summary>
-/// Judges how much of a question a passage accounts for: the share of the question's content terms, each
-/// weighted by its rarity in the collection (BM25's IDF), that the passage contains as asked or through one
-/// of its translations. One raw BM25 score cannot do this: translation raises the scores of unrelated text
-/// (capital → Kapital), while a missing rare term (Australia) is what really shows a question is not covered.
+/// The content of a question as concepts: each content term of the question with the forms that stand for it
+/// (itself, and the analyzed terms of each of its translations), weighted by its rarity in the collection.
+/// </summary>
+public sealed record QuestionConcepts(IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string>>> Forms, IReadOnlyDictionary<string, double> Weights)
+{
+    public static QuestionConcepts None { get; } = new(new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>(), new Dictionary<string, double>());
+}
+
+/// <summary>How much of a question one passage holds.</summary>
+public sealed record Coverage(double Share, IReadOnlyList<string> Matched, IReadOnlyList<string> Missing);
+
+/// <summary>
+/// Measures how much of a question a passage accounts for: the share of the question's concepts, weighted by
+/// rarity (BM25's IDF), that the passage contains as asked or through a translation. It is comparable across
+/// languages, unlike raw BM25 scores, so it reranks the fused candidates and decides whether the collection
+/// covers the question at all: translation raises the scores of unrelated text (capital → Kapital), while a
+/// missing rare concept (Australia) is what shows a question is not covered.
 /// </summary>
 public sealed class CoverageAssessor(TextAnalyzer analyzer)
 {
-    /// <summary>The terms that stand for each content term of the question: itself, and its translations' terms.</summary>
-    public IReadOnlyDictionary<string, List<IReadOnlyList<string>>> Alternatives(
+    /// <summary>The concepts of a question and every term whose chunk frequency is needed to weigh them.</summary>
+    public (Dictionary<string, IReadOnlyList<IReadOnlyList<string>>> Forms, HashSet<string> Terms) Forms(
         IReadOnlyList<string> questionTerms, string language, IReadOnlyList<QueryTranslation> translations)
     {
         ArgumentNullException.ThrowIfNull(questionTerms);
         ArgumentNullException.ThrowIfNull(translations);
-        var alternatives = questionTerms.ToDictionary(t => t, t => new List<IReadOnlyList<string>> { new[] { t } }, StringComparer.Ordinal);
+        var forms = questionTerms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => new List<IReadOnlyList<string>> { new[] { t } }, StringComparer.Ordinal);
         foreach (var translation in translations)
         {
             foreach (var phrase in translation.Phrases)
             {
-                var sourceTerms = analyzer.AnalyzeQuery(phrase.Source, language);
                 var targets = phrase.Targets
                     .Select(target => (IReadOnlyList<string>)analyzer.Analyze(target, translation.Language))
                     .Where(terms => terms.Count > 0)
                     .ToList();
-                foreach (var term in sourceTerms)
+                foreach (var term in analyzer.AnalyzeQuery(phrase.Source, language))
                 {
-                    if (alternatives.TryGetValue(term, out var list))
+                    if (forms.TryGetValue(term, out var list))
                     {
                         list.AddRange(targets);
+                        continue;
+                    }
+
+                    // A part of a German compound ("risiko" of "risikomodell") lends its translations to the compound.
+                    foreach (var (concept, conceptForms) in forms)
+                    {
+                        if (term.Length >= 4 && concept.Length > term.Length && concept.Contains(term, StringComparison.Ordinal))
+                        {
+                            conceptForms.AddRange(targets);
+                        }
                     }
                 }
             }
         }
 
-        return alternatives;
+        var terms = forms.Values.SelectMany(list => list).SelectMany(t => t).ToHashSet(StringComparer.Ordinal);
+        return (forms.ToDictionary(p => p.Key, p => (IReadOnlyList<IReadOnlyList<string>>)p.Value, StringComparer.Ordinal), terms);
     }
 
-    /// <summary>Every term the assessment needs a chunk frequency for.</summary>
-    public static IEnumerable<string> TermsNeedingFrequencies(IReadOnlyDictionary<string, List<IReadOnlyList<string>>> alternatives) =>
-        alternatives.Values.SelectMany(list => list).SelectMany(terms => terms).Distinct(StringComparer.Ordinal);
-
-    public RetrievalEvidence Assess(
-        IReadOnlyDictionary<string, List<IReadOnlyList<string>>> alternatives,
-        Chunk? passage,
-        double topScore,
-        IReadOnlyDictionary<string, int> chunkFrequencies,
-        int chunkCount)
+    /// <summary>Weighs each concept as informative as its most common form: a translation can only lower its weight.</summary>
+    public static QuestionConcepts Weigh(
+        IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string>>> forms, IReadOnlyDictionary<string, int> chunkFrequencies, int chunkCount)
     {
-        ArgumentNullException.ThrowIfNull(alternatives);
+        ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(chunkFrequencies);
-        if (alternatives.Count == 0 || passage is null)
+        var frequency = forms.ToDictionary(p => p.Key, p => p.Value.Max(form => form.Min(t => chunkFrequencies.GetValueOrDefault(t))), StringComparer.Ordinal);
+        var kept = forms
+            .Where(p => !IsWordBoundaryArtifact(p.Key, frequency))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var weights = kept.ToDictionary(p => p.Key, p => InverseDocumentFrequency(frequency[p.Key], chunkCount), StringComparer.Ordinal);
+        return new QuestionConcepts(kept, weights);
+    }
+
+    /// <summary>
+    /// Overlapping bigrams also pair the last character of one Chinese word with the first of the next (商汤的 gives
+    /// 汤的). Such a bigram is absent from the collection while a neighbour that shares one of its characters is
+    /// present; a word that is really missing (澳大利亚) has no present neighbour, and stays.
+    /// </summary>
+    private static bool IsWordBoundaryArtifact(string concept, IReadOnlyDictionary<string, int> frequency)
+    {
+        if (concept.Length != 2 || !Tokenizer.IsHan(concept, 0) || !Tokenizer.IsHan(concept, 1) || frequency[concept] > 0)
         {
-            return new RetrievalEvidence(alternatives.Count, 0, topScore, [], [.. alternatives.Keys]);
+            return false;
         }
 
-        var passageTerms = analyzer.Analyze(passage.Text, passage.Language)
+        return frequency.Any(p => p.Value > 0 && p.Key.Length == 2 && Tokenizer.IsHan(p.Key, 0)
+            && (p.Key[1] == concept[0] || p.Key[0] == concept[1]));
+    }
+
+    /// <summary>The index terms of a passage, its title included.</summary>
+    public HashSet<string> TermsOf(Chunk passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        return analyzer.Analyze(passage.Text, passage.Language)
             .Concat(analyzer.Analyze(passage.Title, TextAnalyzer.DetectLanguage(passage.Title)))
             .ToHashSet(StringComparer.Ordinal);
+    }
+
+    public static Coverage Measure(QuestionConcepts concepts, HashSet<string> passageTerms)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        ArgumentNullException.ThrowIfNull(passageTerms);
         var matched = new List<string>();
         var missing = new List<string>();
         double matchedWeight = 0;
         double totalWeight = 0;
-        foreach (var (term, forms) in alternatives)
+        foreach (var (concept, forms) in concepts.Forms)
         {
-            // A concept is as informative as its most common form in the collection: translations can only lower its weight.
-            var frequency = forms.Max(form => form.Min(t => chunkFrequencies.GetValueOrDefault(t)));
-            var weight = InverseDocumentFrequency(frequency, chunkCount);
+            var weight = concepts.Weights[concept];
             totalWeight += weight;
             if (forms.Any(form => form.All(passageTerms.Contains)))
             {
                 matchedWeight += weight;
-                matched.Add(term);
+                matched.Add(concept);
             }
             else
             {
-                missing.Add(term);
+                missing.Add(concept);
             }
         }
 
-        var share = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-        return new RetrievalEvidence(alternatives.Count, share, topScore, matched, missing);
+        return new Coverage(totalWeight > 0 ? matchedWeight / totalWeight : 0, matched, missing);
     }
 
     /// <summary>BM25's IDF; a term absent from the collection weighs like one that occurs once.</summary>
     public static double InverseDocumentFrequency(int chunkFrequency, int chunkCount)
     {
         var frequency = Math.Max(1, chunkFrequency);
-        return Math.Log(1 + ((chunkCount - frequency + 0.5) / (frequency + 0.5)));
+        return Math.Log(1 + ((Math.Max(chunkCount, frequency) - frequency + 0.5) / (frequency + 0.5)));
     }
 }

@@ -7,10 +7,13 @@ using QaBot.Core;
 namespace QaBot.Retrieval;
 
 /// <summary>
-/// Lexical retrieval across languages: the question as asked and each of its translations (dictionary
-/// translations into the collection's other languages, plus any extra versions such as a chat model's) are
-/// searched separately with BM25 and fused by reciprocal rank, so no single weight decides and no language's
-/// larger share of chunks dominates. Then judges whether the best passage covers the question.
+/// Lexical retrieval across languages, in two stages. First, the question as asked and each of its
+/// translations (dictionary translations into the collection's other languages, plus extra versions such as a
+/// chat model's) are searched separately with BM25 and fused by reciprocal rank, so no single weight decides
+/// and no language's larger share of chunks dominates. Then the best fused candidates are reranked by how much
+/// of the question each one covers (<see cref="CoverageAssessor"/>), which, unlike BM25 scores, compares
+/// passages of different languages; the fused rank breaks ties. The best passage's coverage decides whether
+/// the collection covers the question.
 /// </summary>
 public sealed partial class FusionRetriever(
     IChunkIndex index,
@@ -20,6 +23,8 @@ public sealed partial class FusionRetriever(
     IOptions<RetrievalOptions> options,
     ILogger<FusionRetriever> logger) : IRetriever
 {
+    public const string CoverageLeg = "coverage";
+
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -37,42 +42,54 @@ public sealed partial class FusionRetriever(
         versions.AddRange((request.ExtraQueries ?? []).Select(q => (q, settings.TranslatedQueryWeight)));
 
         var lists = new List<RankedList<Guid>>();
-        var diagnostics = new List<QueryDiagnostics>();
-        double topScoreOfOriginal = 0;
+        var queryTerms = new List<(QueryVersion Version, IReadOnlyList<string> Terms)>();
         foreach (var (version, weight) in versions)
         {
             var terms = analyzer.AnalyzeQuery(version.Text, version.Language);
             var hits = await index.SearchLexicalAsync(terms, settings.CandidatesPerQuery, cancellationToken);
-            if (version.Label == "original" && hits.Count > 0)
-            {
-                topScoreOfOriginal = hits[0].Score;
-            }
-
             lists.Add(new RankedList<Guid>(version.Label, weight, hits.Select(h => (h.ChunkId, h.Score)).ToList()));
-            diagnostics.Add(new QueryDiagnostics(version.Label, version.Language, terms, []));
+            queryTerms.Add((version, terms));
         }
 
-        var fused = ReciprocalRankFusion.Fuse(lists, settings.RrfK).Take(request.Limit).ToList();
+        var fused = ReciprocalRankFusion.Fuse(lists, settings.RrfK).Take(settings.RerankDepth).ToList();
         var chunks = (await index.GetChunksAsync(fused.Select(f => f.Item).ToList(), cancellationToken)).ToDictionary(c => c.Id);
-        var passages = fused
+
+        var (forms, formTerms) = assessor.Forms(analyzer.AnalyzeQuery(request.Question, language), language, translations);
+        var frequencies = await index.GetChunkFrequenciesAsync(formTerms.Concat(queryTerms.SelectMany(q => q.Terms)).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        var chunkCount = (await index.GetStatisticsAsync(cancellationToken)).ChunkCount;
+        var concepts = CoverageAssessor.Weigh(forms, frequencies, chunkCount);
+
+        var maxFused = fused.Count > 0 ? fused[0].Score : 1;
+        var reranked = fused
             .Where(f => chunks.ContainsKey(f.Item))
-            .Select((f, i) => new RetrievedPassage(chunks[f.Item], i + 1, f.Score, f.Ranks.Select(r => new LegRank(r.List, r.Rank, r.Score)).ToList()))
+            .Select(f => (Fused: f, Chunk: chunks[f.Item], Coverage: CoverageAssessor.Measure(concepts, assessor.TermsOf(chunks[f.Item]))))
+            .Select(c => (c.Fused, c.Chunk, c.Coverage, Score: c.Coverage.Share + (settings.FusedRankWeight * c.Fused.Score / maxFused)))
+            .OrderByDescending(c => c.Score)
+            .ThenByDescending(c => c.Fused.Score)
+            .ToList();
+        var coverageRanks = reranked.OrderByDescending(c => c.Coverage.Share).Select((c, i) => (c.Chunk.Id, Rank: i + 1)).ToDictionary(p => p.Id, p => p.Rank);
+
+        var passages = reranked.Take(request.Limit).Select((c, i) => new RetrievedPassage(
+            c.Chunk,
+            i + 1,
+            c.Score,
+            [.. c.Fused.Ranks.Select(r => new LegRank(r.List, r.Rank, r.Score)), new LegRank(CoverageLeg, coverageRanks[c.Chunk.Id], c.Coverage.Share)]))
             .ToList();
 
-        var diagnosticsWithHits = diagnostics
-            .Select(d => d with { TopHits = passages.SelectMany(p => p.Legs.Where(l => l.Leg == d.Label).Select(l => l with { Leg = p.CitationLabel })).OrderBy(l => l.Rank).ToList() })
-            .ToList();
-
-        var alternatives = assessor.Alternatives(analyzer.AnalyzeQuery(request.Question, language), language, translations);
-        var searchedTerms = diagnostics.SelectMany(d => d.Terms);
-        var frequencies = await index.GetChunkFrequenciesAsync(CoverageAssessor.TermsNeedingFrequencies(alternatives).Concat(searchedTerms).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        var statistics = await index.GetStatisticsAsync(cancellationToken);
-        var termWeights = frequencies.ToDictionary(p => p.Key, p => CoverageAssessor.InverseDocumentFrequency(p.Value, statistics.ChunkCount), StringComparer.Ordinal);
-        var evidence = assessor.Assess(alternatives, passages.FirstOrDefault()?.Chunk, topScoreOfOriginal, frequencies, statistics.ChunkCount);
+        var best = reranked.Count > 0 ? reranked[0].Coverage : new Coverage(0, [], [.. concepts.Forms.Keys]);
+        var evidence = new RetrievalEvidence(concepts.Forms.Count, best.Share, lists[0].Items.Count > 0 ? lists[0].Items[0].Score : 0, best.Matched, best.Missing);
         var isRelevant = passages.Count > 0 && evidence.ContentTermCount > 0 && evidence.MatchedTermShare >= settings.MinMatchedTermShare;
 
+        var diagnostics = queryTerms
+            .Select(q => new QueryDiagnostics(q.Version.Label, q.Version.Language, q.Terms, passages
+                .SelectMany(p => p.Legs.Where(l => l.Leg == q.Version.Label).Select(l => l with { Leg = p.CitationLabel }))
+                .OrderBy(l => l.Rank)
+                .ToList()))
+            .ToList();
+        var termWeights = frequencies.ToDictionary(p => p.Key, p => CoverageAssessor.InverseDocumentFrequency(p.Value, chunkCount), StringComparer.Ordinal);
+
         LogRetrieved(passages.Count, versions.Count, evidence.MatchedTermShare, isRelevant, stopwatch.Elapsed.TotalMilliseconds);
-        return new RetrievalResult(passages, evidence, isRelevant, diagnosticsWithHits, stopwatch.Elapsed) { TermWeights = termWeights };
+        return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed) { TermWeights = termWeights };
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Retrieved {PassageCount} passages from {VersionCount} versions of the question; coverage {Coverage:0.00}, relevant {IsRelevant}, {ElapsedMs:0.0} ms")]

@@ -30,6 +30,14 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double MinMatchedTermShare { get; set; } = 0.5;
 
+    /// <summary>How many fused candidates are reranked by coverage of the question.</summary>
+    [Range(1, 500)]
+    public int RerankDepth { get; set; } = 30;
+
+    /// <summary>Weight of the (normalised) fused rank next to coverage in the rerank; it mostly breaks ties.</summary>
+    [Range(0.0, 10.0)]
+    public double FusedRankWeight { get; set; } = 0.1;
+
     /// <summary>Translate questions with the bilingual dictionaries when the collection has other languages.</summary>
     public bool DictionaryTranslation { get; set; } = true;
 }
