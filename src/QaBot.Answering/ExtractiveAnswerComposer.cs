@@ -7,12 +7,14 @@ namespace QaBot.Answering;
 /// Answers without a language model: picks the sentences of the top passages that hold most of the question's
 /// (weighted) terms, in any of its languages, and marks each with the number of the passage it came from.
 /// </summary>
-public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IAnswerComposer
+public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IAnswerComposer
 {
     private const int PassagesConsidered = 3;
     private const int MaxSentences = 3;
     private const int MaxSentencesPerPassage = 2;
     private const double MinShareOfBestScore = 0.5;
+    private const int MaxContinuationSentences = 4;
+    private const int ShortSentenceTokens = 24;
 
     public string Name => "extractive";
 
@@ -21,15 +23,16 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IAnswerCom
         ArgumentNullException.ThrowIfNull(retrieval);
         var queryTerms = retrieval.Queries.SelectMany(q => q.Terms).ToHashSet(StringComparer.Ordinal);
         var asksForNumber = AsksForQuantity(question);
-        var candidates = new List<(RetrievedPassage Passage, string Sentence, double Score)>();
+        var candidates = new List<(RetrievedPassage Passage, IReadOnlyList<string> Sentences, int Index, double Score)>();
         foreach (var passage in retrieval.Passages.Take(PassagesConsidered))
         {
-            foreach (var sentence in SentenceSplitter.Split(passage.Chunk.Text))
+            var sentences = SentenceSplitter.Split(passage.Chunk.Text);
+            for (var i = 0; i < sentences.Count; i++)
             {
-                var score = Score(sentence, passage, queryTerms, retrieval.TermWeights, asksForNumber);
+                var score = Score(sentences[i], passage, queryTerms, retrieval.TermWeights, asksForNumber);
                 if (score > 0)
                 {
-                    candidates.Add((passage, sentence, score));
+                    candidates.Add((passage, sentences, i, score));
                 }
             }
         }
@@ -40,7 +43,7 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IAnswerCom
         }
 
         var best = candidates.Max(c => c.Score);
-        var chosen = new List<(RetrievedPassage Passage, string Sentence)>();
+        var chosen = new List<(RetrievedPassage Passage, string Text)>();
         foreach (var candidate in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Passage.Rank))
         {
             if (chosen.Count == MaxSentences || candidate.Score < best * MinShareOfBestScore)
@@ -48,26 +51,59 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IAnswerCom
                 break;
             }
 
-            if (chosen.Count(c => c.Passage == candidate.Passage) < MaxSentencesPerPassage && !chosen.Any(c => c.Sentence == candidate.Sentence))
+            var text = WithContinuation(candidate.Sentences, candidate.Index);
+            if (chosen.Count(c => c.Passage == candidate.Passage) < MaxSentencesPerPassage && !chosen.Any(c => c.Text.Contains(text, StringComparison.Ordinal) || text.Contains(c.Text, StringComparison.Ordinal)))
             {
-                chosen.Add((candidate.Passage, candidate.Sentence));
+                chosen.Add((candidate.Passage, text));
             }
         }
 
         var cited = new List<RetrievedPassage>();
         var parts = new List<string>();
-        foreach (var (passage, sentence) in chosen)
+        foreach (var (passage, text) in chosen)
         {
             if (!cited.Contains(passage))
             {
                 cited.Add(passage);
             }
 
-            parts.Add($"{sentence} [{cited.IndexOf(passage) + 1}]");
+            parts.Add($"{text} [{cited.IndexOf(passage) + 1}]");
         }
 
         return Task.FromResult(new ComposedAnswer(string.Join(' ', parts), cited));
     }
+
+    /// <summary>
+    /// A sentence with what it needs to be understood: the items of a list it opens (it ends with ':' or ';'),
+    /// or, when it is short, the sentence after it ("The conference was held. It was the fourth edition.").
+    /// The article's own reference marks ("[7]") are dropped so they are not mistaken for our citations.
+    /// </summary>
+    private static string WithContinuation(IReadOnlyList<string> sentences, int index)
+    {
+        var builder = new System.Text.StringBuilder(sentences[index]);
+        var added = 0;
+        for (var next = index + 1; next < sentences.Count && added < MaxContinuationSentences; next++)
+        {
+            var current = sentences[next - 1].TrimEnd();
+            var opensList = current.EndsWith('；') || current.EndsWith(';') || current.EndsWith('：') || current.EndsWith(':');
+            var isShort = added == 0 && TokenEstimator.Count(sentences[index]) < ShortSentenceTokens;
+            if (!opensList && !isShort)
+            {
+                break;
+            }
+
+            var separator = IsCjk(builder[^1]) && IsCjk(sentences[next][0]) ? string.Empty : " ";
+            builder.Append(separator).Append(sentences[next]);
+            added++;
+        }
+
+        return ReferenceMarks().Replace(builder.ToString(), string.Empty).Trim();
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uFF00' and <= '\uFFEF';
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s?(\[\d{1,3}\])+")]
+    private static partial System.Text.RegularExpressions.Regex ReferenceMarks();
 
     /// <summary>Weighted query terms in the sentence; a number counts extra when the question asks "how many".</summary>
     private double Score(string sentence, RetrievedPassage passage, HashSet<string> queryTerms, IReadOnlyDictionary<string, double> weights, bool asksForNumber)
@@ -82,6 +118,12 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IAnswerCom
         if (asksForNumber && sentence.Any(char.IsAsciiDigit))
         {
             score *= 1.25;
+        }
+
+        // A question the article asks itself ("So what does this mean?") announces an answer but is none.
+        if (sentence.TrimEnd().EndsWith('?') || sentence.TrimEnd().EndsWith('？'))
+        {
+            score *= 0.5;
         }
 
         // Among equally good sentences, prefer the better-ranked passage.

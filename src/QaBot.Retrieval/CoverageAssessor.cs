@@ -128,10 +128,13 @@ public sealed class CoverageAssessor(TextAnalyzer analyzer)
         return new Coverage(totalWeight > 0 ? matchedWeight / totalWeight : 0, matched, missing);
     }
 
-    /// <summary>BM25's IDF; a term absent from the collection weighs like one that occurs once.</summary>
+    /// <summary>
+    /// BM25's IDF. A term absent from the collection counts as half an occurrence, so it weighs more than any
+    /// term the collection has: nothing says more clearly that a question is about something else.
+    /// </summary>
     public static double InverseDocumentFrequency(int chunkFrequency, int chunkCount)
     {
-        var frequency = Math.Max(1, chunkFrequency);
+        var frequency = chunkFrequency > 0 ? chunkFrequency : 0.5;
         return Math.Log(1 + ((Math.Max(chunkCount, frequency) - frequency + 0.5) / (frequency + 0.5)));
     }
 }

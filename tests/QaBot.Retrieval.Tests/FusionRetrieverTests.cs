@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using QaBot.Analysis;
+using QaBot.Core;
+using QaBot.Index.Sqlite;
+using QaBot.Testing;
+
+namespace QaBot.Retrieval.Tests;
+
+public sealed class FusionRetrieverTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+    private readonly SqliteChunkIndex _index;
+    private readonly Mock<IQueryTranslator> _translator = new();
+
+    public FusionRetrieverTests()
+    {
+        _index = new SqliteChunkIndex(new SqliteIndexOptions { DatabasePath = _directory.Combine("index.db") });
+        _translator.Setup(t => t.TranslateAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _directory.Dispose();
+    }
+
+    private async Task AddAsync(string path, string language, params string[] texts)
+    {
+        var chunks = texts.Select((text, i) => new Chunk(path, i, path, null, null, i + 1, i + 1, language, text))
+            .Select(c => new IndexedChunk(c, TextAnalyzer.Default.Analyze(c.Text, c.Language)))
+            .ToList();
+        await _index.ReplaceDocumentAsync(new ManifestEntry(path, "h", "v", chunks.Count, DateTimeOffset.UnixEpoch), chunks, CancellationToken.None);
+    }
+
+    private FusionRetriever Retriever(RetrievalOptions? options = null) => new(
+        _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default),
+        Options.Create(options ?? new RetrievalOptions()), NullLogger<FusionRetriever>.Instance);
+
+    [Fact]
+    public async Task RetrieveAsync_QuestionMatchingOnePassage_RanksItFirstAndIsRelevant()
+    {
+        await AddAsync("en.txt", "en", "Drones are built in Shenzhen by many companies.", "The weather in Berlin was rainy in spring.");
+
+        var result = await Retriever().RetrieveAsync(new RetrievalRequest("Where are drones built?"), CancellationToken.None);
+
+        Assert.Equal("en.txt", result.Passages[0].Chunk.SourcePath);
+        Assert.Equal(0, result.Passages[0].Chunk.Index);
+        Assert.True(result.IsRelevant);
+        Assert.Contains(result.Passages[0].Legs, l => l.Leg == "original" && l.Rank == 1);
+        Assert.Contains(result.Passages[0].Legs, l => l.Leg == FusionRetriever.CoverageLeg);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_QuestionAboutAbsentThing_IsNotRelevant()
+    {
+        await AddAsync("en.txt", "en", "Drones are built in Shenzhen by many companies.", "The capital markets were calm.");
+
+        var result = await Retriever().RetrieveAsync(new RetrievalRequest("What is the capital of Australia?"), CancellationToken.None);
+
+        Assert.False(result.IsRelevant);
+        Assert.Contains("australia", result.Evidence.MissingTerms);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_TranslationFindsForeignPassage_RanksItFirst()
+    {
+        await AddAsync("zh.txt", "zh", "中国的无人机全球领先。", "美国的芯片很强。");
+        await AddAsync("en.txt", "en", "Where were the first computers built in Europe?");
+        _translator.Setup(t => t.TranslateAsync(It.IsAny<string>(), "en", It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new QueryTranslation("zh", "无人机 中国", [new TranslatedPhrase("drones", ["无人机"]), new TranslatedPhrase("china", ["中国"])])]);
+
+        var result = await Retriever().RetrieveAsync(new RetrievalRequest("Who leads in drones, China?"), CancellationToken.None);
+
+        Assert.Equal("zh.txt", result.Passages[0].Chunk.SourcePath);
+        Assert.Equal(0, result.Passages[0].Chunk.Index);
+        Assert.True(result.IsRelevant);
+        Assert.Contains(result.Queries, q => q.Label == "dictionary:zh" && q.Terms.Contains("无人"));
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_TranslationDisabled_DoesNotAskTranslator()
+    {
+        await AddAsync("en.txt", "en", "Drones are built in Shenzhen.");
+
+        await Retriever(new RetrievalOptions { DictionaryTranslation = false }).RetrieveAsync(new RetrievalRequest("drones"), CancellationToken.None);
+
+        _translator.Verify(t => t.TranslateAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_ThresholdAboveCoverage_RefusesSameResult()
+    {
+        await AddAsync("en.txt", "en", "Drones are built in Shenzhen.");
+
+        var lenient = await Retriever(new RetrievalOptions { MinMatchedTermShare = 0.1 }).RetrieveAsync(new RetrievalRequest("drones built in Munich"), CancellationToken.None);
+        var strict = await Retriever(new RetrievalOptions { MinMatchedTermShare = 0.99 }).RetrieveAsync(new RetrievalRequest("drones built in Munich"), CancellationToken.None);
+
+        Assert.True(lenient.IsRelevant);
+        Assert.False(strict.IsRelevant);
+        Assert.Equal(lenient.Evidence.MatchedTermShare, strict.Evidence.MatchedTermShare);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_EmptyIndex_ReturnsNothingRelevant()
+    {
+        var result = await Retriever().RetrieveAsync(new RetrievalRequest("anything at all"), CancellationToken.None);
+
+        Assert.Empty(result.Passages);
+        Assert.False(result.IsRelevant);
+    }
+}
