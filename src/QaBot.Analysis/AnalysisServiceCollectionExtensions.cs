@@ -9,6 +9,7 @@ public static class AnalysisServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(_ => TextAnalyzer.Default);
+        services.AddSingleton(_ => LanguageTags.Default);
         return services;
     }
 }

@@ -48,6 +48,27 @@ public sealed class ChineseScriptFolder
 
     public int CharacterCount => _characters.Count;
 
+    /// <summary>True when at least a tenth of the Han characters of <paramref name="text"/> are Traditional forms.</summary>
+    public bool IsMostlyTraditional(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var han = 0;
+        var traditional = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '\u4E00' and <= '\u9FFF')
+            {
+                han++;
+                if (_characters.ContainsKey(c))
+                {
+                    traditional++;
+                }
+            }
+        }
+
+        return han > 0 && traditional * 10 >= han;
+    }
+
     /// <summary>Returns <paramref name="text"/> with Traditional characters replaced by Simplified ones.</summary>
     public string Fold(string text)
     {

@@ -40,6 +40,9 @@ public sealed record RetrievalResult(
 
     /// <summary>Rarity weight (IDF) of every term searched for, in any version of the question.</summary>
     public IReadOnlyDictionary<string, double> TermWeights { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Milliseconds spent per stage ("translate", "search", "rerank"), for /debug.</summary>
+    public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 }
 
 /// <summary>One version of the question as it was searched: its terms and what it ranked.</summary>

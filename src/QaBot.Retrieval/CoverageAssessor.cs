@@ -22,7 +22,7 @@ public sealed record Coverage(double Share, IReadOnlyList<string> Matched, IRead
 /// covers the question at all: translation raises the scores of unrelated text (capital → Kapital), while a
 /// missing rare concept (Australia) is what shows a question is not covered.
 /// </summary>
-public sealed class CoverageAssessor(TextAnalyzer analyzer)
+public sealed class CoverageAssessor(TextAnalyzer analyzer, LanguageTags languageTags)
 {
     /// <summary>The concepts of a question and every term whose chunk frequency is needed to weigh them.</summary>
     public (Dictionary<string, IReadOnlyList<IReadOnlyList<string>>> Forms, HashSet<string> Terms) Forms(
@@ -93,12 +93,13 @@ public sealed class CoverageAssessor(TextAnalyzer analyzer)
             && (p.Key[1] == concept[0] || p.Key[0] == concept[1]));
     }
 
-    /// <summary>The index terms of a passage, its title included.</summary>
+    /// <summary>The index terms of a passage, with its title's and its language's name.</summary>
     public HashSet<string> TermsOf(Chunk passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
         return analyzer.Analyze(passage.Text, passage.Language)
             .Concat(analyzer.Analyze(passage.Title, TextAnalyzer.DetectLanguage(passage.Title)))
+            .Concat(languageTags.TermsFor(passage.Language, passage.Text))
             .ToHashSet(StringComparer.Ordinal);
     }
 

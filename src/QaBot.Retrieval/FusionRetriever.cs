@@ -34,6 +34,7 @@ public sealed partial class FusionRetriever(
         var translations = settings.DictionaryTranslation
             ? await translator.TranslateAsync(request.Question, language, cancellationToken)
             : [];
+        var translateMs = stopwatch.Elapsed.TotalMilliseconds;
 
         var versions = new List<(QueryVersion Version, double Weight)> { (new QueryVersion("original", language, request.Question), settings.OriginalQueryWeight) };
         versions.AddRange(translations
@@ -51,6 +52,7 @@ public sealed partial class FusionRetriever(
             queryTerms.Add((version, terms));
         }
 
+        var searchMs = stopwatch.Elapsed.TotalMilliseconds - translateMs;
         var fused = ReciprocalRankFusion.Fuse(lists, settings.RrfK).Take(settings.RerankDepth).ToList();
         var chunks = (await index.GetChunksAsync(fused.Select(f => f.Item).ToList(), cancellationToken)).ToDictionary(c => c.Id);
 
@@ -89,7 +91,13 @@ public sealed partial class FusionRetriever(
         var termWeights = frequencies.ToDictionary(p => p.Key, p => CoverageAssessor.InverseDocumentFrequency(p.Value, chunkCount), StringComparer.Ordinal);
 
         LogRetrieved(passages.Count, versions.Count, evidence.MatchedTermShare, isRelevant, stopwatch.Elapsed.TotalMilliseconds);
-        return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed) { TermWeights = termWeights };
+        var timings = new Dictionary<string, double>
+        {
+            ["translate"] = translateMs,
+            ["search"] = searchMs,
+            ["rerank"] = stopwatch.Elapsed.TotalMilliseconds - translateMs - searchMs,
+        };
+        return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed) { TermWeights = termWeights, TimingsMs = timings };
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Retrieved {PassageCount} passages from {VersionCount} versions of the question; coverage {Coverage:0.00}, relevant {IsRelevant}, {ElapsedMs:0.0} ms")]

@@ -5,7 +5,7 @@ namespace QaBot.Retrieval.Tests;
 
 public class CoverageAssessorTests
 {
-    private readonly CoverageAssessor _assessor = new(TextAnalyzer.Default);
+    private readonly CoverageAssessor _assessor = new(TextAnalyzer.Default, LanguageTags.Default);
 
     private static Chunk Passage(string text, string language) => new("a.txt", 0, "t", null, null, 1, 1, language, text);
 

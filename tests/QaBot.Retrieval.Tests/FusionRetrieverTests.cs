@@ -35,7 +35,7 @@ public sealed class FusionRetrieverTests : IDisposable
     }
 
     private FusionRetriever Retriever(RetrievalOptions? options = null) => new(
-        _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default),
+        _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
         Options.Create(options ?? new RetrievalOptions()), NullLogger<FusionRetriever>.Instance);
 
     [Fact]

@@ -6,10 +6,10 @@ using QaBot.Ingestion.Reading;
 namespace QaBot.Ingestion.Sync;
 
 /// <summary>Turns a file's bytes into indexable chunks: parse and clean, chunk, analyze.</summary>
-public sealed class DocumentPreparer(IArticleParser parser, SentenceAwareChunker chunker, TextAnalyzer analyzer)
+public sealed class DocumentPreparer(IArticleParser parser, SentenceAwareChunker chunker, TextAnalyzer analyzer, LanguageTags languageTags)
 {
     /// <summary>Reader, chunker and analyzer versions: a change re-ingests every file.</summary>
-    public string PipelineVersion => $"reader-1;{chunker.Version};{TextAnalyzer.Version}";
+    public string PipelineVersion => $"reader-1;{chunker.Version};{TextAnalyzer.Version};tags-1";
 
     /// <exception cref="ArticleRejectedException">The content is not a usable article.</exception>
     public IReadOnlyList<IndexedChunk> Prepare(string relativePath, byte[] bytes)
@@ -25,11 +25,12 @@ public sealed class DocumentPreparer(IArticleParser parser, SentenceAwareChunker
         return chunks.Select(chunk => new IndexedChunk(chunk, TermsOf(chunk, titleTerms))).ToList();
     }
 
-    /// <summary>The chunk's own terms plus its article title's, and its section heading's when the text does not start with it.</summary>
+    /// <summary>The chunk's own terms, its article title's, its language's name, and its section heading's when the text does not start with it.</summary>
     private List<string> TermsOf(Chunk chunk, IReadOnlyList<string> titleTerms)
     {
         var terms = new List<string>(analyzer.Analyze(chunk.Text, chunk.Language));
         terms.AddRange(titleTerms);
+        terms.AddRange(languageTags.TermsFor(chunk.Language, chunk.Text));
         if (chunk.Section is { } section && !chunk.Text.StartsWith(section, StringComparison.Ordinal))
         {
             terms.AddRange(analyzer.Analyze(section, chunk.Language));

@@ -1,0 +1,33 @@
+namespace QaBot.Analysis.Tests;
+
+public class LanguageTagsTests
+{
+    [Fact]
+    public void TermsFor_TraditionalChineseText_NamesChineseAndTraditional()
+    {
+        var terms = LanguageTags.Default.TermsFor(Languages.Chinese, "中美AI競爭背後：美國研發，中國落地");
+
+        Assert.Contains("chinese", terms);
+        Assert.Contains("traditional", terms);
+        Assert.Contains("繁体", terms);
+        Assert.DoesNotContain("simplified", terms);
+    }
+
+    [Fact]
+    public void TermsFor_SimplifiedChineseText_NamesSimplified()
+    {
+        var terms = LanguageTags.Default.TermsFor(Languages.Chinese, "中美AI竞争背后：美国研发，中国落地");
+
+        Assert.Contains("simplified", terms);
+        Assert.DoesNotContain("traditional", terms);
+    }
+
+    [Fact]
+    public void TermsFor_GermanText_MatchesAnEnglishQuestionAboutTheGermanArticle()
+    {
+        var tags = LanguageTags.Default.TermsFor(Languages.German, "die vereinigten staaten");
+        var question = TextAnalyzer.Default.AnalyzeQuery("What does the German article say?", Languages.English);
+
+        Assert.Contains(question, tags.Contains);
+    }
+}
