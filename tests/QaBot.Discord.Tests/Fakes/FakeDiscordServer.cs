@@ -139,7 +139,7 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
         if (context.Request.IsWebSocketRequest)
         {
             var webSocket = await context.AcceptWebSocketAsync(subProtocol: null);
-            Gateway.Accept(new HttpListenerGatewaySocket(webSocket.WebSocket), context.Request.Url);
+            Gateway.Accept(new HttpListenerGatewaySocket(webSocket.WebSocket, context.Response.Abort), context.Request.Url);
             return;
         }
 

@@ -6,7 +6,7 @@ using QaBot.Discord.Gateway;
 namespace QaBot.Discord.Tests.Fakes;
 
 /// <summary>The server end of a real WebSocket accepted by <see cref="System.Net.HttpListener"/>.</summary>
-internal sealed class HttpListenerGatewaySocket(WebSocket socket) : IFakeGatewaySocket, IDisposable
+internal sealed class HttpListenerGatewaySocket(WebSocket socket, Action abortConnection) : IFakeGatewaySocket, IDisposable
 {
     private readonly SemaphoreSlim _sendGate = new(1, 1);
 
@@ -62,7 +62,12 @@ internal sealed class HttpListenerGatewaySocket(WebSocket socket) : IFakeGateway
         }
     }
 
-    public void Drop() => socket.Abort();
+    public void Drop()
+    {
+        // Aborting the WebSocket alone leaves HttpListener's TCP connection open; the response abort closes it.
+        socket.Abort();
+        abortConnection();
+    }
 
     public void Dispose() => _sendGate.Dispose();
 }
