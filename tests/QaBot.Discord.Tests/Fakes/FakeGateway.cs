@@ -117,6 +117,16 @@ internal sealed class FakeGateway : IDisposable
     public Task<long> DispatchMessageAsync(ulong messageId, string content = "hello") =>
         DispatchAsync("MESSAGE_CREATE", MessageJson(messageId, content));
 
+    /// <summary>
+    /// Asks for a heartbeat (op 1) and waits for it. The client reads frames in order, so once the answer arrives it has
+    /// processed everything sent before, such as a Heartbeat ACK.
+    /// </summary>
+    public async Task SyncAsync()
+    {
+        await SendRawAsync("""{"op":1,"d":null}""");
+        await NextOpAsync(1);
+    }
+
     /// <summary>Sends a raw text frame on the live connection.</summary>
     public Task SendRawAsync(string text) => WithLiveAsync(socket => socket.SendTextAsync(text));
 

@@ -67,6 +67,7 @@ public sealed class DiscordGatewayClientTests
 
         await harness.Time.AdvanceWhenWaitingAsync(TimeSpan.FromMilliseconds(8250));
         var first = await harness.Gateway.NextOpAsync(1);
+        await harness.Gateway.SyncAsync();
         await harness.Time.AdvanceWhenWaitingAsync(interval);
         var second = await harness.Gateway.NextOpAsync(1);
 
