@@ -51,7 +51,7 @@ internal sealed class QuestionAnswerer(
         Answer answer;
         using (var typingCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            var typing = KeepTypingAsync(channelId, typingCts.Token);
+            var typing = KeepTypingAsync(channelId, typingCts.Token, cancellationToken);
             try
             {
                 answer = await answers.AnswerAsync(new Question(question.Text, conversationId), cancellationToken);
@@ -142,7 +142,9 @@ internal sealed class QuestionAnswerer(
         }
     }
 
-    private async Task KeepTypingAsync(ulong channelId, CancellationToken cancellationToken)
+    /// <param name="answeredToken">Cancelled once the answer is ready: stops the renewals.</param>
+    /// <param name="stoppingToken">Cancelled when the bot stops: also aborts a call in flight.</param>
+    private async Task KeepTypingAsync(ulong channelId, CancellationToken answeredToken, CancellationToken stoppingToken)
     {
         try
         {
@@ -150,17 +152,18 @@ internal sealed class QuestionAnswerer(
             {
                 try
                 {
-                    await rest.TriggerTypingAsync(channelId, cancellationToken);
+                    // A call in flight is let finish when the answer arrives, so requests are not cut off half-way.
+                    await rest.TriggerTypingAsync(channelId, stoppingToken);
                 }
                 catch (DiscordRestException ex)
                 {
                     Log.TypingFailed(logger, ex);
                 }
 
-                await Task.Delay(TypingRenewal, timeProvider, cancellationToken);
+                await Task.Delay(TypingRenewal, timeProvider, answeredToken);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (answeredToken.IsCancellationRequested)
         {
             // The answer is ready (or the bot is stopping): stop typing.
         }

@@ -25,6 +25,24 @@ public sealed class DiscordBotServiceTests
     }
 
     [Fact]
+    public async Task Mention_SlowAnswer_RenewsTypingEveryEightSeconds()
+    {
+        await using var harness = new BotHarness();
+        var release = new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Answers.Answer = (_, _) => release.Task;
+        await harness.StartAsync();
+
+        await harness.DispatchMentionAsync(700, "slow one");
+        await harness.NextRequestAsync("POST", "/channels/700/typing");
+        await harness.Time.AdvanceWhenWaitingAsync(QuestionAnswerer.TypingRenewal);
+        await harness.NextRequestAsync("POST", "/channels/700/typing");
+        release.SetResult(FakeAnswerService.Create("finally"));
+        var answer = await harness.NextRequestAsync("POST", "/channels/700/messages");
+
+        Assert.Equal("finally", answer.Json!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Mention_FollowUpInConversationThread_UsesTheThreadAsConversation()
     {
         await using var harness = new BotHarness();
