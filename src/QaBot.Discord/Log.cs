@@ -68,6 +68,9 @@ internal static partial class Log
     [LoggerMessage(3502, LogLevel.Debug, "Discord REST bucket for {Route} is empty; waiting {Delay}")]
     public static partial void RestBucketWait(ILogger logger, string route, TimeSpan delay);
 
+    [LoggerMessage(3504, LogLevel.Warning, "Discord REST {Method} {Route} answered {StatusCode}; retrying in {Delay}")]
+    public static partial void RestRetrying(ILogger logger, string method, string route, int statusCode, TimeSpan delay);
+
     [LoggerMessage(3503, LogLevel.Warning, "Discord REST {Method} {Route} failed with {StatusCode} (code {ErrorCode}): {ErrorMessage}")]
     public static partial void RestFailed(ILogger logger, string method, string route, int statusCode, int? errorCode, string? errorMessage);
 }

@@ -19,10 +19,14 @@ internal sealed class DiscordRestClient(
     IHttpClientFactory httpClientFactory,
     DiscordRateLimiter rateLimiter,
     IOptions<DiscordOptions> options,
+    TimeProvider timeProvider,
     ILogger<DiscordRestClient> logger) : IDiscordRestClient
 {
-    /// <summary>Tries per call, 429s included.</summary>
+    /// <summary>Tries per call, 429s and 502s included.</summary>
     public const int MaxAttempts = 5;
+
+    /// <summary>The wait before retrying a 502, multiplied by the attempt number.</summary>
+    public static readonly TimeSpan BadGatewayRetryDelay = TimeSpan.FromSeconds(1);
 
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
@@ -139,8 +143,15 @@ internal sealed class DiscordRestClient(
     private async Task<byte[]> SendCoreAsync(DiscordRoute route, byte[]? jsonBody, CancellationToken cancellationToken)
     {
         var http = httpClientFactory.CreateClient(DiscordServiceCollectionExtensions.HttpClientName);
+        var retryDelay = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
+            if (retryDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(retryDelay, timeProvider, cancellationToken).ConfigureAwait(false);
+                retryDelay = TimeSpan.Zero;
+            }
+
             var bucket = await rateLimiter.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -159,6 +170,14 @@ internal sealed class DiscordRestClient(
                     {
                         continue;
                     }
+                }
+
+                if (response.StatusCode == HttpStatusCode.BadGateway && attempt < MaxAttempts)
+                {
+                    // 502: Discord's gateway was unavailable and the request was not processed; the docs say retry.
+                    retryDelay = BadGatewayRetryDelay * attempt;
+                    Log.RestRetrying(logger, route.Method.Method, route.Template, (int)response.StatusCode, retryDelay);
+                    continue;
                 }
 
                 if (!response.IsSuccessStatusCode)

@@ -229,6 +229,22 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
+    public async Task SendAsync_BadGateway_RetriesAfterADelay()
+    {
+        await using var harness = new DiscordHarness();
+        harness.Server.Enqueue("POST", "channels/300/typing", new FakeResponse(502));
+
+        var typing = harness.Rest.TriggerTypingAsync(300, CancellationToken.None);
+        await harness.Time.WaitForTimerAsync(DiscordRestClient.BadGatewayRetryDelay);
+        var requestsWhileWaiting = harness.Server.Requests.Count;
+        harness.Time.Advance(DiscordRestClient.BadGatewayRetryDelay);
+        await typing.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, requestsWhileWaiting);
+        Assert.Equal(2, harness.Server.Requests.Count);
+    }
+
+    [Fact]
     public async Task SendAsync_TooManyRateLimits_ThrowsAfterMaxAttempts()
     {
         await using var harness = new DiscordHarness();
