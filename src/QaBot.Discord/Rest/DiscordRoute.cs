@@ -11,6 +11,9 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     /// <summary>Method and template, e.g. <c>POST /channels/{channel_id}/messages</c>.</summary>
     public string Key => $"{Method.Method} {Template}";
 
+    /// <summary>The template only: <see cref="Path"/> may hold an interaction token.</summary>
+    public override string ToString() => Key;
+
     public static DiscordRoute GatewayBot() =>
         new(HttpMethod.Get, "/gateway/bot", "gateway/bot", string.Empty, false);
 
