@@ -59,6 +59,9 @@ internal static partial class Log
     [LoggerMessage(3017, LogLevel.Warning, "Could not open the Gateway connection; will retry")]
     public static partial void ConnectFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(3018, LogLevel.Debug, "The event queue is full; waiting for the app before reading more frames")]
+    public static partial void EventQueueFull(ILogger logger);
+
     [LoggerMessage(3500, LogLevel.Debug, "Discord REST {Method} {Route}")]
     public static partial void RestRequest(ILogger logger, string method, string route);
 

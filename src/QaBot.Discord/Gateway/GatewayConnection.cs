@@ -260,7 +260,20 @@ internal sealed class GatewayConnection : IDisposable
             _setState(GatewayConnectionState.Connected);
         }
 
-        await _events.WriteAsync(gatewayEvent, token).ConfigureAwait(false);
+        if (!_events.TryWrite(gatewayEvent))
+        {
+            // The app is behind: wait for room without mistaking the unread ACKs for a dead connection.
+            _heartbeat.SetReceivePaused(true);
+            Log.EventQueueFull(_logger);
+            try
+            {
+                await _events.WriteAsync(gatewayEvent, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _heartbeat.SetReceivePaused(false);
+            }
+        }
     }
 
     private GatewayConnectionOutcome OnClosed(int closeCode, string? reason)

@@ -7,9 +7,16 @@ namespace QaBot.Discord.Gateway;
 internal sealed class HeartbeatLoop(TimeProvider timeProvider, Func<CancellationToken, Task> sendHeartbeatAsync)
 {
     private volatile bool _awaitingAck;
+    private volatile bool _receivePaused;
 
     /// <summary>Records a Heartbeat ACK (op 11).</summary>
     public void OnAck() => _awaitingAck = false;
+
+    /// <summary>
+    /// Tells the loop whether the receive loop is waiting for the app to take events. While it is, an ACK may be sitting
+    /// unread in the socket, so a missing ACK proves nothing and the connection is not declared dead.
+    /// </summary>
+    public void SetReceivePaused(bool paused) => _receivePaused = paused;
 
     /// <summary>Runs until the connection token is cancelled (throws) or a beat goes unacknowledged (returns).</summary>
     /// <param name="interval">Hello's <c>heartbeat_interval</c>.</param>
@@ -20,7 +27,7 @@ internal sealed class HeartbeatLoop(TimeProvider timeProvider, Func<Cancellation
         await Task.Delay(interval * jitter, timeProvider, connectionToken).ConfigureAwait(false);
         while (true)
         {
-            if (_awaitingAck)
+            if (_awaitingAck && !_receivePaused)
             {
                 return;
             }

@@ -6,9 +6,43 @@ namespace QaBot.Discord.Tests.Fakes;
 /// <summary>An <see cref="ILoggerProvider"/> that keeps every formatted entry (with exception text), at every level.</summary>
 internal sealed class LogCapture : ILoggerProvider
 {
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _logged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public ConcurrentQueue<string> Entries { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, Entries);
+    /// <summary>Waits until an entry containing <paramref name="text"/> has been logged.</summary>
+    public async Task WaitForAsync(string text)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            Task logged;
+            lock (_lock)
+            {
+                logged = _logged.Task;
+            }
+
+            if (Contains(text))
+            {
+                return;
+            }
+
+            await logged.WaitAsync(guard.Token);
+        }
+    }
+
+    private void Add(string entry)
+    {
+        Entries.Enqueue(entry);
+        lock (_lock)
+        {
+            _logged.TrySetResult();
+            _logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
 
     public ILogger<T> CreateLogger<T>() => new Logger<T>(new CaptureFactory(this));
 
@@ -31,7 +65,7 @@ internal sealed class LogCapture : ILoggerProvider
         }
     }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<string> entries) : ILogger
+    private sealed class CapturingLogger(string category, LogCapture capture) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -43,7 +77,7 @@ internal sealed class LogCapture : ILoggerProvider
             var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(";", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
                 : string.Empty;
-            entries.Enqueue($"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} {properties} {exception}");
+            capture.Add($"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} {properties} {exception}");
         }
     }
 }

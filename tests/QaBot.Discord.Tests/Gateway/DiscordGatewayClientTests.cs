@@ -110,6 +110,31 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task Heartbeat_AppBehindOnEvents_KeepsBeatingInsteadOfDeclaringTheLinkDead()
+    {
+        await using var harness = new GatewayHarness(jitter: 0.2, configure: options => options.EventQueueCapacity = 1);
+        await harness.StartReadyAsync();
+        await harness.Gateway.DispatchMessageAsync(1);
+        await harness.Gateway.DispatchMessageAsync(2);
+        await harness.Gateway.DispatchMessageAsync(3);
+        await harness.Logs.WaitForAsync("[3018]");
+
+        await harness.Time.AdvanceWhenWaitingAsync(TimeSpan.FromMilliseconds(8250));
+        await harness.Gateway.NextOpAsync(1);
+        await harness.Time.AdvanceWhenWaitingAsync(harness.HeartbeatInterval);
+        var second = await harness.Gateway.NextFrameAsync(frame => frame.Op == 1 || frame.CloseCode is not null);
+        var delivered = new List<ulong>();
+        for (var i = 0; i < 3; i++)
+        {
+            delivered.Add((await harness.NextEventAsync<MessageCreatedEvent>()).Message.Id);
+        }
+
+        Assert.Equal(1, second.Op);
+        Assert.Equal([1UL, 2UL, 3UL], delivered);
+        Assert.Single(harness.Gateway.ConnectionUris);
+    }
+
+    [Fact]
     public async Task RunAsync_ConnectionDropped_ResumesWithoutLostOrDuplicatedEvents()
     {
         await using var harness = new GatewayHarness();
