@@ -1,0 +1,51 @@
+using QaBot.Discord.Gateway;
+
+namespace QaBot.Discord;
+
+/// <summary>Settings for the Discord client, bound from the <c>Discord</c> configuration section.</summary>
+/// <remarks>
+/// The token comes from configuration or the environment only (<c>Discord:Token</c>, or <c>Discord__Token</c> as an
+/// environment variable). It is never logged and <see cref="ToString"/> does not show it.
+/// </remarks>
+public sealed class DiscordOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Discord";
+
+    /// <summary>Discord's own REST base, version included.</summary>
+    public static readonly Uri DefaultApiBaseUrl = new("https://discord.com/api/v10/");
+
+    /// <summary>The bot token, without the <c>Bot </c> prefix (<c>Discord:Token</c>).</summary>
+    public string Token { get; set; } = string.Empty;
+
+    /// <summary>A guild to register slash commands in instantly (<c>Discord:GuildId</c>); global registration when unset.</summary>
+    public ulong? GuildId { get; set; }
+
+    /// <summary>Channels the bot may answer in (<c>Discord:AllowedChannels</c>); empty means every channel it can see.</summary>
+    public IList<ulong> AllowedChannels { get; } = [];
+
+    /// <summary>
+    /// The Gateway to connect to (<c>Discord:GatewayUrl</c>). When unset, the URL Discord returns from
+    /// <c>GET /gateway/bot</c> is used (normally <c>wss://gateway.discord.gg</c>). Set it to point tests or staging elsewhere.
+    /// </summary>
+    public Uri? GatewayUrl { get; set; }
+
+    /// <summary>The REST base including the API version (<c>Discord:ApiBaseUrl</c>).</summary>
+    public Uri ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>The Gateway intents sent with Identify (<c>Discord:Intents</c>); defaults to guilds, guild messages and DMs (4609).</summary>
+    public GatewayIntents Intents { get; set; } = GatewayIntents.Default;
+
+    /// <summary>How many received events may wait for the app before the receive loop waits too (<c>Discord:EventQueueCapacity</c>).</summary>
+    public int EventQueueCapacity { get; set; } = 256;
+
+    /// <summary>The URL in the required <c>DiscordBot ($url, $version)</c> User-Agent (<c>Discord:UserAgentUrl</c>).</summary>
+    public Uri UserAgentUrl { get; set; } = new("https://example.org/qabot");
+
+    /// <summary>How long one REST call may take before it is abandoned (<c>Discord:RestTimeout</c>).</summary>
+    public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"Discord options (ApiBaseUrl={ApiBaseUrl}, GatewayUrl={GatewayUrl?.ToString() ?? "from /gateway/bot"}, Intents={Intents}, Token=<redacted>)";
+}

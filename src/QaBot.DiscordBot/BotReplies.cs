@@ -1,0 +1,11 @@
+namespace QaBot.DiscordBot;
+
+/// <summary>The short fixed replies.</summary>
+internal static class BotReplies
+{
+    public const string Busy = "I'm busy answering other questions right now. Please try again in a minute.";
+    public const string RateLimited = "You're asking faster than I can keep up. Please wait a moment before the next question.";
+    public const string Apology = "Sorry, something went wrong while answering. Please try again later.";
+    public const string NotHere = "I don't answer questions in this channel.";
+    public const string EmptyQuestion = "Please include a question, e.g. `/ask question: How do I ingest the corpus?`";
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace QaBot.DiscordBot;
+
+/// <summary>Source-generated log messages for the bot front end (3800s). Question and answer text only at Debug.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(3800, LogLevel.Information, "Question from user {UserId} in channel {ChannelId}")]
+    public static partial void QuestionReceived(ILogger logger, ulong userId, ulong? channelId);
+
+    [LoggerMessage(3801, LogLevel.Debug, "Question text: {Question}")]
+    public static partial void QuestionText(ILogger logger, string question);
+
+    [LoggerMessage(3802, LogLevel.Warning, "The work queue is full; told user {UserId} the bot is busy")]
+    public static partial void Busy(ILogger logger, ulong userId);
+
+    [LoggerMessage(3803, LogLevel.Information, "User {UserId} is over the question rate limit")]
+    public static partial void UserRateLimited(ILogger logger, ulong userId);
+
+    [LoggerMessage(3804, LogLevel.Error, "Answering user {UserId} failed")]
+    public static partial void AnswerFailed(ILogger logger, ulong userId, Exception exception);
+
+    [LoggerMessage(3805, LogLevel.Warning, "Could not start a thread; answering in the channel")]
+    public static partial void ThreadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3806, LogLevel.Information, "Registered the /ask command ({Scope})")]
+    public static partial void CommandsRegistered(ILogger logger, string scope);
+
+    [LoggerMessage(3807, LogLevel.Error, "Could not register the /ask command")]
+    public static partial void CommandsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3808, LogLevel.Warning, "A Discord call failed while handling an event")]
+    public static partial void EventFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3809, LogLevel.Debug, "Typing indicator failed")]
+    public static partial void TypingFailed(ILogger logger, Exception exception);
+}

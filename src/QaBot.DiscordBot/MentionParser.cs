@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using QaBot.Discord.Models;
+
+namespace QaBot.DiscordBot;
+
+/// <summary>Decides whether a message is a question for the bot, and extracts its text.</summary>
+internal static partial class MentionParser
+{
+    /// <summary>
+    /// A question when the author is a person (not a bot, webhook or the bot itself) and the message is a DM or
+    /// mentions the bot. The bot's mentions (<c>&lt;@id&gt;</c>, legacy <c>&lt;@!id&gt;</c>) are removed from the text.
+    /// </summary>
+    public static bool TryGetQuestion(DiscordMessage message, ulong botUserId, out string question)
+    {
+        question = string.Empty;
+        if (message.Author.Bot == true || message.Author.Id == botUserId || message.WebhookId is not null)
+        {
+            return false;
+        }
+
+        var isDirect = message.GuildId is null;
+        if (!isDirect && !message.IsMentioning(botUserId))
+        {
+            return false;
+        }
+
+        question = BotMention(botUserId).Replace(message.Content, " ").Trim();
+        question = Whitespace().Replace(question, " ");
+        return question.Length > 0;
+    }
+
+    private static Regex BotMention(ulong botUserId) =>
+        new($"<@!?{botUserId}>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    [GeneratedRegex(@"[ \t]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace QaBot.DiscordBot;
+
+/// <summary>At most N questions per user in a sliding window.</summary>
+public sealed class UserRateLimiter(int limit, TimeSpan window, TimeProvider timeProvider)
+{
+    private readonly ConcurrentDictionary<ulong, Queue<DateTimeOffset>> _questions = new();
+
+    /// <summary>Takes a slot for <paramref name="userId"/>; <see langword="false"/> when the user is over the limit.</summary>
+    public bool TryAcquire(ulong userId)
+    {
+        var now = timeProvider.GetUtcNow();
+        var asked = _questions.GetOrAdd(userId, _ => new Queue<DateTimeOffset>());
+        lock (asked)
+        {
+            while (asked.Count > 0 && asked.Peek() + window <= now)
+            {
+                asked.Dequeue();
+            }
+
+            if (asked.Count >= limit)
+            {
+                return false;
+            }
+
+            asked.Enqueue(now);
+            return true;
+        }
+    }
+}

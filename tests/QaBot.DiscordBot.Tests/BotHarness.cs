@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QaBot.Core;
+using QaBot.Discord.Gateway;
+using QaBot.Discord.Tests.Fakes;
+
+namespace QaBot.DiscordBot.Tests;
+
+/// <summary>The hosted bot from <c>AddDiscordBot</c>, with a fake <see cref="IAnswerService"/>, against a fake Discord on loopback.</summary>
+internal sealed class BotHarness : IAsyncDisposable
+{
+    private readonly IHostedService _bot;
+
+    public BotHarness(Dictionary<string, string?>? settings = null)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = FakeGateway.Token,
+            ["Discord:ApiBaseUrl"] = Server.ApiBaseUrl.ToString(),
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            configuration[key] = value;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
+        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IAnswerService>(Answers);
+        services.AddDiscordBot();
+        services.Replace(ServiceDescriptor.Singleton<IReconnectStrategy>(FixedReconnectStrategy.Immediate));
+        Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        _bot = Provider.GetServices<IHostedService>().Single();
+    }
+
+    public FakeDiscordServer Server { get; } = new();
+
+    public FakeGateway Gateway => Server.Gateway;
+
+    public ObservedTimeProvider Time { get; } = new();
+
+    public FakeAnswerService Answers { get; } = new();
+
+    public LogCapture Logs { get; } = new();
+
+    public ServiceProvider Provider { get; }
+
+    /// <summary>Starts the bot and waits until it has registered its commands after READY.</summary>
+    public async Task StartAsync()
+    {
+        await _bot.StartAsync(CancellationToken.None);
+        await NextRequestAsync("PUT", "/commands");
+    }
+
+    /// <summary>The next REST request whose method matches and whose path ends with <paramref name="pathSuffix"/>.</summary>
+    public async Task<RecordedRequest> NextRequestAsync(string method, string pathSuffix)
+    {
+        while (true)
+        {
+            var request = await Server.NextRequestAsync();
+            if (request.Method == method && request.Path.EndsWith(pathSuffix, StringComparison.Ordinal))
+            {
+                return request;
+            }
+        }
+    }
+
+    public Task DispatchMentionAsync(ulong messageId, string question, ulong channelId = 300, ulong authorId = 400) =>
+        Gateway.DispatchAsync("MESSAGE_CREATE", FakeGateway.MessageJson(messageId, $"<@{FakeGateway.BotUserId}> {question}", channelId, authorId));
+
+    public Task DispatchAskAsync(ulong interactionId, string question, ulong channelId = 300, ulong userId = 400) =>
+        Gateway.DispatchAsync("INTERACTION_CREATE", $$"""
+            {"id":"{{interactionId}}","application_id":"{{FakeGateway.ApplicationId}}","type":2,"token":"itoken-{{interactionId}}","version":1,
+             "channel_id":"{{channelId}}","guild_id":"500","member":{"user":{"id":"{{userId}}","username":"ada"} },
+             "data":{"id":"1","name":"ask","type":1,"options":[{"name":"question","type":3,"value":{{System.Text.Json.JsonSerializer.Serialize(question)}} } ]} }
+            """);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bot.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await Provider.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
