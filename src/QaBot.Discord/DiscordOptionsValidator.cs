@@ -15,7 +15,7 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 
         if (string.IsNullOrWhiteSpace(options.Token))
         {
-            failures.Add($"{section}:Token is missing. Set it in configuration or in the environment variable {section}__Token.");
+            failures.Add($"{section}:Token is missing. Set the bot token in configuration or the environment, never in a committed file.");
         }
         else if (options.Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase))
         {

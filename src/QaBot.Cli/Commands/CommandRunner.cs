@@ -19,12 +19,12 @@ public static class ExitCodes
 /// </summary>
 public static class CommandRunner
 {
-    public static async Task<int> RunAsync(ParseResult parseResult, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult parseResult, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         try
         {
-            using var host = Hosting.QaBotHost.Build(parseResult);
+            using var host = Hosting.QaBotHost.Build(parseResult, configureServices);
             await host.StartAsync(cancellationToken);
             try
             {
@@ -42,6 +42,8 @@ public static class CommandRunner
             {
                 await Console.Error.WriteLineAsync("  " + failure);
             }
+
+            await Console.Error.WriteLineAsync("Set a key in appsettings.json, as an environment variable (Discord:Token is QABOT__Discord__Token), or with --config KEY=VALUE.");
 
             return ExitCodes.ConfigurationError;
         }
