@@ -115,6 +115,6 @@ public sealed partial class CorpusSynchronizer(
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Skipped {Path}: {Reason}")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Skipped {Path}: {Reason}")]
     private partial void LogFileFailed(string path, string reason);
 }
