@@ -29,8 +29,9 @@ public sealed class SentenceAwareChunker(ChunkingOptions options)
         {
             if (block.Kind == BlockKind.Heading)
             {
-                // A new section starts a new chunk unless the current one is still a stub.
-                if (currentTokens >= options.TargetTokens / 3)
+                // A new section starts a new chunk unless the current one is still a stub. A chunk that opened
+                // with overlap continues the previous section, so it is never merged into the next one.
+                if (currentTokens >= options.TargetTokens / 3 || current.Any(s => s.IsOverlap))
                 {
                     Emit();
                     current.Clear();
