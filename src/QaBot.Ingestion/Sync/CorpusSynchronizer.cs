@@ -103,7 +103,7 @@ public sealed partial class CorpusSynchronizer(
                 await WriteAsync(() => index.RemoveDocumentAsync(file.RelativePath, cancellationToken));
             }
 
-            return new FileResult(file.RelativePath, FileOutcome.Failed, Reason: reason);
+            return new FileResult(file.RelativePath, FileOutcome.Failed, Reason: reason, StaleChunksRemoved: previous is not null);
         }
 
         async Task WriteAsync(Func<Task> write)
