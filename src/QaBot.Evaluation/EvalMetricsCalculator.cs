@@ -31,8 +31,8 @@ public static class EvalMetricsCalculator
             cited.Count == 0 ? null : cited.Count(c => c) / (double)cited.Count,
             Mean(unanswerable, o => o.Refused ? 1 : 0),
             Mean(answerable, o => o.Refused ? 1 : 0),
-            Percentile(outcomes.Select(o => o.LatencyMs), 0.50),
-            Percentile(outcomes.Select(o => o.LatencyMs), 0.95));
+            outcomes.Count == 0 ? null : Percentile(outcomes.Select(o => o.LatencyMs), 0.50),
+            outcomes.Count == 0 ? null : Percentile(outcomes.Select(o => o.LatencyMs), 0.95));
     }
 
     /// <summary>1-based rank of the first retrieved passage from an expected source.</summary>

@@ -80,8 +80,8 @@ public static class EvalReportWriter
         ["citation_precision"] = m.CitationPrecision,
         ["refusal_rate"] = m.RefusalRate,
         ["false_refusal_rate"] = m.FalseRefusalRate,
-        ["latency_p50_ms"] = Math.Round(m.LatencyP50Ms, 3),
-        ["latency_p95_ms"] = Math.Round(m.LatencyP95Ms, 3),
+        ["latency_p50_ms"] = m.LatencyP50Ms is { } p50 ? Math.Round(p50, 3) : null,
+        ["latency_p95_ms"] = m.LatencyP95Ms is { } p95 ? Math.Round(p95, 3) : null,
     };
 
     private static string Format(double? value, bool isMilliseconds) => value switch

@@ -29,8 +29,8 @@ public sealed record EvalMetrics(
     double? CitationPrecision,
     double? RefusalRate,
     double? FalseRefusalRate,
-    double LatencyP50Ms,
-    double LatencyP95Ms);
+    double? LatencyP50Ms,
+    double? LatencyP95Ms);
 
 /// <summary>An evaluation run: metrics overall and per kind, every question's outcome, and the settings that mattered.</summary>
 public sealed record EvalReport(

@@ -16,6 +16,7 @@ public static class IngestionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddQaBotAnalysis();
+        services.AddValidatedOptions<CorpusOptions>(CorpusOptions.SectionName);
         services.AddValidatedOptions<IngestOptions>(IngestOptions.SectionName);
         services.AddValidatedOptions<ChunkingOptions>(ChunkingOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);

@@ -14,7 +14,7 @@ namespace QaBot.Ingestion.Chunking;
 public sealed class SentenceAwareChunker(ChunkingOptions options)
 {
     /// <summary>Changes whenever the same input would be chunked differently.</summary>
-    public string Version => string.Create(CultureInfo.InvariantCulture, $"chunker-1({options.TargetTokens}/{options.OverlapTokens}/{options.MaxSentenceTokens})");
+    public string Version => string.Create(CultureInfo.InvariantCulture, $"chunker-2({options.TargetTokens}/{options.OverlapTokens}/{options.MaxSentenceTokens})");
 
     public IReadOnlyList<Chunk> Chunk(CleanArticle article)
     {
@@ -29,8 +29,9 @@ public sealed class SentenceAwareChunker(ChunkingOptions options)
         {
             if (block.Kind == BlockKind.Heading)
             {
-                // A new section starts a new chunk unless the current one is still a stub.
-                if (currentTokens >= options.TargetTokens / 3)
+                // A new section starts a new chunk unless the current one is still a stub. A chunk that opened
+                // with overlap continues the previous section, so it is never merged into the next one.
+                if (currentTokens >= options.TargetTokens / 3 || current.Any(s => s.IsOverlap))
                 {
                     Emit();
                     current.Clear();
@@ -50,7 +51,8 @@ public sealed class SentenceAwareChunker(ChunkingOptions options)
                 if (currentTokens > 0 && currentTokens + sentence.Tokens > options.TargetTokens)
                 {
                     Emit();
-                    var overlap = TakeOverlap(current);
+                    // The overlap gives way to the sentence that opens the chunk, so the chunk keeps the target.
+                    var overlap = TakeOverlap(current, Math.Min(options.OverlapTokens, options.TargetTokens - sentence.Tokens));
                     current.Clear();
                     current.AddRange(overlap);
                     currentTokens = overlap.Sum(s => s.Tokens);
@@ -86,14 +88,14 @@ public sealed class SentenceAwareChunker(ChunkingOptions options)
         }
     }
 
-    private List<Sentence> TakeOverlap(List<Sentence> sentences)
+    private static List<Sentence> TakeOverlap(List<Sentence> sentences, int maxTokens)
     {
         var overlap = new List<Sentence>();
         var tokens = 0;
         for (var i = sentences.Count - 1; i > 0; i--)
         {
             var sentence = sentences[i];
-            if (sentence.IsHeading || tokens + sentence.Tokens > options.OverlapTokens)
+            if (sentence.IsHeading || tokens + sentence.Tokens > maxTokens)
             {
                 break;
             }

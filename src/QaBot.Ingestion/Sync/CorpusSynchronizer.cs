@@ -73,7 +73,7 @@ public sealed partial class CorpusSynchronizer(
         var (content, failure) = await reader.ReadAsync(file, cancellationToken);
         if (content is null)
         {
-            return new FileResult(file.RelativePath, FileOutcome.Failed, Reason: failure);
+            return await FailAsync(failure ?? "unreadable");
         }
 
         if (previous is not null && previous.ContentHash == content.ContentHash && previous.PipelineVersion == preparer.PipelineVersion)
@@ -88,18 +88,23 @@ public sealed partial class CorpusSynchronizer(
         }
         catch (ArticleRejectedException rejected)
         {
-            // A file that was fine before and is bad now must not keep serving stale chunks.
-            if (previous is not null)
-            {
-                await WriteAsync(() => index.RemoveDocumentAsync(file.RelativePath, cancellationToken));
-            }
-
-            return new FileResult(file.RelativePath, FileOutcome.Failed, Reason: rejected.Message);
+            return await FailAsync(rejected.Message);
         }
 
         var entry = new ManifestEntry(file.RelativePath, content.ContentHash, preparer.PipelineVersion, chunks.Count, timeProvider.GetUtcNow());
         await WriteAsync(() => index.ReplaceDocumentAsync(entry, chunks, cancellationToken));
         return new FileResult(file.RelativePath, previous is null ? FileOutcome.Added : FileOutcome.Updated, chunks.Count);
+
+        // A file that was fine before and is bad now (unreadable, too large, not an article) must not keep serving stale chunks.
+        async Task<FileResult> FailAsync(string reason)
+        {
+            if (previous is not null)
+            {
+                await WriteAsync(() => index.RemoveDocumentAsync(file.RelativePath, cancellationToken));
+            }
+
+            return new FileResult(file.RelativePath, FileOutcome.Failed, Reason: reason, StaleChunksRemoved: previous is not null);
+        }
 
         async Task WriteAsync(Func<Task> write)
         {

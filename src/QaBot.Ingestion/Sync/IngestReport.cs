@@ -11,7 +11,8 @@ public enum FileOutcome
 }
 
 /// <summary>One file's result; <paramref name="Reason"/> says why a file failed.</summary>
-public sealed record FileResult(string RelativePath, FileOutcome Outcome, int ChunkCount = 0, string? Reason = null);
+/// <param name="StaleChunksRemoved">A failed file that was indexed before: its old chunks were removed from the index.</param>
+public sealed record FileResult(string RelativePath, FileOutcome Outcome, int ChunkCount = 0, string? Reason = null, bool StaleChunksRemoved = false);
 
 /// <summary>Told about each file as the ingest goes, so a front end can show progress.</summary>
 public interface IIngestProgress
@@ -30,5 +31,5 @@ public sealed record IngestReport(IReadOnlyList<FileResult> Files, TimeSpan Elap
 
     public bool HasFailures => Files.Any(f => f.Outcome == FileOutcome.Failed);
 
-    public bool ChangedCollection => Files.Any(f => f.Outcome is FileOutcome.Added or FileOutcome.Updated or FileOutcome.Removed);
+    public bool ChangedCollection => Files.Any(f => f.Outcome is FileOutcome.Added or FileOutcome.Updated or FileOutcome.Removed || f.StaleChunksRemoved);
 }

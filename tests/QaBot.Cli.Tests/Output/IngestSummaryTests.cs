@@ -1,0 +1,43 @@
+using QaBot.Cli.Output;
+using QaBot.Ingestion.Sync;
+
+namespace QaBot.Cli.Tests.Output;
+
+public sealed class IngestSummaryTests
+{
+    [Fact]
+    public void Format_MixedReport_CountsChunksTimeAndEveryFailureWithItsReason()
+    {
+        // Arrange
+        var report = new IngestReport(
+            [
+                new FileResult("a.txt", FileOutcome.Added, 4),
+                new FileResult("b.txt", FileOutcome.Updated, 3),
+                new FileResult("c.txt", FileOutcome.Unchanged, 9),
+                new FileResult("d.txt", FileOutcome.Removed),
+                new FileResult("bad/e.bin.txt", FileOutcome.Failed, Reason: "binary file (NUL bytes)"),
+                new FileResult("f.txt", FileOutcome.Failed, Reason: "file is 20,001 bytes, over the limit of 20,000 (Ingest:MaxFileBytes)"),
+            ],
+            TimeSpan.FromMilliseconds(1504));
+
+        // Act
+        var text = IngestSummary.Format(report).ReplaceLineEndings("\n");
+
+        // Assert
+        Assert.Equal(
+            "Ingest: 1 added, 1 updated, 1 removed, 1 unchanged, 2 failed; 7 chunks written in 1.50 s.\n"
+            + "  failed: bad/e.bin.txt: binary file (NUL bytes)\n"
+            + "  failed: f.txt: file is 20,001 bytes, over the limit of 20,000 (Ingest:MaxFileBytes)",
+            text);
+    }
+
+    [Fact]
+    public void Format_NothingChanged_OneLine()
+    {
+        // Arrange
+        var report = new IngestReport([new FileResult("a.txt", FileOutcome.Unchanged, 4)], TimeSpan.FromSeconds(0.2));
+
+        // Act / Assert
+        Assert.Equal("Ingest: 0 added, 0 updated, 0 removed, 1 unchanged, 0 failed; 0 chunks written in 0.20 s.", IngestSummary.Format(report));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+
+namespace QaBot.Evaluation.Tests;
+
+public sealed class EvalReportWriterTests
+{
+    private static readonly string[] MetricKeys =
+    [
+        "questions", "hit@1", "hit@3", "hit@5", "recall@5", "mrr", "answer_accuracy", "citation_precision",
+        "refusal_rate", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms",
+    ];
+
+    [Fact]
+    public void ToJson_SampleReport_ShapeOfTheEvalReadme()
+    {
+        // Arrange
+        var report = EvalMetricsCalculator.Report(EvalSample.Outcomes(), new Dictionary<string, string> { ["Retrieval:RrfK"] = "60" });
+
+        // Act
+        using var json = JsonDocument.Parse(EvalReportWriter.ToJson(report));
+
+        // Assert
+        var root = json.RootElement;
+        Assert.Equal(MetricKeys, root.GetProperty("overall").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["factual", "crosslingual", "multi", "unanswerable"], root.GetProperty("by_kind").EnumerateObject().Select(p => p.Name));
+        Assert.All(root.GetProperty("by_kind").EnumerateObject(), kind => Assert.Equal(MetricKeys, kind.Value.EnumerateObject().Select(p => p.Name)));
+        Assert.Equal("60", root.GetProperty("settings").GetProperty("Retrieval:RrfK").GetString());
+        Assert.Equal(6, root.GetProperty("questions").GetArrayLength());
+        foreach (var key in new[] { "id", "retrieved_sources", "cited_sources", "refused", "answer", "hit_rank", "latency_ms" })
+        {
+            Assert.All(root.GetProperty("questions").EnumerateArray(), q => Assert.True(q.TryGetProperty(key, out _), $"question without {key}"));
+        }
+    }
+
+    [Fact]
+    public void ToJson_SampleReport_MetricValuesAndNulls()
+    {
+        // Arrange
+        var report = EvalMetricsCalculator.Report(EvalSample.Outcomes(), new Dictionary<string, string>());
+
+        // Act
+        using var json = JsonDocument.Parse(EvalReportWriter.ToJson(report));
+
+        // Assert
+        var overall = json.RootElement.GetProperty("overall");
+        Assert.Equal(6, overall.GetProperty("questions").GetInt32());
+        Assert.Equal(0.25, overall.GetProperty("hit@1").GetDouble());
+        Assert.Equal(0.625, overall.GetProperty("recall@5").GetDouble());
+        Assert.Equal(0.4, overall.GetProperty("citation_precision").GetDouble(), 1e-12);
+        Assert.Equal(30, overall.GetProperty("latency_p50_ms").GetDouble());
+        var unanswerable = json.RootElement.GetProperty("by_kind").GetProperty("unanswerable");
+        Assert.Equal(JsonValueKind.Null, unanswerable.GetProperty("hit@1").ValueKind);
+        Assert.Equal(JsonValueKind.Null, unanswerable.GetProperty("false_refusal_rate").ValueKind);
+        Assert.Equal(0.5, unanswerable.GetProperty("refusal_rate").GetDouble());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("by_kind").GetProperty("factual").GetProperty("refusal_rate").ValueKind);
+    }
+
+    [Fact]
+    public void ToJson_SampleReport_EachQuestionsOutcome()
+    {
+        // Arrange
+        var report = EvalMetricsCalculator.Report(EvalSample.Outcomes(), new Dictionary<string, string>());
+
+        // Act
+        using var json = JsonDocument.Parse(EvalReportWriter.ToJson(report));
+
+        // Assert
+        var questions = json.RootElement.GetProperty("questions").EnumerateArray().ToList();
+        var q3 = questions[2];
+        Assert.Equal("q3", q3.GetProperty("id").GetString());
+        Assert.Equal(["C", "C", "A", "E", "F", "D"], q3.GetProperty("retrieved_sources").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["A", "C"], q3.GetProperty("cited_sources").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(3, q3.GetProperty("hit_rank").GetInt32());
+        Assert.False(q3.GetProperty("refused").GetBoolean());
+        Assert.Equal(30, q3.GetProperty("latency_ms").GetDouble());
+        var q4 = questions[3];
+        Assert.Equal(JsonValueKind.Null, q4.GetProperty("hit_rank").ValueKind);
+        Assert.True(q4.GetProperty("refused").GetBoolean());
+        Assert.Equal("There are 220,000 enterprises [1].", questions[0].GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public void ToJson_ChineseAnswer_WrittenUnescaped()
+    {
+        // Arrange
+        var outcome = EvalSample.Outcome(EvalSample.Question("z", "factual", ["a"], [["算力"]]), ["a"], ["a"], false, "算力层 [1]", 1);
+        var report = EvalMetricsCalculator.Report([outcome], new Dictionary<string, string>());
+
+        // Act
+        var json = EvalReportWriter.ToJson(report);
+
+        // Assert
+        Assert.Contains("\"算力层 [1]\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToTable_SampleReport_OneRowPerGroupWithDashesForNulls()
+    {
+        // Arrange
+        var report = EvalMetricsCalculator.Report(EvalSample.Outcomes(), new Dictionary<string, string> { ["Retrieval:RrfK"] = "60" });
+
+        // Act
+        var lines = EvalReportWriter.ToTable(report).Split(Environment.NewLine);
+
+        // Assert
+        Assert.Equal(["group", "n", "hit@1", "hit@3", "hit@5", "recall@5", "mrr", "answer_accuracy", "citation_precision", "refusal_rate", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms"], Cells(lines[0]));
+        Assert.Equal(["overall", "6", "0.25", "0.75", "0.75", "0.63", "0.42", "0.25", "0.40", "0.50", "0.25", "30.0", "60.0"], Cells(lines[2]));
+        Assert.Equal(["unanswerable", "2", "-", "-", "-", "-", "-", "-", "0.00", "0.50", "-", "50.0", "60.0"], Cells(Assert.Single(lines, l => l.StartsWith("unanswerable", StringComparison.Ordinal))));
+        Assert.Contains("settings: Retrieval:RrfK=60", lines);
+    }
+
+    private static string[] Cells(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
