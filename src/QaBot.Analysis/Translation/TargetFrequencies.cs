@@ -142,8 +142,14 @@ internal sealed class TargetFrequencies
 
     private bool MayOccurLatin(string text, string language)
     {
-        var words = _words[Lexicon.LanguageIndex(language)];
         var span = text.AsSpan();
+        if (span.IndexOfAny(TokenSeparators) < 0 && !_stems.MayYield(span))
+        {
+            // One word that cannot yield a vocabulary term: the most common case, decided without splitting.
+            return false;
+        }
+
+        var words = _words[Lexicon.LanguageIndex(language)];
         var hasVocabularyWord = false;
         foreach (var range in span.SplitAny(TokenSeparators))
         {

@@ -18,6 +18,9 @@ internal sealed class VocabularyStems
 
     private static readonly char[] FoldedLetters = CreateFoldedLetters();
 
+    // Whether some term of three or more letters starts with the given three letters a-z (index 26 * 26 * a + 26 * b + c):
+    // most words are ruled out by this one array read.
+    private readonly bool[] _leadingTrigrams = new bool[26 * 26 * 26];
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _terms;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stemsBeforeY;
 
@@ -27,6 +30,13 @@ internal sealed class VocabularyStems
         _terms = all.GetAlternateLookup<ReadOnlySpan<char>>();
         _stemsBeforeY = all.Where(term => term.Length > 1 && term[^1] == 'y').Select(term => term[..^1])
             .ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var term in all)
+        {
+            if (term.Length >= 3 && Trigram(term) is var trigram and >= 0)
+            {
+                _leadingTrigrams[trigram] = true;
+            }
+        }
     }
 
     // False only for a word of letters of which no prefix that a light stemmer could leave (diacritics folded) is a
@@ -34,16 +44,28 @@ internal sealed class VocabularyStems
     // except English -ies, which becomes -y ("ties" gives "ty").
     public bool MayYield(ReadOnlySpan<char> word)
     {
+        // Most words are plain a-z already; a vectorized check spares them the folding loop.
+        if (!word.IsEmpty && !word.ContainsAnyExceptInRange('a', 'z'))
+        {
+            return MayYieldFolded(word);
+        }
+
         Span<char> buffer = stackalloc char[64];
-        if (!TryFold(word, buffer, out var length))
+        return !TryFold(word, buffer, out var length) || MayYieldFolded(buffer[..length]);
+    }
+
+    private bool MayYieldFolded(ReadOnlySpan<char> folded)
+    {
+        var length = folded.Length;
+        if (length >= 4 && folded.EndsWith("ies") && _stemsBeforeY.Contains(folded[..^3]))
         {
             return true;
         }
 
-        var folded = buffer[..length];
-        if (length >= 4 && folded.EndsWith("ies") && _stemsBeforeY.Contains(folded[..^3]))
+        // From three letters on, every prefix tried starts with the same three.
+        if (length >= 3 && !_leadingTrigrams[Trigram(folded)])
         {
-            return true;
+            return false;
         }
 
         for (var prefix = Math.Max(Math.Min(3, length), length - MaxStrippedLetters); prefix <= length; prefix++)
@@ -56,6 +78,12 @@ internal sealed class VocabularyStems
 
         return false;
     }
+
+    // Index of the first three letters when they are a-z, else -1.
+    private static int Trigram(ReadOnlySpan<char> text) =>
+        text[0] is >= 'a' and <= 'z' && text[1] is >= 'a' and <= 'z' && text[2] is >= 'a' and <= 'z'
+            ? ((text[0] - 'a') * 26 + text[1] - 'a') * 26 + text[2] - 'a'
+            : -1;
 
     // Lowercase ASCII letters, with German and French diacritics folded and ß as ss; false for anything else.
     private static bool TryFold(ReadOnlySpan<char> word, Span<char> buffer, out int length)
