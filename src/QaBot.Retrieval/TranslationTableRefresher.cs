@@ -46,13 +46,14 @@ public sealed partial class TranslationTableRefresher(
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(TextAnalyzer.Version));
         var assembly = typeof(EmbeddedDictionaries).Assembly;
-        foreach (var resource in new[] { EmbeddedDictionaries.CedictResource, EmbeddedDictionaries.DingResource, EmbeddedDictionaries.GlossaryResource })
+        foreach (var resource in new[] { EmbeddedDictionaries.LexiconResource, EmbeddedDictionaries.GlossaryResource })
         {
             using var stream = assembly.GetManifestResourceStream(resource);
             if (stream is not null)
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(resource + ":" + stream.Length));
-                if (resource == EmbeddedDictionaries.GlossaryResource)
+                // The table is built from these two; the raw dictionaries are only the lexicon's source.
+                if (resource is EmbeddedDictionaries.GlossaryResource or EmbeddedDictionaries.LexiconResource)
                 {
                     using var copy = new MemoryStream();
                     stream.CopyTo(copy);

@@ -17,13 +17,21 @@ public sealed class BilingualDictionary
     public const int MaxPhraseWords = 4;
 
     // How many English pivots, and how many of their translations, German–Chinese lookups follow.
-    private const int PivotFanOut = 6;
-    private const int PivotTargets = 4;
+    internal const int PivotFanOut = 6;
+    internal const int PivotTargets = 4;
 
-    private readonly Dictionary<(string From, string To), Dictionary<string, DictionaryCandidate[]>> _pairs;
+    private static readonly Dictionary<string, DictionaryCandidate[]> NoGlossary = new(StringComparer.Ordinal);
 
-    private BilingualDictionary(Dictionary<(string From, string To), Dictionary<string, DictionaryCandidate[]>> pairs) =>
-        _pairs = pairs;
+    private readonly Dictionary<(string From, string To), Dictionary<string, DictionaryCandidate[]>> _glossary;
+
+    private BilingualDictionary(Lexicon lexicon, Dictionary<(string From, string To), Dictionary<string, DictionaryCandidate[]>> glossary)
+    {
+        Lexicon = lexicon;
+        _glossary = glossary;
+    }
+
+    /// <summary>The dictionary translations (without the glossary), by id.</summary>
+    internal Lexicon Lexicon { get; }
 
     /// <summary>Builds the dictionary from parsed entries; glossary entries rank before dictionary ones.</summary>
     public static BilingualDictionary Create(
@@ -34,12 +42,13 @@ public sealed class BilingualDictionary
         ArgumentNullException.ThrowIfNull(cedict);
         ArgumentNullException.ThrowIfNull(ding);
         ArgumentNullException.ThrowIfNull(glossary);
-        var accumulator = new CandidateAccumulator();
-        foreach (var entry in glossary)
-        {
-            accumulator.AddGlossary(entry);
-        }
+        return FromLexicon(CompileLexicon(cedict, ding), glossary);
+    }
 
+    /// <summary>Merges CC-CEDICT and Ding entries into the id form that <see cref="LexiconSerializer"/> stores.</summary>
+    internal static Lexicon CompileLexicon(IEnumerable<CedictEntry> cedict, IEnumerable<DingEntry> ding)
+    {
+        var accumulator = new CandidateAccumulator();
         foreach (var entry in cedict)
         {
             accumulator.AddCedict(entry);
@@ -50,19 +59,53 @@ public sealed class BilingualDictionary
             accumulator.AddDing(entry);
         }
 
-        return new BilingualDictionary(accumulator.Freeze());
+        return Lexicon.FromCandidates(accumulator.Freeze());
+    }
+
+    /// <summary>Combines compiled dictionary translations with the glossary, which ranks first.</summary>
+    internal static BilingualDictionary FromLexicon(Lexicon lexicon, IEnumerable<GlossaryEntry> glossary)
+    {
+        var accumulator = new CandidateAccumulator();
+        foreach (var entry in glossary)
+        {
+            accumulator.AddGlossary(entry);
+        }
+
+        return new BilingualDictionary(lexicon, accumulator.Freeze());
     }
 
     /// <summary>Number of keys translated from <paramref name="fromLanguage"/> to <paramref name="toLanguage"/> directly (no pivot).</summary>
-    public int DirectKeyCount(string fromLanguage, string toLanguage) =>
-        _pairs.TryGetValue((fromLanguage, toLanguage), out var map) ? map.Count : 0;
+    public int DirectKeyCount(string fromLanguage, string toLanguage)
+    {
+        var glossary = Glossary(fromLanguage, toLanguage);
+        var pair = Lexicon.Pair(fromLanguage, toLanguage);
+        if (pair is null)
+        {
+            return glossary.Count;
+        }
+
+        var glossaryOnly = glossary.Keys.Count(key => DictionaryCandidateCount(pair, key) == 0);
+        return pair.KeyCount + glossaryOnly;
+    }
 
     /// <summary>Every key that has a translation out of <paramref name="language"/>, each once.</summary>
     public IEnumerable<string> SourcePhrases(string language)
     {
         TranslationLanguages.ThrowIfUnsupported(language, nameof(language));
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ((from, _), map) in _pairs)
+        var pool = Lexicon.Pool(language);
+        foreach (var pair in Lexicon.Pairs.Where(p => p.From == language))
+        {
+            for (var id = 0; id < pool.Length; id++)
+            {
+                if (pair.Starts[id + 1] > pair.Starts[id] && seen.Add(pool[id]))
+                {
+                    yield return pool[id];
+                }
+            }
+        }
+
+        foreach (var ((from, _), map) in _glossary)
         {
             if (from != language)
             {
@@ -78,6 +121,10 @@ public sealed class BilingualDictionary
             }
         }
     }
+
+    /// <summary>Glossary translations from <paramref name="fromLanguage"/> to <paramref name="toLanguage"/>, by key, best first.</summary>
+    internal IReadOnlyDictionary<string, DictionaryCandidate[]> Glossary(string fromLanguage, string toLanguage) =>
+        _glossary.GetValueOrDefault((fromLanguage, toLanguage)) ?? NoGlossary;
 
     /// <summary>
     /// Translations of <paramref name="phrase"/>, best first. When the surface form is not a key, base forms of its
@@ -125,10 +172,37 @@ public sealed class BilingualDictionary
         return MergeWithPivot(key, fromLanguage, toLanguage, direct);
     }
 
-    private DictionaryCandidate[] Direct(string key, string fromLanguage, string toLanguage) =>
-        _pairs.TryGetValue((fromLanguage, toLanguage), out var map) && map.TryGetValue(key, out var candidates)
-            ? candidates
-            : [];
+    // Glossary candidates first, then the dictionary's, without the texts the glossary already gives.
+    private DictionaryCandidate[] Direct(string key, string fromLanguage, string toLanguage)
+    {
+        var glossary = Glossary(fromLanguage, toLanguage).GetValueOrDefault(key) ?? [];
+        var pair = Lexicon.Pair(fromLanguage, toLanguage);
+        var id = pair is null ? -1 : Lexicon.IdOf(key, fromLanguage);
+        if (pair is null || id < 0 || pair.Starts[id + 1] == pair.Starts[id])
+        {
+            return glossary;
+        }
+
+        var targets = Lexicon.Pool(toLanguage);
+        var merged = new List<DictionaryCandidate>(glossary.Length + pair.Starts[id + 1] - pair.Starts[id]);
+        merged.AddRange(glossary);
+        for (var i = pair.Starts[id]; i < pair.Starts[id + 1]; i++)
+        {
+            var text = targets[pair.Targets[i]];
+            if (!glossary.Any(g => g.Text == text))
+            {
+                merged.Add(new DictionaryCandidate(text, pair.Ranks[i], FromGlossary: false));
+            }
+        }
+
+        return [.. merged];
+    }
+
+    private int DictionaryCandidateCount(LexiconPair pair, string key)
+    {
+        var id = Lexicon.IdOf(key, pair.From);
+        return id < 0 ? 0 : pair.Starts[id + 1] - pair.Starts[id];
+    }
 
     private DictionaryCandidate[] MergeWithPivot(string key, string fromLanguage, string toLanguage, DictionaryCandidate[] direct)
     {

@@ -3,6 +3,14 @@ namespace QaBot.Analysis.Translation;
 /// <summary>Collects translations per language pair and key, keeping each target's best rank, then freezes them into arrays.</summary>
 internal sealed class CandidateAccumulator
 {
+    // Rank added to a translation keyed under the head noun of a "domain head" gloss instead of the gloss itself.
+    private const int DomainHeadPenalty = 2;
+
+    // Qualifiers that only name the technical domain of the noun they precede ("digital" and "online" do not:
+    // "digital examination", "online friend").
+    private static readonly HashSet<string> DomainQualifiers =
+        new(["computer", "electronic", "internet", "software", "web"], StringComparer.Ordinal);
+
     private readonly Dictionary<(string From, string To), Dictionary<string, List<DictionaryCandidate>>> _pairs = [];
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 
@@ -51,6 +59,11 @@ internal sealed class CandidateAccumulator
                 var length = PhraseNormalizer.WordCount(english) > 2 ? 1 : 0;
                 Add(toChinese, english, chinese, 1 + multiSense + i + j + length, fromGlossary: false);
                 Add(fromChinese, chinese, english, 1 + i + j + length, fromGlossary: false);
+                if (DomainHead(english) is { } head)
+                {
+                    // "computer chip" is what a "chip" is in technical text: key it under the head noun too, ranked lower.
+                    Add(toChinese, Intern(head), chinese, 1 + multiSense + i + j + DomainHeadPenalty, fromGlossary: false);
+                }
             }
         }
     }
@@ -72,6 +85,15 @@ internal sealed class CandidateAccumulator
                 Add(toGerman, english[e], german[g], 1 + later + g + Math.Min(e, 1), fromGlossary: false);
             }
         }
+    }
+
+    // The head of a two-word gloss whose first word is a domain qualifier ("computer chip" -> "chip"), else null.
+    private static string? DomainHead(string english)
+    {
+        var space = english.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && english.IndexOf(' ', space + 1) < 0 && DomainQualifiers.Contains(english[..space])
+            ? english[(space + 1)..]
+            : null;
     }
 
     public Dictionary<(string From, string To), Dictionary<string, DictionaryCandidate[]>> Freeze()

@@ -5,7 +5,7 @@ namespace QaBot.Analysis.Translation;
 
 /// <summary>
 /// The dictionaries shipped inside this assembly (see Translation/Data and tools/dictionaries): CC-CEDICT
-/// (CC BY-SA 4.0), Ding (GPL-2+) and the glossary.
+/// (CC BY-SA 4.0), Ding (GPL-2+), the glossary, and the lexicon compiled from the first two.
 /// </summary>
 public static class EmbeddedDictionaries
 {
@@ -17,6 +17,12 @@ public static class EmbeddedDictionaries
 
     /// <summary>Resource name of the glossary.</summary>
     public const string GlossaryResource = "QaBot.Analysis.Translation.Data.glossary.tsv";
+
+    /// <summary>
+    /// Resource name of the gzip-compressed lexicon: CC-CEDICT and Ding parsed and merged ahead of time by
+    /// tools/dictionaries/compile (<see cref="CompileLexicon"/>), so that ingest does not parse them.
+    /// </summary>
+    public const string LexiconResource = "QaBot.Analysis.Translation.Data.lexicon.bin.gz";
 
     /// <summary>Parses the embedded CC-CEDICT.</summary>
     public static DictionaryParseResult<CedictEntry> ParseCedict()
@@ -39,14 +45,43 @@ public static class EmbeddedDictionaries
         return GlossaryParser.Parse(reader);
     }
 
-    /// <summary>Parses all three and merges them; this takes about a second, so do it at ingest, not per query.</summary>
+    /// <summary>
+    /// The compiled lexicon merged with the glossary (parsed now, so glossary edits need no recompiling); a few
+    /// hundred milliseconds, so do it at ingest, not per query.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The shipped lexicon is not of the version this assembly reads.</exception>
     public static BilingualDictionary LoadBilingualDictionary() =>
-        BilingualDictionary.Create(ParseCedict().Entries, ParseDing().Entries, ParseGlossary().Entries);
+        BilingualDictionary.FromLexicon(LoadLexicon(), ParseGlossary().Entries);
+
+    /// <summary>
+    /// Parses the embedded CC-CEDICT and Ding and writes their merged translations in the lexicon format (not
+    /// compressed) to <paramref name="destination"/>: what tools/dictionaries/compile ships as lexicon.bin.gz.
+    /// </summary>
+    public static void CompileLexicon(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        LexiconSerializer.Write(BilingualDictionary.CompileLexicon(ParseCedict().Entries, ParseDing().Entries), destination);
+    }
+
+    /// <summary>The shipped lexicon, decompressed (the bytes <see cref="CompileLexicon"/> wrote).</summary>
+    internal static byte[] ReadLexiconBytes()
+    {
+        using var stream = OpenResource(LexiconResource);
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        gzip.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
+    private static Lexicon LoadLexicon() => LexiconSerializer.Read(ReadLexiconBytes());
+
+    private static Stream OpenResource(string resource) =>
+        typeof(EmbeddedDictionaries).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded resource '{resource}' is missing from QaBot.Analysis.");
 
     private static StreamReader OpenText(string resource, bool compressed)
     {
-        var stream = typeof(EmbeddedDictionaries).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded resource '{resource}' is missing from QaBot.Analysis.");
+        var stream = OpenResource(resource);
         Stream content = compressed ? new GZipStream(stream, CompressionMode.Decompress) : stream;
         return new StreamReader(content, Encoding.UTF8);
     }

@@ -31,91 +31,166 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidatesPerPhrase, 1);
 
         var targets = TranslationLanguages.All.Where(collectionLanguages.Contains).ToList();
-        var frequencies = new CollectionFrequencies(analyze, vocabulary);
+        var frequencies = new TargetFrequencies(analyze, vocabulary);
         var pairs = new Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>>();
         foreach (var from in TranslationLanguages.All)
         {
             foreach (var to in targets.Where(to => to != from))
             {
-                pairs[(from, to)] = BuildPair(from, to, frequencies);
+                pairs[(from, to)] = from == TranslationLanguages.English || to == TranslationLanguages.English
+                    ? BuildDirectPair(from, to, frequencies)
+                    : BuildPivotedPair(from, to, frequencies);
             }
         }
 
         return new TranslationTable(targets, MaxCandidatesPerPhrase, pairs);
     }
 
-    private Dictionary<string, TranslationCandidate[]> BuildPair(string from, string to, CollectionFrequencies frequencies)
+    // A pair the dictionaries translate: each source phrase's candidates are read by id, without string lookups.
+    private Dictionary<string, TranslationCandidate[]> BuildDirectPair(string from, string to, TargetFrequencies frequencies)
     {
+        var lexicon = dictionary.Lexicon;
+        var pair = lexicon.Pair(from, to)!;
+        var sources = lexicon.Pool(from);
+        var targets = lexicon.Pool(to);
+        var glossary = dictionary.Glossary(from, to);
         var map = new Dictionary<string, TranslationCandidate[]>(StringComparer.Ordinal);
         var kept = new List<(DictionaryCandidate Candidate, int Frequency)>();
-        foreach (var key in dictionary.SourcePhrases(from))
+        var known = frequencies.PoolCache(to, targets.Length);
+        var inGlossary = Marked(sources, glossary.Keys);
+        for (var id = 0; id < sources.Length; id++)
         {
-            kept.Clear();
-            foreach (var candidate in dictionary.LookupKey(key, from, to))
-            {
-                if (!IsUsableTarget(candidate.Text))
-                {
-                    continue;
-                }
-
-                var frequency = frequencies.Of(candidate.Text, to);
-                if (frequency > 0)
-                {
-                    kept.Add((candidate, frequency));
-                }
-            }
-
-            if (kept.Count == 0)
+            if (pair.Starts[id + 1] == pair.Starts[id] || inGlossary[id])
             {
                 continue;
             }
 
-            map[key] = [.. kept
-                .OrderByDescending(k => k.Candidate.FromGlossary)
-                .ThenByDescending(k => Math.Log(1 + k.Frequency) - RankWeight * k.Candidate.Rank)
-                .ThenBy(k => k.Candidate.Rank)
-                .ThenBy(k => k.Candidate.Text, StringComparer.Ordinal)
-                .Take(MaxCandidatesPerPhrase)
-                .Select(k => new TranslationCandidate(k.Candidate.Text, k.Frequency))];
+            kept.Clear();
+            for (var i = pair.Starts[id]; i < pair.Starts[id + 1]; i++)
+            {
+                var target = pair.Targets[i];
+                var frequency = known[target] >= 0 ? known[target] : known[target] = frequencies.Of(targets[target], to);
+                if (frequency > 0)
+                {
+                    kept.Add((new DictionaryCandidate(targets[pair.Targets[i]], pair.Ranks[i], FromGlossary: false), frequency));
+                }
+            }
+
+            AddRanked(map, sources[id], kept);
+        }
+
+        // Keys the glossary translates, merged with the dictionary's candidates.
+        foreach (var key in glossary.Keys)
+        {
+            AddFiltered(map, key, dictionary.LookupKey(key, from, to), to, frequencies);
         }
 
         return map;
     }
 
-    // A target that is a function word of any language ("is" from an abbreviation, German "einer") or a sentence
-    // fragment ("erkennen, dass") would only add noise to the query.
-    private static bool IsUsableTarget(string text) =>
-        !text.Contains(',', StringComparison.Ordinal)
-        && !TranslationLanguages.All.Any(language => Stopwords.Contains(language, text));
-
-    /// <summary>Collection frequency of target phrases, memoized: many source keys share a target.</summary>
-    private sealed class CollectionFrequencies(
-        Func<string, string, IReadOnlyList<string>> analyze,
-        IReadOnlyDictionary<string, int> vocabulary)
+    // German–Chinese: through English. Most source phrases reach no target in the collection; a check by id finds
+    // the few that do, and only those are looked up in full.
+    private Dictionary<string, TranslationCandidate[]> BuildPivotedPair(string from, string to, TargetFrequencies frequencies)
     {
-        private readonly Dictionary<(string Text, string Language), int> _cache = [];
-
-        // The smallest chunk frequency over the phrase's terms; 0 when a term is missing or nothing is left to index.
-        public int Of(string text, string language)
+        var lexicon = dictionary.Lexicon;
+        var toPivot = lexicon.Pair(from, TranslationLanguages.English)!;
+        var fromPivot = lexicon.Pair(TranslationLanguages.English, to)!;
+        var sources = lexicon.Pool(from);
+        var targets = lexicon.Pool(to);
+        var pivots = lexicon.Pool(TranslationLanguages.English);
+        var sourceGlossary = dictionary.Glossary(from, TranslationLanguages.English);
+        var directGlossary = dictionary.Glossary(from, to);
+        var pivotGlossary = dictionary.Glossary(TranslationLanguages.English, to);
+        var map = new Dictionary<string, TranslationCandidate[]>(StringComparer.Ordinal);
+        var known = frequencies.PoolCache(to, targets.Length);
+        var sourceInGlossary = Marked(sources, sourceGlossary.Keys.Concat(directGlossary.Keys));
+        var pivotInGlossary = Marked(pivots, pivotGlossary.Keys);
+        for (var id = 0; id < sources.Length; id++)
         {
-            if (_cache.TryGetValue((text, language), out var cached))
+            if (sourceInGlossary[id])
             {
-                return cached;
+                continue;
             }
 
-            var terms = analyze(text, language);
-            var frequency = terms.Count == 0 ? 0 : int.MaxValue;
-            foreach (var term in terms)
+            var reachesCollection = false;
+            var pivotEnd = Math.Min(toPivot.Starts[id + 1], toPivot.Starts[id] + BilingualDictionary.PivotFanOut);
+            for (var i = toPivot.Starts[id]; i < pivotEnd && !reachesCollection; i++)
             {
-                frequency = Math.Min(frequency, vocabulary.GetValueOrDefault(term));
-                if (frequency == 0)
+                var pivot = toPivot.Targets[i];
+                // A glossary pivot can reorder its targets; let the full lookup decide.
+                reachesCollection = pivotInGlossary[pivot];
+                var targetEnd = Math.Min(fromPivot.Starts[pivot + 1], fromPivot.Starts[pivot] + BilingualDictionary.PivotTargets);
+                for (var j = fromPivot.Starts[pivot]; j < targetEnd && !reachesCollection; j++)
                 {
-                    break;
+                    var target = fromPivot.Targets[j];
+                    reachesCollection = (known[target] >= 0 ? known[target] : known[target] = frequencies.Of(targets[target], to)) > 0;
                 }
             }
 
-            _cache[(text, language)] = frequency;
-            return frequency;
+            if (reachesCollection)
+            {
+                AddFiltered(map, sources[id], dictionary.LookupKey(sources[id], from, to), to, frequencies);
+            }
         }
+
+        foreach (var key in sourceGlossary.Keys.Concat(directGlossary.Keys).Distinct(StringComparer.Ordinal))
+        {
+            AddFiltered(map, key, dictionary.LookupKey(key, from, to), to, frequencies);
+        }
+
+        return map;
+    }
+
+    // Which pool ids the given phrases have.
+    private static bool[] Marked(string[] pool, IEnumerable<string> phrases)
+    {
+        var marked = new bool[pool.Length];
+        foreach (var phrase in phrases)
+        {
+            var id = Array.BinarySearch(pool, phrase, StringComparer.Ordinal);
+            if (id >= 0)
+            {
+                marked[id] = true;
+            }
+        }
+
+        return marked;
+    }
+
+    private void AddFiltered(
+        Dictionary<string, TranslationCandidate[]> map,
+        string key,
+        IReadOnlyList<DictionaryCandidate> candidates,
+        string to,
+        TargetFrequencies frequencies)
+    {
+        var kept = new List<(DictionaryCandidate Candidate, int Frequency)>();
+        foreach (var candidate in candidates)
+        {
+            var frequency = frequencies.Of(candidate.Text, to);
+            if (frequency > 0)
+            {
+                kept.Add((candidate, frequency));
+            }
+        }
+
+        AddRanked(map, key, kept);
+    }
+
+    // Glossary first, then by ln(1 + frequency) - RankWeight * rank; ties by rank and text.
+    private void AddRanked(Dictionary<string, TranslationCandidate[]> map, string key, List<(DictionaryCandidate Candidate, int Frequency)> kept)
+    {
+        if (kept.Count == 0)
+        {
+            return;
+        }
+
+        map[key] = [.. kept
+            .OrderByDescending(k => k.Candidate.FromGlossary)
+            .ThenByDescending(k => Math.Log(1 + k.Frequency) - RankWeight * k.Candidate.Rank)
+            .ThenBy(k => k.Candidate.Rank)
+            .ThenBy(k => k.Candidate.Text, StringComparer.Ordinal)
+            .Take(MaxCandidatesPerPhrase)
+            .Select(k => new TranslationCandidate(k.Candidate.Text, k.Frequency))];
     }
 }

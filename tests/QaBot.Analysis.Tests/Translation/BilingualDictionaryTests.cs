@@ -93,4 +93,32 @@ public sealed class BilingualDictionaryTests
     {
         Assert.Throws<ArgumentException>(() => _dictionary.Lookup("drone", "fr", TranslationLanguages.Chinese));
     }
+
+    [Fact]
+    public void Lookup_HeadOfADomainQualifiedGloss_FindsItBelowDirectGlosses()
+    {
+        var dictionary = BilingualDictionary.Create(
+            CedictParser.Parse(new StringReader("""
+                芯片 芯片 [xin1 pian4] /computer chip; microchip/
+                晶片 晶片 [jing1 pian4] /(Tw) (computing) chip/
+                """)).Entries,
+            [],
+            []);
+
+        var candidates = dictionary.Lookup("chip", TranslationLanguages.English, TranslationLanguages.Chinese);
+
+        Assert.Equal(["晶片", "芯片"], candidates.Select(c => c.Text));
+        Assert.Equal("芯片", dictionary.Lookup("computer chip", TranslationLanguages.English, TranslationLanguages.Chinese)[0].Text);
+    }
+
+    [Fact]
+    public void Lookup_HeadOfAnOrdinaryTwoWordGloss_IsNotAKey()
+    {
+        var dictionary = BilingualDictionary.Create(
+            CedictParser.Parse(new StringReader("神經網絡 神经网络 [shen2 jing1 wang3 luo4] /neural network/")).Entries,
+            [],
+            []);
+
+        Assert.Empty(dictionary.Lookup("network", TranslationLanguages.English, TranslationLanguages.Chinese));
+    }
 }

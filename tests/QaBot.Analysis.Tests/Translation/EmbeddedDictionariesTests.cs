@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using QaBot.Analysis.Translation;
 
 namespace QaBot.Analysis.Tests.Translation;
@@ -46,5 +47,23 @@ public sealed class EmbeddedDictionariesTests
         Assert.Contains(dictionary.Lookup("künstliche Intelligenz", TranslationLanguages.German, TranslationLanguages.Chinese), c => c.Text == "人工智能");
         Assert.Contains(dictionary.Lookup("Unternehmen", TranslationLanguages.German, TranslationLanguages.English), c => c.Text == "enterprise");
         Assert.Contains(dictionary.Lookup("企业", TranslationLanguages.Chinese, TranslationLanguages.English), c => c.Text == "enterprise");
+    }
+
+    [Fact]
+    public void CompileLexicon_EmbeddedRawDictionaries_MatchesTheShippedLexicon()
+    {
+        // Fails when the raw dictionaries, their parsers or the merge changed without rerunning tools/dictionaries/compile.
+        using var compiled = new MemoryStream();
+        EmbeddedDictionaries.CompileLexicon(compiled);
+
+        using var shipped = new MemoryStream();
+        using (var gzip = new GZipStream(
+            typeof(EmbeddedDictionaries).Assembly.GetManifestResourceStream(EmbeddedDictionaries.LexiconResource)!,
+            CompressionMode.Decompress))
+        {
+            gzip.CopyTo(shipped);
+        }
+
+        Assert.True(compiled.ToArray().AsSpan().SequenceEqual(shipped.ToArray()), "lexicon.bin.gz is stale: run tools/dictionaries/compile");
     }
 }

@@ -97,4 +97,51 @@ public sealed class TranslationTableBuilderTests
 
         Assert.Equal(0, table.Count(TranslationLanguages.English, TranslationLanguages.Chinese));
     }
+
+    [Fact]
+    public void Build_GermanToChinese_FollowsTheEnglishPivot()
+    {
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("无人机", TranslationLanguages.Chinese));
+
+        var table = new TranslationTableBuilder(TestDictionaries.Create()).Build(BigramTestAnalyzer.Analyze, vocabulary, AllLanguages);
+
+        Assert.Equal(["无人机"], table.Candidates("drohne", TranslationLanguages.German, TranslationLanguages.Chinese).Select(c => c.Text));
+        Assert.Empty(table.Candidates("drohne", TranslationLanguages.German, TranslationLanguages.English));
+    }
+
+    [Fact]
+    public void Build_TargetPhraseWithStopwords_IsKeptWhenItsContentWordsOccur()
+    {
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("the state of the art", TranslationLanguages.English));
+        var analyze = StopwordDroppingAnalyzer(vocabulary);
+
+        var table = new TranslationTableBuilder(StateOfTheArtDictionary()).Build(analyze, vocabulary, AllLanguages);
+
+        Assert.Equal(["state of the art"], table.Candidates("stand der technik", TranslationLanguages.German, TranslationLanguages.English).Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Build_TargetPhraseWithAWordMissingFromVocabulary_IsDropped()
+    {
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("the state of the union", TranslationLanguages.English));
+        var analyze = StopwordDroppingAnalyzer(vocabulary);
+
+        var table = new TranslationTableBuilder(StateOfTheArtDictionary()).Build(analyze, vocabulary, AllLanguages);
+
+        Assert.Empty(table.Candidates("stand der technik", TranslationLanguages.German, TranslationLanguages.English));
+    }
+
+    private static BilingualDictionary StateOfTheArtDictionary() =>
+        BilingualDictionary.Create(
+            [],
+            DingParser.Parse(new StringReader("Stand {m} der Technik :: state of the art")).Entries,
+            []);
+
+    // Drops "of" and "the" as the index analyzer drops stopwords; the vocabulary is built without them too.
+    private static Func<string, string, IReadOnlyList<string>> StopwordDroppingAnalyzer(Dictionary<string, int> vocabulary)
+    {
+        vocabulary.Remove("of");
+        vocabulary.Remove("the");
+        return (text, language) => [.. BigramTestAnalyzer.Analyze(text, language).Where(term => term is not ("of" or "the"))];
+    }
 }

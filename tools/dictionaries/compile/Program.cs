@@ -1,0 +1,33 @@
+// Compiles the embedded CC-CEDICT and Ding into the lexicon that QaBot loads at ingest, and writes it gzip-compressed
+// next to them. Run after generate.py, or after changing the parsers or how their entries are merged:
+//   dotnet run --project tools/dictionaries/compile [-- OUTPUT_PATH]
+// The test LoadBilingualDictionary_ShippedLexicon_MatchesTheRawDictionaries fails until the shipped file is current.
+using System.IO.Compression;
+using QaBot.Analysis.Translation;
+
+var output = args.Length > 0
+    ? args[0]
+    : Path.Combine(FindRepositoryRoot(), "src", "QaBot.Analysis", "Translation", "Data", "lexicon.bin.gz");
+
+using var lexicon = new MemoryStream();
+EmbeddedDictionaries.CompileLexicon(lexicon);
+using (var file = File.Create(output))
+using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
+{
+    // GZipStream writes no timestamp or file name, so the same input gives the same bytes.
+    lexicon.Position = 0;
+    lexicon.CopyTo(gzip);
+}
+
+Console.WriteLine($"{output}: {lexicon.Length:N0} bytes, {new FileInfo(output).Length:N0} compressed");
+
+static string FindRepositoryRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QaBot.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository, or pass the output path.");
+}
