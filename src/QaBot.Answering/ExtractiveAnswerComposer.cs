@@ -16,6 +16,11 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
     private const int MaxContinuationSentences = 4;
     private const int ShortSentenceTokens = 24;
 
+    private static readonly HashSet<string> ReferenceWords = new(StringComparer.Ordinal)
+    {
+        "it", "this", "these", "that", "those", "they", "he", "she", "its", "their", "es", "dies", "diese", "dieser", "dieses", "er", "sie", "damit", "dabei",
+    };
+
     public string Name => "extractive";
 
     public Task<ComposedAnswer> ComposeAsync(string question, RetrievalResult retrieval, CancellationToken cancellationToken)
@@ -75,7 +80,7 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
 
     /// <summary>
     /// A sentence with what it needs to be understood: the items of a list it opens (it ends with ':' or ';'),
-    /// or, when it is short, the sentence after it ("The conference was held. It was the fourth edition.").
+    /// or, when it is short, a next sentence that points back to it ("The conference was held. It was the fourth.").
     /// The article's own reference marks ("[7]") are dropped so they are not mistaken for our citations.
     /// </summary>
     private static string WithContinuation(IReadOnlyList<string> sentences, int index)
@@ -86,8 +91,8 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
         {
             var current = sentences[next - 1].TrimEnd();
             var opensList = current.EndsWith('；') || current.EndsWith(';') || current.EndsWith('：') || current.EndsWith(':');
-            var isShort = added == 0 && TokenEstimator.Count(sentences[index]) < ShortSentenceTokens;
-            if (!opensList && !isShort)
+            var isContinuedBy = added == 0 && TokenEstimator.Count(sentences[index]) < ShortSentenceTokens && StartsWithReference(sentences[next]);
+            if (!opensList && !isContinuedBy)
             {
                 break;
             }
@@ -98,6 +103,19 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
         }
 
         return ReferenceMarks().Replace(builder.ToString(), string.Empty).Trim();
+    }
+
+    /// <summary>The sentence opens by pointing back ("This", "It", "此次", "Diese"): it completes the one before.</summary>
+    private static bool StartsWithReference(string sentence)
+    {
+        var trimmed = sentence.TrimStart();
+        if (trimmed.Length > 0 && "此这该其它他她".Contains(trimmed[0], StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var firstWord = trimmed.Split(' ', 2)[0].TrimEnd(',', ';', ':').ToLowerInvariant();
+        return ReferenceWords.Contains(firstWord);
     }
 
     private static bool IsCjk(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uFF00' and <= '\uFFEF';

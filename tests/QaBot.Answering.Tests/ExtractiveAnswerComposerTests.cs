@@ -190,6 +190,48 @@ public sealed class ExtractiveAnswerComposerTests
         Assert.Equal("extractive", _composer.Name);
     }
 
+    [Fact]
+    public async Task ComposeAsync_ShortSentenceFollowedByReference_QuotesBoth()
+    {
+        var passage = Passage(1, "001.txt", 5, 5, "近日，2021WAIC世界人工智能大会如期举办。此次大会是第四届，不少企业参加。天气很好。", language: "zh");
+
+        var composed = await ComposeAsync("2021WAIC世界人工智能大会", passage);
+
+        Assert.StartsWith("近日，2021WAIC世界人工智能大会如期举办。此次大会是第四届，不少企业参加。 [1]", composed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("天气", composed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SentenceOpeningAList_QuotesTheListItems()
+    {
+        var passage = Passage(1, "001.txt", 5, 5, "商汤AI大装置共包含三层：算力层；平台层；算法层。另一个话题。", language: "zh");
+
+        var composed = await ComposeAsync("商汤AI大装置包含哪三层", passage);
+
+        Assert.Contains("算力层；平台层；算法层。", composed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("另一个话题", composed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_ArticleReferenceMarks_AreDroppedFromTheQuote()
+    {
+        var passage = Passage(1, "004.txt", 1, 1, "Binhai Bay has over 220,000 industrial enterprises [7][8]. Other text follows here.");
+
+        var composed = await ComposeAsync("How many industrial enterprises does Binhai Bay have?", passage);
+
+        Assert.StartsWith("Binhai Bay has over 220,000 industrial enterprises. [1]", composed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_QuestionSentenceInArticle_RanksBelowAStatement()
+    {
+        var passage = Passage(1, "a.txt", 1, 1, "What drives the Tesla autonomous driving effort? Tesla trains autonomous driving on fleet data.");
+
+        var composed = await ComposeAsync("Tesla autonomous driving", passage);
+
+        Assert.StartsWith("Tesla trains autonomous driving on fleet data. [1]", composed.Text, StringComparison.Ordinal);
+    }
+
     private Task<ComposedAnswer> ComposeAsync(string question, params RetrievedPassage[] passages) =>
         _composer.ComposeAsync(question, Result(true, passages, Analyzer.AnalyzeQuery(question, TextAnalyzer.DetectLanguage(question))), CancellationToken.None);
 }

@@ -57,7 +57,10 @@ public static class AnswerPrinter
         ArgumentNullException.ThrowIfNull(answer);
         var retrieval = answer.Retrieval;
         var builder = new StringBuilder();
-        builder.AppendLine(CultureInfo.InvariantCulture, $"retrieval {retrieval.Elapsed.TotalMilliseconds:0.0} ms ({string.Join(", ", retrieval.TimingsMs.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:0.0}")))}), answer {answer.Elapsed.TotalMilliseconds:0.0} ms, by {answer.AnsweredBy}");
+        var stages = retrieval.TimingsMs.Count == 0
+            ? string.Empty
+            : $" ({string.Join(", ", retrieval.TimingsMs.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:0.0}")))})";
+        builder.AppendLine(CultureInfo.InvariantCulture, $"retrieval {retrieval.Elapsed.TotalMilliseconds:0.0} ms{stages}, answer {answer.Elapsed.TotalMilliseconds:0.0} ms, by {answer.AnsweredBy}");
         foreach (var query in retrieval.Queries)
         {
             builder.AppendLine(CultureInfo.InvariantCulture, $"query {query.Label} [{query.Language}]: {string.Join(' ', query.Terms)}");

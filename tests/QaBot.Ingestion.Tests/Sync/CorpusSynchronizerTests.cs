@@ -345,7 +345,7 @@ public sealed class CorpusSynchronizerTests : IDisposable
     private static int ChunkCount(IngestReport report, string path) => Assert.Single(report.Files, f => f.RelativePath == path).ChunkCount;
 
     private static DocumentPreparer Preparer(ChunkingOptions? chunking = null) =>
-        new(new ArticleParser(), new SentenceAwareChunker(chunking ?? new ChunkingOptions()), TextAnalyzer.Default);
+        new(new ArticleParser(), new SentenceAwareChunker(chunking ?? new ChunkingOptions()), TextAnalyzer.Default, LanguageTags.Default);
 
     private string Sha256(string relativePath) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(_corpus, relativePath))));
 

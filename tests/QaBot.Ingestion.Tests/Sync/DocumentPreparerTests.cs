@@ -110,7 +110,7 @@ public sealed class DocumentPreparerTests
         var chunker = new SentenceAwareChunker(new ChunkingOptions());
 
         // Act
-        var version = new DocumentPreparer(parser, chunker, Analyzer).PipelineVersion;
+        var version = new DocumentPreparer(parser, chunker, Analyzer, LanguageTags.Default).PipelineVersion;
 
         // Assert
         Assert.Contains(chunker.Version, version, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class DocumentPreparerTests
     }
 
     private static DocumentPreparer Preparer(IArticleParser parser, ChunkingOptions? chunking = null) =>
-        new(parser, new SentenceAwareChunker(chunking ?? new ChunkingOptions()), Analyzer);
+        new(parser, new SentenceAwareChunker(chunking ?? new ChunkingOptions()), Analyzer, LanguageTags.Default);
 
     /// <summary>Returns the same article whatever the bytes (Moq cannot set up a ReadOnlySpan parameter).</summary>
     private sealed class FixedArticleParser(ArticleMetadata metadata, params TextBlock[] blocks) : IArticleParser
