@@ -16,7 +16,11 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
     public double RankWeight { get; init; } = 0.5;
 
     /// <summary>Builds the table for one collection.</summary>
-    /// <param name="analyze">The index analyzer: (text, language) to index terms (lowercased, stemmed, Chinese as bigrams).</param>
+    /// <param name="analyze">
+    /// The index analyzer: (text, language) to index terms (lowercased, stemmed, Chinese as bigrams). Words between
+    /// spaces, hyphens, slashes and apostrophes must be analyzed independently, and stemming may only cut word
+    /// endings as <see cref="VocabularyStems"/> describes: targets are prefiltered on that basis before analysis.
+    /// </param>
     /// <param name="vocabulary">Index term to the number of chunks that contain it.</param>
     /// <param name="collectionLanguages">Languages present in the collection; only they are translated into.</param>
     public TranslationTable Build(
