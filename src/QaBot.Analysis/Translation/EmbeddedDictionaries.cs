@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -67,10 +68,16 @@ public static class EmbeddedDictionaries
     internal static byte[] ReadLexiconBytes()
     {
         using var stream = OpenResource(LexiconResource);
+        // A gzip member ends with the uncompressed length (mod 2^32; the lexicon is far smaller): read straight into
+        // an array of that size instead of growing and copying a MemoryStream's buffer.
+        Span<byte> trailer = stackalloc byte[4];
+        stream.Seek(-trailer.Length, SeekOrigin.End);
+        stream.ReadExactly(trailer);
+        stream.Position = 0;
+        var bytes = new byte[BinaryPrimitives.ReadInt32LittleEndian(trailer)];
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var bytes = new MemoryStream();
-        gzip.CopyTo(bytes);
-        return bytes.ToArray();
+        gzip.ReadExactly(bytes);
+        return bytes;
     }
 
     private static Lexicon LoadLexicon() => LexiconSerializer.Read(ReadLexiconBytes());

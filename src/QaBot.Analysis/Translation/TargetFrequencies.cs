@@ -1,17 +1,20 @@
 namespace QaBot.Analysis.Translation;
 
 /// <summary>
-/// Collection frequency of usable translation targets (0 for a function word or a fragment with a comma): the smallest chunk frequency over the target's index terms, 0 when
-/// a term is missing or nothing is left to index. Memoized per text, and per lexicon id for the builder's hot loop.
-/// Most dictionary phrases cannot occur in a small collection, so cheap necessary tests run before the analyzer:
+/// Collection frequency of usable translation targets (0 for a function word or a fragment with a comma): the
+/// smallest chunk frequency over the target's index terms, 0 when a term is missing or nothing is left to index.
+/// Memoized per text, and per lexicon id for the builder's hot loops. Most dictionary phrases cannot occur in a
+/// small collection, so cheap necessary tests run before the analyzer:
 /// <list type="bullet">
 /// <item>Chinese: every Han character must occur in some vocabulary term, unless the analyzer folds it
 /// (Traditional to Simplified) or drops it on its own (asked once per character).</item>
-/// <item>English and German: the phrase is analyzed word by word (words between spaces, hyphens, slashes and
-/// apostrophes are analyzed independently) and needs a word that can yield a vocabulary term; <see cref="VocabularyStems"/> tells cheaply which
-/// words cannot; the others are asked of the analyzer, once each.</item>
+/// <item>English and German: words between spaces, hyphens, slashes and apostrophes are analyzed independently,
+/// so the phrase needs a word that can yield a vocabulary term and no word that yields a missing one;
+/// <see cref="VocabularyStems"/> tells cheaply which words cannot yield one, the others are asked of the analyzer,
+/// once each.</item>
 /// </list>
-/// A phrase that passes is analyzed whole, so the tests only save work and never change a frequency.
+/// A phrase that passes is analyzed whole. The tests rest on how the index analyzer tokenizes and stems (checked
+/// against it on every shipped word by VocabularyStemsTests), and then only save work: no frequency changes.
 /// </summary>
 internal sealed class TargetFrequencies
 {

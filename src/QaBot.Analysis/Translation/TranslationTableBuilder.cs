@@ -16,7 +16,11 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
     public double RankWeight { get; init; } = 0.5;
 
     /// <summary>Builds the table for one collection.</summary>
-    /// <param name="analyze">The index analyzer: (text, language) to index terms (lowercased, stemmed, Chinese as bigrams).</param>
+    /// <param name="analyze">
+    /// The index analyzer: (text, language) to index terms (lowercased, stemmed, Chinese as bigrams). Words between
+    /// spaces, hyphens, slashes and apostrophes must be analyzed independently, and stemming may only cut word
+    /// endings as <see cref="VocabularyStems"/> describes: targets are prefiltered on that basis before analysis.
+    /// </param>
     /// <param name="vocabulary">Index term to the number of chunks that contain it.</param>
     /// <param name="collectionLanguages">Languages present in the collection; only they are translated into.</param>
     public TranslationTable Build(
@@ -58,21 +62,25 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         var kept = new List<(DictionaryCandidate Candidate, int Frequency)>();
         var known = frequencies.PoolCache(to, targets.Length);
         var inGlossary = Marked(sources, glossary.Keys);
+        // Locals, not properties, in the loops: this also runs unoptimized (Debug), where getters are not inlined.
+        var starts = pair.Starts;
+        var candidates = pair.Targets;
+        var ranks = pair.Ranks;
         for (var id = 0; id < sources.Length; id++)
         {
-            if (pair.Starts[id + 1] == pair.Starts[id] || inGlossary[id])
+            if (starts[id + 1] == starts[id] || inGlossary[id])
             {
                 continue;
             }
 
             kept.Clear();
-            for (var i = pair.Starts[id]; i < pair.Starts[id + 1]; i++)
+            for (var i = starts[id]; i < starts[id + 1]; i++)
             {
-                var target = pair.Targets[i];
+                var target = candidates[i];
                 var frequency = known[target] >= 0 ? known[target] : known[target] = frequencies.Of(targets[target], to);
                 if (frequency > 0)
                 {
-                    kept.Add((new DictionaryCandidate(targets[pair.Targets[i]], pair.Ranks[i], FromGlossary: false), frequency));
+                    kept.Add((new DictionaryCandidate(targets[target], ranks[i], FromGlossary: false), frequency));
                 }
             }
 
@@ -105,6 +113,10 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         var known = frequencies.PoolCache(to, targets.Length);
         var sourceInGlossary = Marked(sources, sourceGlossary.Keys.Concat(directGlossary.Keys));
         var pivotInGlossary = Marked(pivots, pivotGlossary.Keys);
+        var pivotStarts = toPivot.Starts;
+        var pivotIds = toPivot.Targets;
+        var targetStarts = fromPivot.Starts;
+        var targetIds = fromPivot.Targets;
         for (var id = 0; id < sources.Length; id++)
         {
             if (sourceInGlossary[id])
@@ -113,16 +125,16 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
             }
 
             var reachesCollection = false;
-            var pivotEnd = Math.Min(toPivot.Starts[id + 1], toPivot.Starts[id] + BilingualDictionary.PivotFanOut);
-            for (var i = toPivot.Starts[id]; i < pivotEnd && !reachesCollection; i++)
+            var pivotEnd = Math.Min(pivotStarts[id + 1], pivotStarts[id] + BilingualDictionary.PivotFanOut);
+            for (var i = pivotStarts[id]; i < pivotEnd && !reachesCollection; i++)
             {
-                var pivot = toPivot.Targets[i];
+                var pivot = pivotIds[i];
                 // A glossary pivot can reorder its targets; let the full lookup decide.
                 reachesCollection = pivotInGlossary[pivot];
-                var targetEnd = Math.Min(fromPivot.Starts[pivot + 1], fromPivot.Starts[pivot] + BilingualDictionary.PivotTargets);
-                for (var j = fromPivot.Starts[pivot]; j < targetEnd && !reachesCollection; j++)
+                var targetEnd = Math.Min(targetStarts[pivot + 1], targetStarts[pivot] + BilingualDictionary.PivotTargets);
+                for (var j = targetStarts[pivot]; j < targetEnd && !reachesCollection; j++)
                 {
-                    var target = fromPivot.Targets[j];
+                    var target = targetIds[j];
                     reachesCollection = (known[target] >= 0 ? known[target] : known[target] = frequencies.Of(targets[target], to)) > 0;
                 }
             }
