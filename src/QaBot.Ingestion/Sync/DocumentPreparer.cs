@@ -29,8 +29,8 @@ public sealed class DocumentPreparer(IArticleParser parser, SentenceAwareChunker
     private List<string> TermsOf(Chunk chunk, IReadOnlyList<string> titleTerms)
     {
         var terms = new List<string>(analyzer.Analyze(chunk.Text, chunk.Language));
-        terms.AddRange(titleTerms);
         terms.AddRange(languageTags.TermsFor(chunk.Language, chunk.Text));
+        terms.AddRange(titleTerms);
         if (chunk.Section is { } section && !chunk.Text.StartsWith(section, StringComparison.Ordinal))
         {
             terms.AddRange(analyzer.Analyze(section, chunk.Language));

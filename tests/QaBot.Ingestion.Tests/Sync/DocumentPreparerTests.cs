@@ -11,7 +11,7 @@ public sealed class DocumentPreparerTests
     private static readonly TextAnalyzer Analyzer = TextAnalyzer.Default;
 
     [Fact]
-    public void Prepare_OneChunk_TermsAreTheTextsTermsThenTheTitles()
+    public void Prepare_OneChunk_TermsAreTheTextsThenItsLanguageTagsThenTheTitles()
     {
         // Arrange
         var parser = new FixedArticleParser(new ArticleMetadata("Binhai Bay"), new TextBlock("Drones deliver parcels.", 3, 3));
@@ -20,7 +20,9 @@ public sealed class DocumentPreparerTests
         var chunk = Assert.Single(Preparer(parser).Prepare("news/a.txt", [1]));
 
         // Assert
-        Assert.Equal([.. Analyzer.Analyze("Drones deliver parcels.", "en"), .. Analyzer.Analyze("Binhai Bay", "en")], chunk.Terms);
+        Assert.Equal(
+            [.. Analyzer.Analyze("Drones deliver parcels.", "en"), .. LanguageTags.Default.TermsFor("en", "Drones deliver parcels."), .. Analyzer.Analyze("Binhai Bay", "en")],
+            chunk.Terms);
         Assert.Equal(("news/a.txt", "Binhai Bay", 3, 3), (chunk.Chunk.SourcePath, chunk.Chunk.Title, chunk.Chunk.StartLine, chunk.Chunk.EndLine));
         Assert.Equal("news/a.txt", parser.ParsedPath);
     }
