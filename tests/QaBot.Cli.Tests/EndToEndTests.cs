@@ -82,6 +82,41 @@ public sealed class EndToEndTests(IngestedCorpusFixture fixture) : IClassFixture
         Assert.Equal(Enumerable.Range(1, answer.Citations.Count), answer.Citations.Select(c => c.Number));
     }
 
+    [Theory]
+    [InlineData("What large model did SF Express build with Huawei Cloud's Ascend cloud service?", "002_04e0f95e4107c13c.txt", "fengyu")]
+    [InlineData("Which edition of the World Artificial Intelligence Conference was WAIC 2021?", "001_af5985cb6347c87b.txt", "第四")]
+    public async Task RetrieveAsync_EnglishQuestionAboutForeignArticle_RanksThatArticleFirstOffline(string question, string article, string answerPart)
+    {
+        // Arrange: the German (002) and the Chinese (001) article, asked about in English, with no model and no network.
+        var retriever = fixture.Host.Services.GetRequiredService<IRetriever>();
+        var answers = fixture.Host.Services.GetRequiredService<IAnswerService>();
+
+        // Act
+        var retrieval = await retriever.RetrieveAsync(new RetrievalRequest(question), CancellationToken.None);
+        var answer = await answers.AnswerAsync(new Question(question), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(article, retrieval.Passages[0].Chunk.SourcePath);
+        Assert.True(retrieval.IsRelevant);
+        Assert.Contains(retrieval.Queries, q => q.Label.StartsWith("dictionary:", StringComparison.Ordinal));
+        Assert.Contains(answerPart, answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(answer.Citations, c => c.SourcePath == article);
+    }
+
+    [Theory]
+    [InlineData("What is the capital of Australia?")]
+    [InlineData("What was Baidu's revenue in 2023?")]
+    public async Task AnswerAsync_QuestionTheCollectionDoesNotCover_RefusesWithoutSources(string question)
+    {
+        var answers = fixture.Host.Services.GetRequiredService<IAnswerService>();
+
+        var answer = await answers.AnswerAsync(new Question(question), CancellationToken.None);
+
+        Assert.True(answer.Refused, answer.Text);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("does not cover", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AskCommand_BinhaiEnterpriseQuestion_PrintsTheAnswerAndTheSourceLine()
     {
