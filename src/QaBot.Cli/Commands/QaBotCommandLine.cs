@@ -17,6 +17,7 @@ public static class QaBotCommandLine
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }
