@@ -13,7 +13,7 @@ public static class RandomUnitVectors
     /// <summary>A unit vector of <paramref name="dimensions"/> Gaussian components, the same for the same key and seed.</summary>
     public static float[] For(int seed, int key, int dimensions = Dimensions)
     {
-        var random = new Random(HashCode.Combine(seed, key));
+        var random = new Random(DeterministicSeed.Of(seed, key));
         var vector = new float[dimensions];
         for (var i = 0; i < dimensions; i++)
         {

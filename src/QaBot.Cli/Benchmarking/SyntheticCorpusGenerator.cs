@@ -54,7 +54,7 @@ public sealed class SyntheticCorpusGenerator(int seed)
         for (var i = 0; i < count; i++)
         {
             // One generator per article: article i is the same whatever the total size.
-            var random = new Random(HashCode.Combine(seed, i, 17));
+            var random = new Random(DeterministicSeed.Of(seed, i));
             var language = LanguageCodes[i % LanguageCodes.Count];
             var paragraphs = Math.Min(ParagraphsPerArticle, targetChunks - (i * ParagraphsPerArticle));
             var text = new StringBuilder();
@@ -80,7 +80,7 @@ public sealed class SyntheticCorpusGenerator(int seed)
     /// <summary>Questions in the three languages, built from mid-frequency words so they have hits.</summary>
     public IReadOnlyList<string> Questions(int count)
     {
-        var random = new Random(HashCode.Combine(seed, 7919));
+        var random = new Random(DeterministicSeed.Of(seed, -1));
         var questions = new List<string>(count);
         for (var i = 0; i < count; i++)
         {
