@@ -29,6 +29,7 @@ public sealed record BenchResult(
     long PeakRssBytes);
 
 /// <summary>What a load run measured: concurrent questions through a bounded dispatcher.</summary>
+/// <param name="Refused">Completed answers that said the collection does not cover the question; they skip the chat model.</param>
 public sealed record LoadResult(
     int Chunks,
     int Concurrency,
@@ -37,6 +38,7 @@ public sealed record LoadResult(
     double ModelLatencyMs,
     int Submitted,
     int Completed,
+    int Refused,
     int BusyRejections,
     int Errors,
     double ElapsedSeconds,

@@ -42,7 +42,7 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
 
         await status.WriteLineAsync($"[load] {settings.Requests} questions from {settings.Concurrency} clients...");
         var latencies = new ConcurrentBag<double>();
-        int submitted = 0, completed = 0, busy = 0, errors = 0;
+        int submitted = 0, completed = 0, refused = 0, busy = 0, errors = 0;
         var perClient = (settings.Requests + settings.Concurrency - 1) / settings.Concurrency;
         var stopwatch = Stopwatch.StartNew();
         await using (var dispatcher = new BoundedAnswerDispatcher(answers, settings.Workers, settings.QueueCapacity))
@@ -53,7 +53,7 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
         var elapsed = stopwatch.Elapsed.TotalSeconds;
         return new LoadResult(
             report.ChunksWritten, settings.Concurrency, settings.Workers, settings.QueueCapacity, settings.ModelLatency.TotalMilliseconds,
-            submitted, completed, busy, errors, elapsed, LatencySummary.Of(latencies), BenchWorkspace.PeakRssBytes());
+            submitted, completed, refused, busy, errors, elapsed, LatencySummary.Of(latencies), BenchWorkspace.PeakRssBytes());
 
         async Task ClientAsync(BoundedAnswerDispatcher dispatcher, int client)
         {
@@ -71,7 +71,11 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
 
                 try
                 {
-                    await answer;
+                    if ((await answer).Refused)
+                    {
+                        Interlocked.Increment(ref refused);
+                    }
+
                     latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                     Interlocked.Increment(ref completed);
                 }

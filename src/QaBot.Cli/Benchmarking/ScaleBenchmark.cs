@@ -14,7 +14,9 @@ namespace QaBot.Cli.Benchmarking;
 /// </summary>
 public sealed class ScaleBenchmark(ParseResult parseResult, string workRoot, int seed, int queries, TextWriter status)
 {
-    private const int WarmupQueries = 10;
+    // Unmeasured questions before each measurement: the first questions after the bulk writes pay for a cold
+    // page cache and tier-0 JIT code, which is start-up cost, not the steady state measured here.
+    private const int WarmupQueries = 30;
     private const int VectorBatch = 5000;
     private const string VectorModelId = "bench:random-unit-384";
     private const int AnswerLimit = 5;

@@ -41,7 +41,7 @@ public sealed class BenchReportWriterTests
     [Fact]
     public void ToJson_LoadRun_ReportsErrorsAndRejections()
     {
-        var result = new LoadResult(10000, 64, 16, 32, 200, 640, 600, 40, 0, 10, new LatencySummary(600, 300, 900, 1000, 400), 1 << 20);
+        var result = new LoadResult(10000, 64, 16, 32, 200, 640, 600, 5, 40, 0, 10, new LatencySummary(600, 300, 900, 1000, 400), 1 << 20);
 
         using var json = JsonDocument.Parse(BenchReportWriter.ToJson(result, Environment));
         var root = json.RootElement;
