@@ -36,7 +36,7 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
         var (report, _) = await workspace.IngestAsync(cancellationToken);
         await workspace.BuildTranslationTableAsync(cancellationToken);
 
-        var questions = new SyntheticCorpusGenerator(seed).Questions(256);
+        var questions = new SyntheticCorpusGenerator(seed).Questions(256, settings.Chunks);
         var answers = workspace.Services.GetRequiredService<IAnswerService>();
         await answers.AnswerAsync(new Question(questions[0]), cancellationToken);
 

@@ -50,42 +50,30 @@ public sealed class SyntheticCorpusGenerator(int seed)
     public IEnumerable<SyntheticArticle> Articles(int targetChunks)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(targetChunks);
-        var count = (targetChunks + ParagraphsPerArticle - 1) / ParagraphsPerArticle;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < ArticleCount(targetChunks); i++)
         {
-            // One generator per article: article i is the same whatever the total size.
-            var random = new Random(DeterministicSeed.Of(seed, i));
-            var language = LanguageCodes[i % LanguageCodes.Count];
-            var paragraphs = Math.Min(ParagraphsPerArticle, targetChunks - (i * ParagraphsPerArticle));
-            var text = new StringBuilder();
-            text.Append(Sentence(random, language, 6)).Append("\n\n");
-            for (var p = 0; p < paragraphs; p++)
-            {
-                var tokens = 0;
-                while (tokens < TokensPerParagraph)
-                {
-                    var length = random.Next(8, 20);
-                    text.Append(Sentence(random, language, length)).Append(language == "zh" ? string.Empty : " ");
-                    tokens += length;
-                }
-
-                text.Append("\n\n");
-            }
-
-            var path = string.Create(CultureInfo.InvariantCulture, $"{language}/{i / 1000:000}/article-{i:00000}.txt");
-            yield return new SyntheticArticle(path, language, text.ToString());
+            yield return Article(i, Math.Min(ParagraphsPerArticle, targetChunks - (i * ParagraphsPerArticle)));
         }
     }
 
-    /// <summary>Questions in the three languages, built from mid-frequency words so they have hits.</summary>
-    public IReadOnlyList<string> Questions(int count)
+    /// <summary>
+    /// Questions in the three languages about a collection of <paramref name="targetChunks"/> chunks: four in
+    /// five quote a few consecutive content words of one of its passages (the collection covers them), one in
+    /// five is made of random words (it mostly does not).
+    /// </summary>
+    public IReadOnlyList<string> Questions(int count, int targetChunks)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(targetChunks);
         var random = new Random(DeterministicSeed.Of(seed, -1));
+        var articles = ArticleCount(targetChunks);
         var questions = new List<string>(count);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < questions.Capacity; i++)
         {
-            var language = LanguageCodes[i % LanguageCodes.Count];
-            var words = Enumerable.Range(0, random.Next(3, 6)).Select(_ => Word(random, language, skew: 1.5)).ToList();
+            var index = random.Next(articles);
+            var language = LanguageCodes[index % LanguageCodes.Count];
+            var words = i % 5 == 4
+                ? Enumerable.Range(0, random.Next(3, 6)).Select(_ => Word(random, language, skew: 1.5)).ToList()
+                : Quote(random, Article(index, ParagraphsPerArticle));
             questions.Add(language switch
             {
                 "en" => "What is known about " + string.Join(' ', words) + "?",
@@ -95,6 +83,49 @@ public sealed class SyntheticCorpusGenerator(int seed)
         }
 
         return questions;
+    }
+
+    private static int ArticleCount(int targetChunks) => (targetChunks + ParagraphsPerArticle - 1) / ParagraphsPerArticle;
+
+    /// <summary>Three to five consecutive content words of one sentence of the article (for Chinese, four to six characters).</summary>
+    private static List<string> Quote(Random random, SyntheticArticle article)
+    {
+        var sentences = article.Text.Split(['.', '。', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sentence = sentences[1 + random.Next(sentences.Length - 1)];
+        if (article.Language == "zh")
+        {
+            var length = Math.Min(sentence.Length, random.Next(4, 7));
+            return [sentence.Substring(random.Next(sentence.Length - length + 1), length)];
+        }
+
+        var functionWords = article.Language == "en" ? EnglishFunctionWords : GermanFunctionWords;
+        var content = sentence.Split(' ').Where(w => !functionWords.Contains(w, StringComparer.OrdinalIgnoreCase)).ToList();
+        var take = Math.Min(content.Count, random.Next(3, 6));
+        return content.GetRange(random.Next(content.Count - take + 1), take);
+    }
+
+    /// <summary>Article <paramref name="index"/>: the same text whatever the size of the collection it is part of.</summary>
+    private SyntheticArticle Article(int index, int paragraphs)
+    {
+        var random = new Random(DeterministicSeed.Of(seed, index));
+        var language = LanguageCodes[index % LanguageCodes.Count];
+        var text = new StringBuilder();
+        text.Append(Sentence(random, language, 6)).Append("\n\n");
+        for (var p = 0; p < paragraphs; p++)
+        {
+            var tokens = 0;
+            while (tokens < TokensPerParagraph)
+            {
+                var length = random.Next(8, 20);
+                text.Append(Sentence(random, language, length)).Append(language == "zh" ? string.Empty : " ");
+                tokens += length;
+            }
+
+            text.Append("\n\n");
+        }
+
+        var path = string.Create(CultureInfo.InvariantCulture, $"{language}/{index / 1000:000}/article-{index:00000}.txt");
+        return new SyntheticArticle(path, language, text.ToString());
     }
 
     /// <summary>Writes the articles under <paramref name="corpusPath"/>; returns how many were written.</summary>

@@ -14,7 +14,7 @@ public sealed class SyntheticCorpusGeneratorTests
         var second = new SyntheticCorpusGenerator(42).Articles(300).ToList();
 
         Assert.Equal(first, second);
-        Assert.Equal(new SyntheticCorpusGenerator(42).Questions(20), new SyntheticCorpusGenerator(42).Questions(20));
+        Assert.Equal(new SyntheticCorpusGenerator(42).Questions(20, 300), new SyntheticCorpusGenerator(42).Questions(20, 300));
     }
 
     [Fact]
@@ -47,5 +47,22 @@ public sealed class SyntheticCorpusGeneratorTests
             a.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select((p, i) => new TextBlock(p, (2 * i) + 1, (2 * i) + 1)).ToList())).Count);
 
         Assert.InRange(chunks, 480, 720);
+    }
+
+    [Fact]
+    public void Questions_QuotingPassages_MostTermsOccurInTheCollection()
+    {
+        var generator = new SyntheticCorpusGenerator(42);
+        var analyzer = TextAnalyzer.Default;
+        var collectionTerms = generator.Articles(300).SelectMany(a => analyzer.Analyze(a.Text, a.Language)).ToHashSet(StringComparer.Ordinal);
+
+        var quoted = generator.Questions(20, 300).Where((_, i) => i % 5 != 4).ToList();
+
+        // The question's frame ("What is known about", "关于…有什么") adds terms of its own, so not every term is in the collection.
+        Assert.All(quoted, q =>
+        {
+            var terms = analyzer.AnalyzeQuery(q, TextAnalyzer.DetectLanguage(q));
+            Assert.True(terms.Count(collectionTerms.Contains) >= terms.Count / 2.0, q);
+        });
     }
 }
