@@ -41,7 +41,7 @@ public class SearchBenchmarks
             ids.AddRange(chunks.Select(c => c.Chunk.Id));
         }
 
-        var question = generator.Questions(1)[0];
+        var question = generator.Questions(1, Chunks)[0];
         _terms = analyzer.AnalyzeQuery(question, TextAnalyzer.DetectLanguage(question));
         _scan = new ExactVectorScan([.. ids], [.. ids.SelectMany((_, i) => RandomUnitVectors.For(42, i))], RandomUnitVectors.Dimensions);
         _query = RandomUnitVectors.For(43, 0);
