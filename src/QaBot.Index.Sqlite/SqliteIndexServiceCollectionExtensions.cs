@@ -19,6 +19,8 @@ public static class SqliteIndexServiceCollectionExtensions
             return new SqliteChunkIndex(new SqliteIndexOptions { DatabasePath = Path.Combine(data, SqliteIndexOptions.FileName) });
         });
         services.AddSingleton<IChunkIndex>(sp => sp.GetRequiredService<SqliteChunkIndex>());
+        services.AddSingleton(sp => new SqliteVectorIndex(sp.GetRequiredService<SqliteChunkIndex>()));
+        services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<SqliteVectorIndex>());
         return services;
     }
 }

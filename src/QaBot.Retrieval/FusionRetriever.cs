@@ -42,23 +42,28 @@ public sealed partial class FusionRetriever(
             .Select(t => (new QueryVersion("dictionary:" + t.Language, t.Language, t.Text), settings.TranslatedQueryWeight)));
         versions.AddRange((request.ExtraQueries ?? []).Select(q => (q, settings.TranslatedQueryWeight)));
 
-        var lists = new List<RankedList<Guid>>();
-        var queryTerms = new List<(QueryVersion Version, IReadOnlyList<string> Terms)>();
-        foreach (var (version, weight) in versions)
-        {
-            var terms = analyzer.AnalyzeQuery(version.Text, version.Language);
-            var hits = await index.SearchLexicalAsync(terms, settings.CandidatesPerQuery, cancellationToken);
-            lists.Add(new RankedList<Guid>(version.Label, weight, hits.Select(h => (h.ChunkId, h.Score)).ToList()));
-            queryTerms.Add((version, terms));
-        }
+        var queryTerms = versions.Select(v => (v.Version, Terms: analyzer.AnalyzeQuery(v.Version.Text, v.Version.Language))).ToList();
+        var (forms, formTerms) = assessor.Forms(analyzer.AnalyzeQuery(request.Question, language), language, translations);
+
+        // The searches of the versions and the term statistics are independent reads: run them at once on
+        // the thread pool (SQLite's async calls complete synchronously; WAL lets readers share the file), then
+        // fuse in the order of the versions as before.
+        var searches = Task.WhenAll(queryTerms.Select(q => Task.Run(() => index.SearchLexicalAsync(q.Terms, settings.CandidatesPerQuery, cancellationToken), cancellationToken)));
+        var frequencyTerms = formTerms.Concat(queryTerms.SelectMany(q => q.Terms)).ToHashSet(StringComparer.Ordinal);
+        var frequenciesRead = Task.Run(() => index.GetChunkFrequenciesAsync(frequencyTerms, cancellationToken), cancellationToken);
+        var statisticsRead = index.GetStatisticsAsync(cancellationToken);
+        await Task.WhenAll(searches, frequenciesRead, statisticsRead);
+        var hitLists = await searches;
+        var lists = versions
+            .Select((v, i) => new RankedList<Guid>(v.Version.Label, v.Weight, hitLists[i].Select(h => (h.ChunkId, h.Score)).ToList()))
+            .ToList();
 
         var searchMs = stopwatch.Elapsed.TotalMilliseconds - translateMs;
         var fused = ReciprocalRankFusion.Fuse(lists, settings.RrfK).Take(settings.RerankDepth).ToList();
         var chunks = (await index.GetChunksAsync(fused.Select(f => f.Item).ToList(), cancellationToken)).ToDictionary(c => c.Id);
 
-        var (forms, formTerms) = assessor.Forms(analyzer.AnalyzeQuery(request.Question, language), language, translations);
-        var frequencies = await index.GetChunkFrequenciesAsync(formTerms.Concat(queryTerms.SelectMany(q => q.Terms)).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        var chunkCount = (await index.GetStatisticsAsync(cancellationToken)).ChunkCount;
+        var frequencies = await frequenciesRead;
+        var chunkCount = (await statisticsRead).ChunkCount;
         var concepts = CoverageAssessor.Weigh(forms, frequencies, chunkCount);
 
         var maxFused = fused.Count > 0 ? fused[0].Score : 1;

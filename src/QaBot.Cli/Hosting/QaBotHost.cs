@@ -17,7 +17,9 @@ namespace QaBot.Cli.Hosting;
 /// </summary>
 public static class QaBotHost
 {
-    public static IHost Build(ParseResult parseResult, Action<IServiceCollection>? configureServices = null)
+    /// <param name="configureServices">Changes to the registrations, applied last (the bench swaps components).</param>
+    /// <param name="settings">Configuration that wins over every other source (the bench points each run at its own folders).</param>
+    public static IHost Build(ParseResult parseResult, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
@@ -25,7 +27,8 @@ public static class QaBotHost
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables("QABOT__")
-            .AddInMemoryCollection(CommandLineOverrides(parseResult));
+            .AddInMemoryCollection(CommandLineOverrides(parseResult))
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
 
         var verbose = parseResult.GetValue(GlobalOptions.Verbose);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));

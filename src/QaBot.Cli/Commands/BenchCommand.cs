@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using QaBot.Cli.Benchmarking;
+
+namespace QaBot.Cli.Commands;
+
+/// <summary>
+/// `qabot bench [--chunks N]... [--json OUT]`: generate collections of N chunks and measure ingest, retrieval,
+/// answers, index size and memory; `qabot bench --load`: concurrent questions through a bounded dispatcher.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var chunks = new Option<int[]>("--chunks")
+        {
+            Description = "Collection sizes in chunks, smallest first (repeatable). Default: 1000 and 10000; add 100000 for the large run.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file." };
+        var queries = new Option<int>("--queries") { Description = "Questions per latency measurement.", DefaultValueFactory = _ => 200 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated collection, questions and vectors.", DefaultValueFactory = _ => 42 };
+        var work = new Option<string?>("--work") { Description = "Folder for the generated collections and indexes (default: a folder under the system temp folder, deleted afterwards)." };
+        var load = new Option<bool>("--load") { Description = "Load mode: concurrent questions through the bounded dispatcher (uses the first --chunks size, default 10000)." };
+        var concurrency = new Option<int>("--concurrency") { Description = "Load mode: clients asking at once.", DefaultValueFactory = _ => 64 };
+        var workers = new Option<int>("--workers") { Description = "Load mode: questions answered at once.", DefaultValueFactory = _ => 16 };
+        var queue = new Option<int>("--queue") { Description = "Load mode: questions that may wait; one more is rejected as busy.", DefaultValueFactory = _ => 32 };
+        var latency = new Option<int>("--model-latency-ms") { Description = "Load mode: the simulated chat model's time per answer.", DefaultValueFactory = _ => 200 };
+        var requests = new Option<int>("--requests") { Description = "Load mode: questions sent in all (default: 10 per client)." };
+
+        var command = new Command("bench", "Measure ingest, retrieval and answer latency, index size and memory on generated collections; --load for concurrent questions.");
+        foreach (var option in new Option[] { chunks, json, queries, seed, work, load, concurrency, workers, queue, latency, requests })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var sizes = parseResult.GetValue(chunks) is { Length: > 0 } given ? given : null;
+            var explicitWork = parseResult.GetValue(work);
+            var root = explicitWork ?? Path.Combine(Path.GetTempPath(), "qabot-bench", Guid.NewGuid().ToString("N"));
+            try
+            {
+                var environment = await DescribeEnvironmentAsync(cancellationToken);
+                string table, output;
+                if (parseResult.GetValue(load))
+                {
+                    var clients = parseResult.GetValue(concurrency);
+                    var settings = new LoadSettings(
+                        sizes?[0] ?? 10_000,
+                        clients,
+                        parseResult.GetValue(workers),
+                        parseResult.GetValue(queue),
+                        TimeSpan.FromMilliseconds(parseResult.GetValue(latency)),
+                        parseResult.GetValue(requests) is > 0 and var r ? r : clients * 10);
+                    var result = await new LoadBenchmark(parseResult, root, parseResult.GetValue(seed), Console.Error).RunAsync(settings, cancellationToken);
+                    (table, output) = (BenchReportWriter.ToTable(result, environment), BenchReportWriter.ToJson(result, environment));
+                }
+                else
+                {
+                    var benchmark = new ScaleBenchmark(parseResult, root, parseResult.GetValue(seed), parseResult.GetValue(queries), Console.Error);
+                    var results = new List<BenchResult>();
+                    foreach (var size in (sizes ?? [1_000, 10_000]).Order())
+                    {
+                        results.Add(await benchmark.RunAsync(size, cancellationToken));
+                    }
+
+                    (table, output) = (BenchReportWriter.ToTable(results, environment), BenchReportWriter.ToJson(results, environment));
+                }
+
+                Console.WriteLine(table);
+                if (parseResult.GetValue(json) is { } path)
+                {
+                    await File.WriteAllTextAsync(path, output, cancellationToken);
+                    Console.WriteLine($"Wrote {Path.GetFullPath(path)}");
+                }
+
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                if (explicitWork is null && Directory.Exists(root))
+                {
+                    Directory.Delete(root, recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static async Task<BenchEnvironment> DescribeEnvironmentAsync(CancellationToken cancellationToken)
+    {
+        var loadAverage = File.Exists("/proc/loadavg")
+            ? string.Join(' ', (await File.ReadAllTextAsync("/proc/loadavg", cancellationToken)).Split(' ').Take(3))
+            : "unknown";
+        return new BenchEnvironment(Environment.ProcessorCount, await GitCommitAsync(cancellationToken), loadAverage, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription);
+    }
+
+    private static async Task<string> GitCommitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            if (git is null)
+            {
+                return "unknown";
+            }
+
+            var commit = (await git.StandardOutput.ReadToEndAsync(cancellationToken)).Trim();
+            await git.WaitForExitAsync(cancellationToken);
+            return git.ExitCode == 0 && commit.Length > 0 ? commit : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}
