@@ -10,4 +10,13 @@ public static class Languages
     public static IReadOnlyList<string> All { get; } = [English, German, Chinese];
 
     public static bool IsKnown(string language) => All.Contains(language, StringComparer.Ordinal);
+
+    internal static void ThrowIfUnknown(string language, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(language, parameterName);
+        if (!IsKnown(language))
+        {
+            throw new ArgumentException($"Unsupported language '{language}'; expected one of en, de, zh.", parameterName);
+        }
+    }
 }

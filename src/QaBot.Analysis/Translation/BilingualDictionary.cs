@@ -91,7 +91,7 @@ public sealed class BilingualDictionary
     /// <summary>Every key that has a translation out of <paramref name="language"/>, each once.</summary>
     public IEnumerable<string> SourcePhrases(string language)
     {
-        TranslationLanguages.ThrowIfUnsupported(language, nameof(language));
+        Languages.ThrowIfUnknown(language, nameof(language));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pool = Lexicon.Pool(language);
         foreach (var pair in Lexicon.Pairs.Where(p => p.From == language))
@@ -156,15 +156,15 @@ public sealed class BilingualDictionary
     public IReadOnlyList<DictionaryCandidate> LookupKey(string key, string fromLanguage, string toLanguage)
     {
         ArgumentNullException.ThrowIfNull(key);
-        TranslationLanguages.ThrowIfUnsupported(fromLanguage, nameof(fromLanguage));
-        TranslationLanguages.ThrowIfUnsupported(toLanguage, nameof(toLanguage));
+        Languages.ThrowIfUnknown(fromLanguage, nameof(fromLanguage));
+        Languages.ThrowIfUnknown(toLanguage, nameof(toLanguage));
         if (fromLanguage == toLanguage || key.Length == 0)
         {
             return [];
         }
 
         var direct = Direct(key, fromLanguage, toLanguage);
-        if (fromLanguage == TranslationLanguages.English || toLanguage == TranslationLanguages.English)
+        if (fromLanguage == Languages.English || toLanguage == Languages.English)
         {
             return direct;
         }
@@ -212,9 +212,9 @@ public sealed class BilingualDictionary
             best.TryAdd(candidate.Text, candidate);
         }
 
-        foreach (var pivot in Direct(key, fromLanguage, TranslationLanguages.English).Take(PivotFanOut))
+        foreach (var pivot in Direct(key, fromLanguage, Languages.English).Take(PivotFanOut))
         {
-            foreach (var target in Direct(pivot.Text, TranslationLanguages.English, toLanguage).Take(PivotTargets))
+            foreach (var target in Direct(pivot.Text, Languages.English, toLanguage).Take(PivotTargets))
             {
                 var combined = new DictionaryCandidate(
                     target.Text,

@@ -16,9 +16,9 @@ internal sealed class CandidateAccumulator
 
     public void AddGlossary(GlossaryEntry entry)
     {
-        foreach (var from in TranslationLanguages.All)
+        foreach (var from in Languages.All)
         {
-            foreach (var to in TranslationLanguages.All)
+            foreach (var to in Languages.All)
             {
                 if (from == to)
                 {
@@ -44,9 +44,9 @@ internal sealed class CandidateAccumulator
             return;
         }
 
-        var chinese = Intern(PhraseNormalizer.Normalize(entry.Simplified, TranslationLanguages.Chinese));
-        var toChinese = Pair(TranslationLanguages.English, TranslationLanguages.Chinese);
-        var fromChinese = Pair(TranslationLanguages.Chinese, TranslationLanguages.English);
+        var chinese = Intern(PhraseNormalizer.Normalize(entry.Simplified, Languages.Chinese));
+        var toChinese = Pair(Languages.English, Languages.Chinese);
+        var fromChinese = Pair(Languages.Chinese, Languages.English);
 
         // Short glosses of single-sense entries are the most reliable translations; later senses and synonyms less so.
         var multiSense = entry.Senses.Count > 1 ? 1 : 0;
@@ -55,7 +55,7 @@ internal sealed class CandidateAccumulator
             var synonyms = entry.Senses[i];
             for (var j = 0; j < synonyms.Count; j++)
             {
-                var english = Intern(PhraseNormalizer.Normalize(synonyms[j], TranslationLanguages.English));
+                var english = Intern(PhraseNormalizer.Normalize(synonyms[j], Languages.English));
                 var length = PhraseNormalizer.WordCount(english) > 2 ? 1 : 0;
                 Add(toChinese, english, chinese, 1 + multiSense + i + j + length, fromGlossary: false);
                 Add(fromChinese, chinese, english, 1 + i + j + length, fromGlossary: false);
@@ -70,10 +70,10 @@ internal sealed class CandidateAccumulator
 
     public void AddDing(DingEntry entry)
     {
-        var german = entry.German.Select(g => Intern(PhraseNormalizer.Normalize(g, TranslationLanguages.German))).ToArray();
-        var english = entry.English.Select(e => Intern(PhraseNormalizer.Normalize(e, TranslationLanguages.English))).ToArray();
-        var toEnglish = Pair(TranslationLanguages.German, TranslationLanguages.English);
-        var toGerman = Pair(TranslationLanguages.English, TranslationLanguages.German);
+        var german = entry.German.Select(g => Intern(PhraseNormalizer.Normalize(g, Languages.German))).ToArray();
+        var english = entry.English.Select(e => Intern(PhraseNormalizer.Normalize(e, Languages.English))).ToArray();
+        var toEnglish = Pair(Languages.German, Languages.English);
+        var toGerman = Pair(Languages.English, Languages.German);
 
         // Sense 0 is the headword; later senses are inflected forms and compounds.
         var later = Math.Min(entry.SenseIndex, 1);

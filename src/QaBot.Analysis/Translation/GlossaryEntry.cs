@@ -9,9 +9,9 @@ public sealed record GlossaryEntry(IReadOnlyList<string> English, IReadOnlyList<
     /// <summary>The forms in <paramref name="language"/>.</summary>
     public IReadOnlyList<string> FormsIn(string language) => language switch
     {
-        TranslationLanguages.English => English,
-        TranslationLanguages.German => German,
-        TranslationLanguages.Chinese => Chinese,
+        Languages.English => English,
+        Languages.German => German,
+        Languages.Chinese => Chinese,
         _ => throw new ArgumentException($"Unsupported language '{language}'.", nameof(language)),
     };
 }

@@ -16,8 +16,8 @@ internal static class InflectionFallback
         var word = key[(space + 1)..];
         var variants = language switch
         {
-            TranslationLanguages.English => EnglishVariants(word),
-            TranslationLanguages.German => GermanVariants(word),
+            Languages.English => EnglishVariants(word),
+            Languages.German => GermanVariants(word),
             _ => [],
         };
         foreach (var variant in variants.Distinct(StringComparer.Ordinal))

@@ -11,10 +11,10 @@ internal sealed class Lexicon
     /// <summary>The four pairs the dictionaries translate directly, in a fixed order.</summary>
     public static readonly (string From, string To)[] DirectPairs =
     [
-        (TranslationLanguages.English, TranslationLanguages.Chinese),
-        (TranslationLanguages.Chinese, TranslationLanguages.English),
-        (TranslationLanguages.German, TranslationLanguages.English),
-        (TranslationLanguages.English, TranslationLanguages.German),
+        (Languages.English, Languages.Chinese),
+        (Languages.Chinese, Languages.English),
+        (Languages.German, Languages.English),
+        (Languages.English, Languages.German),
     ];
 
     private readonly string[][] _pools;
@@ -55,7 +55,7 @@ internal sealed class Lexicon
     /// <summary>Builds the id form of frozen accumulator output (dictionary candidates only).</summary>
     public static Lexicon FromCandidates(Dictionary<(string From, string To), Dictionary<string, DictionaryCandidate[]>> candidates)
     {
-        var phrases = TranslationLanguages.All.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        var phrases = Languages.All.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
         foreach (var ((from, to), map) in candidates)
         {
             foreach (var (key, targets) in map)
@@ -106,9 +106,9 @@ internal sealed class Lexicon
 
     public static int LanguageIndex(string language) => language switch
     {
-        TranslationLanguages.English => 0,
-        TranslationLanguages.German => 1,
-        TranslationLanguages.Chinese => 2,
+        Languages.English => 0,
+        Languages.German => 1,
+        Languages.Chinese => 2,
         _ => throw new ArgumentException($"Unsupported language '{language}'.", nameof(language)),
     };
 }

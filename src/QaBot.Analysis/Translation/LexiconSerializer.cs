@@ -18,7 +18,7 @@ internal static class LexiconSerializer
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Version);
-        foreach (var language in TranslationLanguages.All)
+        foreach (var language in Languages.All)
         {
             var pool = lexicon.Pool(language);
             writer.Write7BitEncodedInt(pool.Length);
@@ -59,7 +59,7 @@ internal static class LexiconSerializer
             }
 
             position = Magic.Length + 1;
-            var pools = new string[TranslationLanguages.All.Count][];
+            var pools = new string[Languages.All.Count][];
             for (var language = 0; language < pools.Length; language++)
             {
                 var pool = new string[ReadInt(data, ref position)];

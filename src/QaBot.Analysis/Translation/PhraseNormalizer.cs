@@ -13,18 +13,18 @@ internal static class PhraseNormalizer
     /// <summary>The lookup key of <paramref name="phrase"/> in <paramref name="language"/>; empty when nothing is left.</summary>
     public static string Normalize(string phrase, string language)
     {
-        if (language == TranslationLanguages.Chinese)
+        if (language == Languages.Chinese)
         {
             return string.Concat(phrase.Where(c => !char.IsWhiteSpace(c)));
         }
 
         var text = AnnotationStripper.CollapseWhitespace(phrase.ToLowerInvariant()).Trim(EdgePunctuation);
-        if (language == TranslationLanguages.German && text.Contains(' ', StringComparison.Ordinal))
+        if (language == Languages.German && text.Contains(' ', StringComparison.Ordinal))
         {
             text = string.Join(' ', text.Split(' ').Where(word => !GermanPlaceholders.Contains(word)));
         }
 
-        var leading = language == TranslationLanguages.English ? EnglishLeadingWords : GermanLeadingWords;
+        var leading = language == Languages.English ? EnglishLeadingWords : GermanLeadingWords;
         foreach (var word in leading)
         {
             if (text.StartsWith(word, StringComparison.Ordinal) && text.Length > word.Length)

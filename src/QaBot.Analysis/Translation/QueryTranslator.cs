@@ -37,7 +37,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             return;
         }
 
-        if (fromLanguage == TranslationLanguages.Chinese)
+        if (fromLanguage == Languages.Chinese)
         {
             // Latin words in a Chinese question are names or abbreviations ("AI", "SenseCore", "2021").
             foreach (var word in words)
@@ -75,7 +75,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
                 // "KI-Risikomodelle", "state-of-the-art": translate the parts ("GPT-4" stays whole as a name).
                 TranslateWords([.. word.Surface.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => new Word(part, sentenceStart: false))]);
             }
-            else if (fromLanguage == TranslationLanguages.German && TranslateGermanCompound(word.Key))
+            else if (fromLanguage == Languages.German && TranslateGermanCompound(word.Key))
             {
                 // Translated as its parts.
             }
@@ -114,7 +114,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             var phraseWords = words.GetRange(start, length);
 
             // German capitalizes every noun, so only inner capitals or digits mark a German name.
-            if (phraseWords.All(w => fromLanguage == TranslationLanguages.German ? w.IsStrongName : w.LooksLikeName))
+            if (phraseWords.All(w => fromLanguage == Languages.German ? w.IsStrongName : w.LooksLikeName))
             {
                 // Names are often written the same way in the other language's articles too ("AI" in Chinese text).
                 var surface = string.Join(' ', phraseWords.Select(w => w.Surface));
@@ -216,7 +216,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
         for (var length = longest; length >= 1; length--)
         {
             var piece = run.Substring(position, length);
-            if (Stopwords.Contains(TranslationLanguages.Chinese, piece))
+            if (Stopwords.Contains(Languages.Chinese, piece))
             {
                 return length;
             }

@@ -35,9 +35,9 @@ internal static class Stopwords
     /// <summary>Whether the lowercased word (or, for Chinese, the character sequence) is a stopword of <paramref name="language"/>.</summary>
     public static bool Contains(string language, string word) => language switch
     {
-        TranslationLanguages.English => English.Contains(word),
-        TranslationLanguages.German => German.Contains(word),
-        TranslationLanguages.Chinese => Chinese.Contains(word),
+        Languages.English => English.Contains(word),
+        Languages.German => German.Contains(word),
+        Languages.Chinese => Chinese.Contains(word),
         _ => false,
     };
 

@@ -29,7 +29,7 @@ internal sealed class TargetFrequencies
     private readonly Dictionary<char, bool> _killingCharacters = [];
     private readonly Dictionary<string, WordKind>[] _words;
     private readonly Dictionary<(string Text, string Language), int> _phrases = [];
-    private readonly int[]?[] _byId = new int[]?[TranslationLanguages.All.Count];
+    private readonly int[]?[] _byId = new int[]?[Languages.All.Count];
 
     public TargetFrequencies(Func<string, string, IReadOnlyList<string>> analyze, IReadOnlyDictionary<string, int> vocabulary)
     {
@@ -44,7 +44,7 @@ internal sealed class TargetFrequencies
         }
 
         _stems = new VocabularyStems(vocabulary.Keys);
-        _words = [.. TranslationLanguages.All.Select(_ => new Dictionary<string, WordKind>(StringComparer.Ordinal))];
+        _words = [.. Languages.All.Select(_ => new Dictionary<string, WordKind>(StringComparer.Ordinal))];
     }
 
     private enum WordKind : byte
@@ -88,7 +88,7 @@ internal sealed class TargetFrequencies
     // fragment ("erkennen, dass") would only add noise to the query.
     private static bool IsUsable(string text) =>
         !text.Contains(',', StringComparison.Ordinal)
-        && !TranslationLanguages.All.Any(language => Stopwords.Contains(language, text));
+        && !Languages.All.Any(language => Stopwords.Contains(language, text));
 
     private static int[] NewUnknownCache(int length)
     {
@@ -114,7 +114,7 @@ internal sealed class TargetFrequencies
     }
 
     private bool MayOccur(string text, string language) =>
-        language == TranslationLanguages.Chinese ? MayOccurChinese(text) : MayOccurLatin(text, language);
+        language == Languages.Chinese ? MayOccurChinese(text) : MayOccurLatin(text, language);
 
     private bool MayOccurChinese(string text)
     {
@@ -135,7 +135,7 @@ internal sealed class TargetFrequencies
         if (!_killingCharacters.TryGetValue(c, out var killing))
         {
             var character = c.ToString();
-            var terms = _analyze(character, TranslationLanguages.Chinese);
+            var terms = _analyze(character, Languages.Chinese);
             killing = terms.Count == 1 && terms[0] == character;
             _killingCharacters[c] = killing;
         }

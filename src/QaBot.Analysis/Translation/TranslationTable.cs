@@ -20,7 +20,7 @@ public sealed class TranslationTable
         _pairs = pairs;
         foreach (var ((from, to), map) in pairs)
         {
-            if (from == TranslationLanguages.Chinese)
+            if (from == Languages.Chinese)
             {
                 _longestChineseKey[(from, to)] = map.Count == 0 ? 0 : map.Keys.Max(key => key.Length);
             }
@@ -56,8 +56,8 @@ public sealed class TranslationTable
     public TranslatedQuery Translate(string question, string fromLanguage, string toLanguage)
     {
         ArgumentNullException.ThrowIfNull(question);
-        TranslationLanguages.ThrowIfUnsupported(fromLanguage, nameof(fromLanguage));
-        TranslationLanguages.ThrowIfUnsupported(toLanguage, nameof(toLanguage));
+        Languages.ThrowIfUnknown(fromLanguage, nameof(fromLanguage));
+        Languages.ThrowIfUnknown(toLanguage, nameof(toLanguage));
         if (fromLanguage == toLanguage)
         {
             return new TranslatedQuery(question, []);
@@ -74,7 +74,7 @@ public sealed class TranslationTable
     public IReadOnlyDictionary<string, TranslatedQuery> TranslateToCollectionLanguages(string question, string fromLanguage)
     {
         ArgumentNullException.ThrowIfNull(question);
-        TranslationLanguages.ThrowIfUnsupported(fromLanguage, nameof(fromLanguage));
+        Languages.ThrowIfUnknown(fromLanguage, nameof(fromLanguage));
         return CollectionLanguages
             .Where(language => language != fromLanguage)
             .ToDictionary(language => language, language => Translate(question, fromLanguage, language), StringComparer.Ordinal);

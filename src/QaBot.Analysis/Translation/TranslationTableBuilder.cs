@@ -34,14 +34,14 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         ArgumentNullException.ThrowIfNull(collectionLanguages);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidatesPerPhrase, 1);
 
-        var targets = TranslationLanguages.All.Where(collectionLanguages.Contains).ToList();
+        var targets = Languages.All.Where(collectionLanguages.Contains).ToList();
         var frequencies = new TargetFrequencies(analyze, vocabulary);
         var pairs = new Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>>();
-        foreach (var from in TranslationLanguages.All)
+        foreach (var from in Languages.All)
         {
             foreach (var to in targets.Where(to => to != from))
             {
-                pairs[(from, to)] = from == TranslationLanguages.English || to == TranslationLanguages.English
+                pairs[(from, to)] = from == Languages.English || to == Languages.English
                     ? BuildDirectPair(from, to, frequencies)
                     : BuildPivotedPair(from, to, frequencies);
             }
@@ -101,14 +101,14 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
     private Dictionary<string, TranslationCandidate[]> BuildPivotedPair(string from, string to, TargetFrequencies frequencies)
     {
         var lexicon = dictionary.Lexicon;
-        var toPivot = lexicon.Pair(from, TranslationLanguages.English)!;
-        var fromPivot = lexicon.Pair(TranslationLanguages.English, to)!;
+        var toPivot = lexicon.Pair(from, Languages.English)!;
+        var fromPivot = lexicon.Pair(Languages.English, to)!;
         var sources = lexicon.Pool(from);
         var targets = lexicon.Pool(to);
-        var pivots = lexicon.Pool(TranslationLanguages.English);
-        var sourceGlossary = dictionary.Glossary(from, TranslationLanguages.English);
+        var pivots = lexicon.Pool(Languages.English);
+        var sourceGlossary = dictionary.Glossary(from, Languages.English);
         var directGlossary = dictionary.Glossary(from, to);
-        var pivotGlossary = dictionary.Glossary(TranslationLanguages.English, to);
+        var pivotGlossary = dictionary.Glossary(Languages.English, to);
         var map = new Dictionary<string, TranslationCandidate[]>(StringComparer.Ordinal);
         var known = frequencies.PoolCache(to, targets.Length);
         var sourceInGlossary = Marked(sources, sourceGlossary.Keys.Concat(directGlossary.Keys));

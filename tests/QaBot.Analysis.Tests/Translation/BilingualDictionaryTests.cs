@@ -11,7 +11,7 @@ public sealed class BilingualDictionaryTests
     [InlineData("artificial intelligence", "人工智能")]
     public void Lookup_MultiWordPhrase_ReturnsThePhraseTranslation(string phrase, string expected)
     {
-        var candidates = _dictionary.Lookup(phrase, TranslationLanguages.English, TranslationLanguages.Chinese);
+        var candidates = _dictionary.Lookup(phrase, Languages.English, Languages.Chinese);
 
         Assert.Equal(expected, candidates[0].Text);
     }
@@ -19,7 +19,7 @@ public sealed class BilingualDictionaryTests
     [Fact]
     public void Lookup_ShortSingleSenseGloss_RanksBeforeLaterSynonym()
     {
-        var candidates = _dictionary.Lookup("drone", TranslationLanguages.English, TranslationLanguages.Chinese);
+        var candidates = _dictionary.Lookup("drone", Languages.English, Languages.Chinese);
 
         Assert.Equal(["无人机", "嗡嗡"], candidates.Select(c => c.Text));
         Assert.True(candidates[0].Rank < candidates[1].Rank);
@@ -28,7 +28,7 @@ public sealed class BilingualDictionaryTests
     [Fact]
     public void Lookup_EnglishPlural_FallsBackToTheSingular()
     {
-        var candidates = _dictionary.Lookup("drones", TranslationLanguages.English, TranslationLanguages.Chinese);
+        var candidates = _dictionary.Lookup("drones", Languages.English, Languages.Chinese);
 
         Assert.Equal("无人机", candidates[0].Text);
     }
@@ -37,7 +37,7 @@ public sealed class BilingualDictionaryTests
     public void Lookup_SurfaceFormIsAKey_DoesNotFallBack()
     {
         // "news" must not be reduced to "new" when "news" itself is known.
-        var candidates = _dictionary.Lookup("news", TranslationLanguages.English, TranslationLanguages.Chinese);
+        var candidates = _dictionary.Lookup("news", Languages.English, Languages.Chinese);
 
         Assert.Equal(["新闻"], candidates.Select(c => c.Text));
     }
@@ -45,7 +45,7 @@ public sealed class BilingualDictionaryTests
     [Fact]
     public void Lookup_GermanInflection_FallsBackToTheBaseForm()
     {
-        var candidates = _dictionary.Lookup("Unternehmens", TranslationLanguages.German, TranslationLanguages.English);
+        var candidates = _dictionary.Lookup("Unternehmens", Languages.German, Languages.English);
 
         Assert.Contains(candidates, c => c.Text == "enterprise");
     }
@@ -53,7 +53,7 @@ public sealed class BilingualDictionaryTests
     [Fact]
     public void Lookup_ZhToEnglish_ReturnsGlosses()
     {
-        var candidates = _dictionary.Lookup("无人机", TranslationLanguages.Chinese, TranslationLanguages.English);
+        var candidates = _dictionary.Lookup("无人机", Languages.Chinese, Languages.English);
 
         Assert.Equal(["drone", "unmanned aerial vehicle"], candidates.Select(c => c.Text));
     }
@@ -61,8 +61,8 @@ public sealed class BilingualDictionaryTests
     [Fact]
     public void Lookup_GermanToChinese_GoesThroughEnglish()
     {
-        var toChinese = _dictionary.Lookup("Drohne", TranslationLanguages.German, TranslationLanguages.Chinese);
-        var toGerman = _dictionary.Lookup("人工智能", TranslationLanguages.Chinese, TranslationLanguages.German);
+        var toChinese = _dictionary.Lookup("Drohne", Languages.German, Languages.Chinese);
+        var toGerman = _dictionary.Lookup("人工智能", Languages.Chinese, Languages.German);
 
         Assert.Equal("无人机", toChinese[0].Text);
         Assert.Equal("künstliche intelligenz", toGerman[0].Text);
@@ -71,9 +71,9 @@ public sealed class BilingualDictionaryTests
     [Fact]
     public void Lookup_GlossaryName_RanksBeforeDictionaryGlosses()
     {
-        var fromEnglish = _dictionary.Lookup("SenseTime", TranslationLanguages.English, TranslationLanguages.Chinese);
-        var fromChinese = _dictionary.Lookup("商汤", TranslationLanguages.Chinese, TranslationLanguages.English);
-        var fromGerman = _dictionary.Lookup("SenseTime", TranslationLanguages.German, TranslationLanguages.Chinese);
+        var fromEnglish = _dictionary.Lookup("SenseTime", Languages.English, Languages.Chinese);
+        var fromChinese = _dictionary.Lookup("商汤", Languages.Chinese, Languages.English);
+        var fromGerman = _dictionary.Lookup("SenseTime", Languages.German, Languages.Chinese);
 
         Assert.Equal(["商汤", "商汤科技"], fromEnglish.Select(c => c.Text));
         Assert.All(fromEnglish, c => Assert.True(c.FromGlossary));
@@ -85,13 +85,13 @@ public sealed class BilingualDictionaryTests
     [Fact]
     public void Lookup_SameLanguage_ReturnsNothing()
     {
-        Assert.Empty(_dictionary.Lookup("drone", TranslationLanguages.English, TranslationLanguages.English));
+        Assert.Empty(_dictionary.Lookup("drone", Languages.English, Languages.English));
     }
 
     [Fact]
     public void Lookup_UnsupportedLanguage_Throws()
     {
-        Assert.Throws<ArgumentException>(() => _dictionary.Lookup("drone", "fr", TranslationLanguages.Chinese));
+        Assert.Throws<ArgumentException>(() => _dictionary.Lookup("drone", "fr", Languages.Chinese));
     }
 
     [Fact]
@@ -105,10 +105,10 @@ public sealed class BilingualDictionaryTests
             [],
             []);
 
-        var candidates = dictionary.Lookup("chip", TranslationLanguages.English, TranslationLanguages.Chinese);
+        var candidates = dictionary.Lookup("chip", Languages.English, Languages.Chinese);
 
         Assert.Equal(["晶片", "芯片"], candidates.Select(c => c.Text));
-        Assert.Equal("芯片", dictionary.Lookup("computer chip", TranslationLanguages.English, TranslationLanguages.Chinese)[0].Text);
+        Assert.Equal("芯片", dictionary.Lookup("computer chip", Languages.English, Languages.Chinese)[0].Text);
     }
 
     [Fact]
@@ -119,6 +119,6 @@ public sealed class BilingualDictionaryTests
             [],
             []);
 
-        Assert.Empty(dictionary.Lookup("network", TranslationLanguages.English, TranslationLanguages.Chinese));
+        Assert.Empty(dictionary.Lookup("network", Languages.English, Languages.Chinese));
     }
 }

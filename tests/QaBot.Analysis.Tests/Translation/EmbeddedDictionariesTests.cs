@@ -42,11 +42,11 @@ public sealed class EmbeddedDictionariesTests
         var dictionary = EmbeddedDictionaries.LoadBilingualDictionary();
 
         // 神经元网 is an equally ranked synonym; the collection decides between them when the table is built.
-        Assert.Contains(dictionary.Lookup("neural network", TranslationLanguages.English, TranslationLanguages.Chinese).Take(3), c => c.Text == "神经网络");
-        Assert.Equal("无人机", dictionary.Lookup("drones", TranslationLanguages.English, TranslationLanguages.Chinese)[0].Text);
-        Assert.Contains(dictionary.Lookup("künstliche Intelligenz", TranslationLanguages.German, TranslationLanguages.Chinese), c => c.Text == "人工智能");
-        Assert.Contains(dictionary.Lookup("Unternehmen", TranslationLanguages.German, TranslationLanguages.English), c => c.Text == "enterprise");
-        Assert.Contains(dictionary.Lookup("企业", TranslationLanguages.Chinese, TranslationLanguages.English), c => c.Text == "enterprise");
+        Assert.Contains(dictionary.Lookup("neural network", Languages.English, Languages.Chinese).Take(3), c => c.Text == "神经网络");
+        Assert.Equal("无人机", dictionary.Lookup("drones", Languages.English, Languages.Chinese)[0].Text);
+        Assert.Contains(dictionary.Lookup("künstliche Intelligenz", Languages.German, Languages.Chinese), c => c.Text == "人工智能");
+        Assert.Contains(dictionary.Lookup("Unternehmen", Languages.German, Languages.English), c => c.Text == "enterprise");
+        Assert.Contains(dictionary.Lookup("企业", Languages.Chinese, Languages.English), c => c.Text == "enterprise");
     }
 
     [Fact]

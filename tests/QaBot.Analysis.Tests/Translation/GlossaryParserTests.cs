@@ -12,7 +12,7 @@ public sealed class GlossaryParserTests
         Assert.Equal(0, result.SkippedLineCount);
         Assert.Equal(2, result.Entries.Count);
         Assert.Equal(["商汤", "商汤科技"], result.Entries[0].Chinese);
-        Assert.Equal(["Drohne"], result.Entries[1].FormsIn(TranslationLanguages.German));
+        Assert.Equal(["Drohne"], result.Entries[1].FormsIn(Languages.German));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class LexiconSerializerTests
 
         var read = LexiconSerializer.Read(Write(lexicon));
 
-        foreach (var language in TranslationLanguages.All)
+        foreach (var language in Languages.All)
         {
             Assert.Equal(lexicon.Pool(language), read.Pool(language));
         }

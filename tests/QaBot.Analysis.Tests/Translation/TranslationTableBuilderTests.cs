@@ -5,18 +5,18 @@ namespace QaBot.Analysis.Tests.Translation;
 
 public sealed class TranslationTableBuilderTests
 {
-    private static readonly string[] AllLanguages = [TranslationLanguages.English, TranslationLanguages.German, TranslationLanguages.Chinese];
+    private static readonly string[] AllLanguages = [Languages.English, Languages.German, Languages.Chinese];
 
     [Fact]
     public void Build_CandidateAbsentFromVocabulary_IsDropped()
     {
         // The collection talks about 无人机 but never buzzes (嗡嗡).
-        var vocabulary = BigramTestAnalyzer.Vocabulary(("中国的无人机全球领先", TranslationLanguages.Chinese));
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("中国的无人机全球领先", Languages.Chinese));
 
         var table = new TranslationTableBuilder(TestDictionaries.Create()).Build(BigramTestAnalyzer.Analyze, vocabulary, AllLanguages);
-        var query = table.Translate("Who leads in drones?", TranslationLanguages.English, TranslationLanguages.Chinese);
+        var query = table.Translate("Who leads in drones?", Languages.English, Languages.Chinese);
 
-        Assert.Equal(["无人机"], table.Candidates("drone", TranslationLanguages.English, TranslationLanguages.Chinese).Select(c => c.Text));
+        Assert.Equal(["无人机"], table.Candidates("drone", Languages.English, Languages.Chinese).Select(c => c.Text));
         Assert.Equal("无人机", query.Text);
         Assert.DoesNotContain("嗡嗡", query.Text, StringComparison.Ordinal);
     }
@@ -26,12 +26,12 @@ public sealed class TranslationTableBuilderTests
     {
         // 公司 and 企业 are equally good glosses of "company"; the collection uses 企业 more often.
         var vocabulary = BigramTestAnalyzer.Vocabulary(
-            ("企业", TranslationLanguages.Chinese),
-            ("企业", TranslationLanguages.Chinese),
-            ("企业 公司", TranslationLanguages.Chinese));
+            ("企业", Languages.Chinese),
+            ("企业", Languages.Chinese),
+            ("企业 公司", Languages.Chinese));
 
         var table = new TranslationTableBuilder(TestDictionaries.Create()).Build(BigramTestAnalyzer.Analyze, vocabulary, AllLanguages);
-        var candidates = table.Candidates("company", TranslationLanguages.English, TranslationLanguages.Chinese);
+        var candidates = table.Candidates("company", Languages.English, Languages.Chinese);
 
         Assert.Equal(["企业", "公司"], candidates.Select(c => c.Text));
         Assert.Equal([3, 1], candidates.Select(c => c.CollectionFrequency));
@@ -40,37 +40,37 @@ public sealed class TranslationTableBuilderTests
     [Fact]
     public void Build_MaxCandidatesPerPhrase_KeepsOnlyThatMany()
     {
-        var vocabulary = BigramTestAnalyzer.Vocabulary(("企业 公司", TranslationLanguages.Chinese));
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("企业 公司", Languages.Chinese));
 
         var table = new TranslationTableBuilder(TestDictionaries.Create()) { MaxCandidatesPerPhrase = 1 }
             .Build(BigramTestAnalyzer.Analyze, vocabulary, AllLanguages);
 
-        Assert.Single(table.Candidates("company", TranslationLanguages.English, TranslationLanguages.Chinese));
+        Assert.Single(table.Candidates("company", Languages.English, Languages.Chinese));
         Assert.Equal(1, table.MaxCandidatesPerPhrase);
     }
 
     [Fact]
     public void Build_LanguageAbsentFromCollection_IsNotTranslatedInto()
     {
-        var vocabulary = BigramTestAnalyzer.Vocabulary(("无人机", TranslationLanguages.Chinese), ("drohne", TranslationLanguages.German));
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("无人机", Languages.Chinese), ("drohne", Languages.German));
 
         var table = new TranslationTableBuilder(TestDictionaries.Create())
-            .Build(BigramTestAnalyzer.Analyze, vocabulary, [TranslationLanguages.Chinese]);
+            .Build(BigramTestAnalyzer.Analyze, vocabulary, [Languages.Chinese]);
 
-        Assert.Equal([TranslationLanguages.Chinese], table.CollectionLanguages);
-        Assert.Equal(0, table.Count(TranslationLanguages.English, TranslationLanguages.German));
-        Assert.True(table.Count(TranslationLanguages.English, TranslationLanguages.Chinese) > 0);
+        Assert.Equal([Languages.Chinese], table.CollectionLanguages);
+        Assert.Equal(0, table.Count(Languages.English, Languages.German));
+        Assert.True(table.Count(Languages.English, Languages.Chinese) > 0);
     }
 
     [Fact]
     public void Build_GlossaryName_IsMergedAndKeptWhenInCollection()
     {
-        var vocabulary = BigramTestAnalyzer.Vocabulary(("滨海湾新区的企业", TranslationLanguages.Chinese), ("商汤科技", TranslationLanguages.Chinese));
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("滨海湾新区的企业", Languages.Chinese), ("商汤科技", Languages.Chinese));
 
         var table = new TranslationTableBuilder(TestDictionaries.Create()).Build(BigramTestAnalyzer.Analyze, vocabulary, AllLanguages);
 
-        Assert.Equal(["滨海湾"], table.Candidates("binhai bay", TranslationLanguages.English, TranslationLanguages.Chinese).Select(c => c.Text));
-        Assert.Equal(["商汤", "商汤科技"], table.Candidates("sensetime", TranslationLanguages.German, TranslationLanguages.Chinese).Select(c => c.Text));
+        Assert.Equal(["滨海湾"], table.Candidates("binhai bay", Languages.English, Languages.Chinese).Select(c => c.Text));
+        Assert.Equal(["商汤", "商汤科技"], table.Candidates("sensetime", Languages.German, Languages.Chinese).Select(c => c.Text));
     }
 
     [Fact]
@@ -80,13 +80,13 @@ public sealed class TranslationTableBuilderTests
         var analyze = new Mock<Func<string, string, IReadOnlyList<string>>>();
         analyze.Setup(a => a(It.IsAny<string>(), It.IsAny<string>()))
             .Returns((string text, string language) => BigramTestAnalyzer.Analyze(text, language));
-        var vocabulary = BigramTestAnalyzer.Vocabulary(("公司", TranslationLanguages.Chinese));
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("公司", Languages.Chinese));
 
-        var table = new TranslationTableBuilder(TestDictionaries.Create()).Build(analyze.Object, vocabulary, [TranslationLanguages.Chinese]);
+        var table = new TranslationTableBuilder(TestDictionaries.Create()).Build(analyze.Object, vocabulary, [Languages.Chinese]);
 
-        Assert.NotEmpty(table.Candidates("firm", TranslationLanguages.English, TranslationLanguages.Chinese));
-        Assert.NotEmpty(table.Candidates("company", TranslationLanguages.English, TranslationLanguages.Chinese));
-        analyze.Verify(a => a("公司", TranslationLanguages.Chinese), Times.Once);
+        Assert.NotEmpty(table.Candidates("firm", Languages.English, Languages.Chinese));
+        Assert.NotEmpty(table.Candidates("company", Languages.English, Languages.Chinese));
+        analyze.Verify(a => a("公司", Languages.Chinese), Times.Once);
     }
 
     [Fact]
@@ -95,40 +95,40 @@ public sealed class TranslationTableBuilderTests
         var table = new TranslationTableBuilder(TestDictionaries.Create())
             .Build((_, _) => [], new Dictionary<string, int>(), AllLanguages);
 
-        Assert.Equal(0, table.Count(TranslationLanguages.English, TranslationLanguages.Chinese));
+        Assert.Equal(0, table.Count(Languages.English, Languages.Chinese));
     }
 
     [Fact]
     public void Build_GermanToChinese_FollowsTheEnglishPivot()
     {
-        var vocabulary = BigramTestAnalyzer.Vocabulary(("无人机", TranslationLanguages.Chinese));
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("无人机", Languages.Chinese));
 
         var table = new TranslationTableBuilder(TestDictionaries.Create()).Build(BigramTestAnalyzer.Analyze, vocabulary, AllLanguages);
 
-        Assert.Equal(["无人机"], table.Candidates("drohne", TranslationLanguages.German, TranslationLanguages.Chinese).Select(c => c.Text));
-        Assert.Empty(table.Candidates("drohne", TranslationLanguages.German, TranslationLanguages.English));
+        Assert.Equal(["无人机"], table.Candidates("drohne", Languages.German, Languages.Chinese).Select(c => c.Text));
+        Assert.Empty(table.Candidates("drohne", Languages.German, Languages.English));
     }
 
     [Fact]
     public void Build_TargetPhraseWithStopwords_IsKeptWhenItsContentWordsOccur()
     {
-        var vocabulary = BigramTestAnalyzer.Vocabulary(("the state of the art", TranslationLanguages.English));
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("the state of the art", Languages.English));
         var analyze = StopwordDroppingAnalyzer(vocabulary);
 
         var table = new TranslationTableBuilder(StateOfTheArtDictionary()).Build(analyze, vocabulary, AllLanguages);
 
-        Assert.Equal(["state of the art"], table.Candidates("stand der technik", TranslationLanguages.German, TranslationLanguages.English).Select(c => c.Text));
+        Assert.Equal(["state of the art"], table.Candidates("stand der technik", Languages.German, Languages.English).Select(c => c.Text));
     }
 
     [Fact]
     public void Build_TargetPhraseWithAWordMissingFromVocabulary_IsDropped()
     {
-        var vocabulary = BigramTestAnalyzer.Vocabulary(("the state of the union", TranslationLanguages.English));
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("the state of the union", Languages.English));
         var analyze = StopwordDroppingAnalyzer(vocabulary);
 
         var table = new TranslationTableBuilder(StateOfTheArtDictionary()).Build(analyze, vocabulary, AllLanguages);
 
-        Assert.Empty(table.Candidates("stand der technik", TranslationLanguages.German, TranslationLanguages.English));
+        Assert.Empty(table.Candidates("stand der technik", Languages.German, Languages.English));
     }
 
     private static BilingualDictionary StateOfTheArtDictionary() =>

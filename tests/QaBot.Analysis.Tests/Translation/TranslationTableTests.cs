@@ -4,14 +4,14 @@ namespace QaBot.Analysis.Tests.Translation;
 
 public sealed class TranslationTableTests
 {
-    private static readonly string[] AllLanguages = [TranslationLanguages.English, TranslationLanguages.German, TranslationLanguages.Chinese];
+    private static readonly string[] AllLanguages = [Languages.English, Languages.German, Languages.Chinese];
 
     private readonly TranslationTable _table = new TranslationTableBuilder(TestDictionaries.Create()).Build(
         BigramTestAnalyzer.Analyze,
         BigramTestAnalyzer.Vocabulary(
-            ("1943年建立了神经网络的模型 人工智能 神经 网络 人工 智力 无人机 企业 工业 滨海湾", TranslationLanguages.Chinese),
-            ("neural network artificial intelligence drone enterprise industry", TranslationLanguages.English),
-            ("künstliche intelligenz neuronales netz drohne unternehmen industrie", TranslationLanguages.German)),
+            ("1943年建立了神经网络的模型 人工智能 神经 网络 人工 智力 无人机 企业 工业 滨海湾", Languages.Chinese),
+            ("neural network artificial intelligence drone enterprise industry", Languages.English),
+            ("künstliche intelligenz neuronales netz drohne unternehmen industrie", Languages.German)),
         AllLanguages);
 
     [Theory]
@@ -19,7 +19,7 @@ public sealed class TranslationTableTests
     [InlineData("Who leads artificial intelligence research?", "artificial intelligence", "人工智能")]
     public void Translate_PhraseAndItsWordsAllKnown_PrefersThePhrase(string question, string phrase, string expected)
     {
-        var query = _table.Translate(question, TranslationLanguages.English, TranslationLanguages.Chinese);
+        var query = _table.Translate(question, Languages.English, Languages.Chinese);
 
         var translated = Assert.Single(query.Phrases, p => p.Kind == PhraseTranslationKind.Translated);
         Assert.Equal(phrase, translated.Source);
@@ -30,7 +30,7 @@ public sealed class TranslationTableTests
     [Fact]
     public void Translate_StopwordsNamesAndNumbers_SkipsStopwordsAndPassesNamesThrough()
     {
-        var query = _table.Translate("What did TikTok and GPT-4 change for drones in 2023?", TranslationLanguages.English, TranslationLanguages.Chinese);
+        var query = _table.Translate("What did TikTok and GPT-4 change for drones in 2023?", Languages.English, Languages.Chinese);
 
         Assert.Equal("TikTok GPT-4 无人机 2023", query.Text);
         Assert.Contains(query.Phrases, p => p.Source == "change" && p.Kind == PhraseTranslationKind.Dropped);
@@ -40,7 +40,7 @@ public sealed class TranslationTableTests
     [Fact]
     public void Translate_ChineseQuestion_UsesForwardMaximumMatching()
     {
-        var query = _table.Translate("哪些企业的无人机？", TranslationLanguages.Chinese, TranslationLanguages.English);
+        var query = _table.Translate("哪些企业的无人机？", Languages.Chinese, Languages.English);
 
         Assert.Equal(["企业", "无人机"], query.Phrases.Where(p => p.Kind == PhraseTranslationKind.Translated).Select(p => p.Source));
         Assert.Contains("drone", query.Text, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class TranslationTableTests
     [Fact]
     public void Translate_GermanToChinese_GoesThroughEnglish()
     {
-        var query = _table.Translate("Welche Unternehmen bauen Drohnen?", TranslationLanguages.German, TranslationLanguages.Chinese);
+        var query = _table.Translate("Welche Unternehmen bauen Drohnen?", Languages.German, Languages.Chinese);
 
         Assert.Contains("企业", query.Text, StringComparison.Ordinal);
         Assert.Contains("无人机", query.Text, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class TranslationTableTests
     [Fact]
     public void Translate_GermanCompound_TranslatesItsParts()
     {
-        var query = _table.Translate("Industrieunternehmen", TranslationLanguages.German, TranslationLanguages.English);
+        var query = _table.Translate("Industrieunternehmen", Languages.German, Languages.English);
 
         Assert.Equal(["industrie", "unternehmen"], query.Phrases.Select(p => p.Source));
         Assert.Contains("industry", query.Text, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class TranslationTableTests
     [Fact]
     public void Translate_TwoPhrasesWithTheSameTranslation_PutsItInTheTextOnce()
     {
-        var query = _table.Translate("drone and drones", TranslationLanguages.English, TranslationLanguages.Chinese);
+        var query = _table.Translate("drone and drones", Languages.English, Languages.Chinese);
 
         Assert.Equal(2, query.Phrases.Count);
         Assert.Equal("无人机", query.Text);
@@ -78,7 +78,7 @@ public sealed class TranslationTableTests
     [Fact]
     public void Translate_SameLanguage_ReturnsTheQuestionUnchanged()
     {
-        var query = _table.Translate("neural network", TranslationLanguages.English, TranslationLanguages.English);
+        var query = _table.Translate("neural network", Languages.English, Languages.English);
 
         Assert.Equal("neural network", query.Text);
         Assert.Empty(query.Phrases);
@@ -87,11 +87,11 @@ public sealed class TranslationTableTests
     [Fact]
     public void TranslateToCollectionLanguages_EnglishQuestion_TranslatesIntoTheOtherTwo()
     {
-        var queries = _table.TranslateToCollectionLanguages("drones", TranslationLanguages.English);
+        var queries = _table.TranslateToCollectionLanguages("drones", Languages.English);
 
-        Assert.Equal([TranslationLanguages.German, TranslationLanguages.Chinese], queries.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("无人机", queries[TranslationLanguages.Chinese].Text);
-        Assert.Equal("drohne", queries[TranslationLanguages.German].Text);
+        Assert.Equal([Languages.German, Languages.Chinese], queries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("无人机", queries[Languages.Chinese].Text);
+        Assert.Equal("drohne", queries[Languages.German].Text);
     }
 
     [Fact]
@@ -111,11 +111,11 @@ public sealed class TranslationTableTests
         }
 
         Assert.Equal(
-            _table.Candidates("drone", TranslationLanguages.English, TranslationLanguages.Chinese),
-            copy.Candidates("drone", TranslationLanguages.English, TranslationLanguages.Chinese));
+            _table.Candidates("drone", Languages.English, Languages.Chinese),
+            copy.Candidates("drone", Languages.English, Languages.Chinese));
         Assert.Equal(
-            _table.Translate("Welche Unternehmen bauen Drohnen?", TranslationLanguages.German, TranslationLanguages.Chinese),
-            copy.Translate("Welche Unternehmen bauen Drohnen?", TranslationLanguages.German, TranslationLanguages.Chinese),
+            _table.Translate("Welche Unternehmen bauen Drohnen?", Languages.German, Languages.Chinese),
+            copy.Translate("Welche Unternehmen bauen Drohnen?", Languages.German, Languages.Chinese),
             new TranslatedQueryComparer());
         Assert.Equal(bytes, copy.Serialize());
     }

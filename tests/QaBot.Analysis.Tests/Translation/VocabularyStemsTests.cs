@@ -39,7 +39,7 @@ public sealed class VocabularyStemsTests
         var lexicon = EmbeddedDictionaries.LoadBilingualDictionary().Lexicon;
         var analyzer = TextAnalyzer.Default;
         var missed = new List<string>();
-        foreach (var language in (string[])[TranslationLanguages.English, TranslationLanguages.German])
+        foreach (var language in (string[])[Languages.English, Languages.German])
         {
             var words = lexicon.Pool(language)
                 .SelectMany(phrase => phrase.Split([' ', '-', '/', '\''], StringSplitOptions.RemoveEmptyEntries))

@@ -6,6 +6,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using QaBot.Analysis;
 using QaBot.Analysis.Translation;
 
 var repo = FindRepositoryRoot();
@@ -44,7 +45,7 @@ foreach (var file in Directory.GetFiles(corpusDirectory).Order(StringComparer.Or
     var text = File.ReadAllText(file);
     var language = GuessLanguage(text);
     languages.Add(language);
-    text = language == TranslationLanguages.Chinese ? Fold(text) : text;
+    text = language == Languages.Chinese ? Fold(text) : text;
     // Chunks of 800 characters stand in for the ingest chunker.
     for (var start = 0; start < text.Length; start += 800)
     {
@@ -58,9 +59,9 @@ foreach (var file in Directory.GetFiles(corpusDirectory).Order(StringComparer.Or
 clock.Restart();
 var table = new TranslationTableBuilder(dictionary).Build(Analyze, vocabulary, languages);
 Console.WriteLine($"TranslationTableBuilder.Build: {clock.ElapsedMilliseconds} ms over a vocabulary of {vocabulary.Count} terms; languages {string.Join(",", table.CollectionLanguages)}");
-foreach (var from in TranslationLanguages.All)
+foreach (var from in Languages.All)
 {
-    Console.WriteLine($"  from {from}: " + string.Join(", ", TranslationLanguages.All.Where(to => to != from).Select(to => $"{to} {table.Count(from, to)} phrases")));
+    Console.WriteLine($"  from {from}: " + string.Join(", ", Languages.All.Where(to => to != from).Select(to => $"{to} {table.Count(from, to)} phrases")));
 }
 
 var bytes = table.Serialize();
@@ -84,7 +85,7 @@ foreach (var line in File.ReadLines(devSet))
     foreach (var to in table.CollectionLanguages.Where(to => to != language))
     {
         clock.Restart();
-        var query = table.Translate(language == TranslationLanguages.Chinese ? Fold(question) : question, language, to);
+        var query = table.Translate(language == Languages.Chinese ? Fold(question) : question, language, to);
         timings.Add(clock.Elapsed.TotalMilliseconds);
         Console.WriteLine($"  -> {to}: {query.Text}");
         Console.WriteLine("     " + string.Join("; ", query.Phrases.Select(p => $"{p.Source} {p.Kind}[{string.Join(",", p.Candidates)}]")));
@@ -119,12 +120,12 @@ static string GuessLanguage(string text)
 {
     if (text.Count(c => c is >= '\u4e00' and <= '\u9fff') > 200)
     {
-        return TranslationLanguages.Chinese;
+        return Languages.Chinese;
     }
 
     return Regex.Matches(text, @"\b(und|die|der|das)\b").Count > Regex.Matches(text, @"\b(and|the|of)\b").Count
-        ? TranslationLanguages.German
-        : TranslationLanguages.English;
+        ? Languages.German
+        : Languages.English;
 }
 
 static string FindRepositoryRoot()
