@@ -13,12 +13,28 @@ public sealed class SqliteVectorIndex(SqliteChunkIndex index) : IVectorIndex, ID
     private readonly SemaphoreSlim _loading = new(1, 1);
     private (long Version, ExactVectorScan Scan)? _scan;
 
-    public async Task UpsertVectorsAsync(string modelId, IReadOnlyList<ChunkVector> vectors, CancellationToken cancellationToken)
+    public async Task<EmbeddingModelInfo?> ReadModelAsync(CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        await using var connection = await index.OpenAsync(cancellationToken);
+        return await ReadModelAsync(connection, null, cancellationToken);
+    }
+
+    public async Task UpsertVectorsAsync(EmbeddingModelInfo model, IReadOnlyList<ChunkVector> vectors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.FirstOrDefault(v => v.Vector.Length != model.Dimensions) is { } wrong)
+        {
+            throw new ArgumentException($"Vector of chunk {wrong.ChunkId} has {wrong.Vector.Length} dimensions; {model} makes {model.Dimensions}.", nameof(vectors));
+        }
+
         await using var connection = await index.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var stored = await ReadModelAsync(connection, transaction, cancellationToken);
+        if (stored is not null && stored != model)
+        {
+            throw new EmbeddingModelMismatchException(stored, model);
+        }
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
@@ -27,7 +43,7 @@ public sealed class SqliteVectorIndex(SqliteChunkIndex index) : IVectorIndex, ID
                 SELECT id, $model, $dimensions, $vector FROM chunks WHERE chunk_uuid = $uuid
                 ON CONFLICT (chunk_id) DO UPDATE SET model_id = excluded.model_id, dimensions = excluded.dimensions, vector = excluded.vector
                 """;
-            command.Parameters.AddWithValue("$model", modelId);
+            command.Parameters.AddWithValue("$model", model.ModelId);
             var dimensions = command.Parameters.Add("$dimensions", SqliteType.Integer);
             var vector = command.Parameters.Add("$vector", SqliteType.Blob);
             var uuid = command.Parameters.Add("$uuid", SqliteType.Blob);
@@ -44,6 +60,15 @@ public sealed class SqliteVectorIndex(SqliteChunkIndex index) : IVectorIndex, ID
         index.MarkChanged();
     }
 
+    public async Task ClearVectorsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await index.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM vectors";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        index.MarkChanged();
+    }
+
     public async Task<IReadOnlyList<VectorHit>> SearchAsync(ReadOnlyMemory<float> query, int limit, CancellationToken cancellationToken)
     {
         var scan = await GetScanAsync(cancellationToken);
@@ -51,6 +76,16 @@ public sealed class SqliteVectorIndex(SqliteChunkIndex index) : IVectorIndex, ID
     }
 
     public void Dispose() => _loading.Dispose();
+
+    /// <summary>Vectors carry their model id and dimension count; all rows share one model (upserts refuse another).</summary>
+    private static async Task<EmbeddingModelInfo?> ReadModelAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT model_id, dimensions FROM vectors LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new EmbeddingModelInfo(reader.GetString(0), reader.GetInt32(1)) : null;
+    }
 
     private async Task<ExactVectorScan> GetScanAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ namespace QaBot.Index.Sqlite.Tests;
 
 public sealed class SqliteVectorIndexTests : IDisposable
 {
+    private static readonly EmbeddingModelInfo TwoDimensions = new("m", 2);
     private readonly TemporaryDirectory _directory = new();
     private readonly SqliteChunkIndex _index;
     private readonly SqliteVectorIndex _vectors;
@@ -31,7 +32,7 @@ public sealed class SqliteVectorIndexTests : IDisposable
     public async Task SearchAsync_StoredVectors_ReturnsNearestChunkFirst()
     {
         await AddDocumentAsync("a.txt", 3);
-        await _vectors.UpsertVectorsAsync("m", [
+        await _vectors.UpsertVectorsAsync(new EmbeddingModelInfo("m", 3), [
             new ChunkVector(ChunkId.For("a.txt", 0), new float[] { 1, 0, 0 }),
             new ChunkVector(ChunkId.For("a.txt", 1), new float[] { 0, 1, 0 }),
             new ChunkVector(ChunkId.For("a.txt", 2), new float[] { 0, 0, 1 }),
@@ -47,7 +48,7 @@ public sealed class SqliteVectorIndexTests : IDisposable
     {
         await AddDocumentAsync("a.txt", 1);
         await AddDocumentAsync("b.txt", 1);
-        await _vectors.UpsertVectorsAsync("m", [
+        await _vectors.UpsertVectorsAsync(TwoDimensions, [
             new ChunkVector(ChunkId.For("a.txt", 0), new float[] { 1, 0 }),
             new ChunkVector(ChunkId.For("b.txt", 0), new float[] { 0, 1 }),
         ], CancellationToken.None);
@@ -57,6 +58,45 @@ public sealed class SqliteVectorIndexTests : IDisposable
         var hits = await _vectors.SearchAsync(new float[] { 1, 0 }, 5, CancellationToken.None);
 
         Assert.Equal(ChunkId.For("b.txt", 0), Assert.Single(hits).ChunkId);
+    }
+
+    [Fact]
+    public async Task UpsertVectorsAsync_AnotherModelStored_ThrowsNamingBothModels()
+    {
+        await AddDocumentAsync("a.txt", 1);
+        await _vectors.UpsertVectorsAsync(TwoDimensions, [new ChunkVector(ChunkId.For("a.txt", 0), new float[] { 1, 0 })], CancellationToken.None);
+        var other = new EmbeddingModelInfo("other", 3);
+
+        var error = await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() =>
+            _vectors.UpsertVectorsAsync(other, [new ChunkVector(ChunkId.For("a.txt", 0), new float[] { 1, 0, 0 })], CancellationToken.None));
+
+        Assert.Contains("m (2 dimensions)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("other (3 dimensions)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TwoDimensions, await _vectors.ReadModelAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClearVectorsAsync_ThenAnotherModel_StoresIt()
+    {
+        await AddDocumentAsync("a.txt", 1);
+        await _vectors.UpsertVectorsAsync(TwoDimensions, [new ChunkVector(ChunkId.For("a.txt", 0), new float[] { 1, 0 })], CancellationToken.None);
+        var other = new EmbeddingModelInfo("other", 3);
+
+        await _vectors.ClearVectorsAsync(CancellationToken.None);
+        Assert.Null(await _vectors.ReadModelAsync(CancellationToken.None));
+        await _vectors.UpsertVectorsAsync(other, [new ChunkVector(ChunkId.For("a.txt", 0), new float[] { 0, 0, 1 })], CancellationToken.None);
+
+        Assert.Equal(other, await _vectors.ReadModelAsync(CancellationToken.None));
+        Assert.Single(await _vectors.SearchAsync(new float[] { 0, 0, 1 }, 5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UpsertVectorsAsync_VectorOfWrongLength_Throws()
+    {
+        await AddDocumentAsync("a.txt", 1);
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            _vectors.UpsertVectorsAsync(TwoDimensions, [new ChunkVector(ChunkId.For("a.txt", 0), new float[] { 1, 0, 0 })], CancellationToken.None));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ScaleBenchmark(ParseResult parseResult, string workRoot, int
     // page cache and tier-0 JIT code, which is start-up cost, not the steady state measured here.
     private const int WarmupQueries = 30;
     private const int VectorBatch = 5000;
-    private const string VectorModelId = "bench:random-unit-384";
+    private static readonly EmbeddingModelInfo VectorModel = new("bench:random-unit-384", RandomUnitVectors.Dimensions);
     private const int AnswerLimit = 5;
 
     public async Task<BenchResult> RunAsync(int requestedChunks, CancellationToken cancellationToken)
@@ -99,13 +99,13 @@ public sealed class ScaleBenchmark(ParseResult parseResult, string workRoot, int
                 batch.Add(new ChunkVector(ChunkId.For(entry.SourcePath, i), RandomUnitVectors.For(seed, key++)));
                 if (batch.Count == VectorBatch)
                 {
-                    await vectors.UpsertVectorsAsync(VectorModelId, batch, cancellationToken);
+                    await vectors.UpsertVectorsAsync(VectorModel, batch, cancellationToken);
                     batch.Clear();
                 }
             }
         }
 
-        await vectors.UpsertVectorsAsync(VectorModelId, batch, cancellationToken);
+        await vectors.UpsertVectorsAsync(VectorModel, batch, cancellationToken);
         return stopwatch.Elapsed.TotalSeconds;
     }
 
