@@ -24,6 +24,9 @@ public sealed class DiscordOptions
     /// <summary>Channels the bot may answer in (<c>Discord:AllowedChannels</c>); empty means every channel it can see.</summary>
     public IList<ulong> AllowedChannels { get; } = [];
 
+    /// <summary>Guilds the bot may answer in (<c>Discord:AllowedGuilds</c>); empty means every guild it is in. DMs are not affected.</summary>
+    public IList<ulong> AllowedGuilds { get; } = [];
+
     /// <summary>
     /// The Gateway to connect to (<c>Discord:GatewayUrl</c>). When unset, the URL Discord returns from
     /// <c>GET /gateway/bot</c> is used (normally <c>wss://gateway.discord.gg</c>). Set it to point tests or staging elsewhere.

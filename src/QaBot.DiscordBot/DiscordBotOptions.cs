@@ -20,6 +20,21 @@ public sealed class DiscordBotOptions
     /// <summary>The window of the per-user limit (<c>DiscordBot:UserRateLimitWindow</c>).</summary>
     public TimeSpan UserRateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Questions one channel may receive per <see cref="ChannelRateLimitWindow"/>, all users together (<c>DiscordBot:ChannelRateLimit</c>).</summary>
+    public int ChannelRateLimit { get; set; } = 20;
+
+    /// <summary>The window of the per-channel limit (<c>DiscordBot:ChannelRateLimitWindow</c>).</summary>
+    public TimeSpan ChannelRateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest question answered, in characters (<c>DiscordBot:MaxQuestionLength</c>); also the <c>/ask</c> option's limit, so at most 6,000.</summary>
+    public int MaxQuestionLength { get; set; } = 1000;
+
+    /// <summary>
+    /// The JSON-lines file 👍/👎 votes are appended to (<c>DiscordBot:FeedbackFile</c>); a relative path is taken
+    /// inside the data folder (<c>Data:Path</c>). <c>qabot eval --from-feedback</c> turns it into candidate questions.
+    /// </summary>
+    public string FeedbackFile { get; set; } = "feedback.jsonl";
+
     /// <summary>Minutes of inactivity before a conversation thread archives: 60, 1440, 4320 or 10080 (<c>DiscordBot:ThreadAutoArchiveMinutes</c>).</summary>
     public int ThreadAutoArchiveMinutes { get; set; } = 1440;
 }
@@ -27,6 +42,9 @@ public sealed class DiscordBotOptions
 /// <summary>Checks <see cref="DiscordBotOptions"/>; failures name the key.</summary>
 public sealed class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOptions>
 {
+    /// <summary>Discord's limit on a string option's <c>max_length</c>.</summary>
+    public const int MaxSlashOptionLength = 6000;
+
     private static readonly int[] ArchiveDurations = [60, 1440, 4320, 10080];
 
     /// <inheritdoc/>
@@ -47,6 +65,21 @@ public sealed class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOpti
         if (options.UserRateLimit < 1 || options.UserRateLimitWindow <= TimeSpan.Zero)
         {
             failures.Add($"{DiscordBotOptions.SectionName}:UserRateLimit must be at least 1 and UserRateLimitWindow positive.");
+        }
+
+        if (options.ChannelRateLimit < 1 || options.ChannelRateLimitWindow <= TimeSpan.Zero)
+        {
+            failures.Add($"{DiscordBotOptions.SectionName}:ChannelRateLimit must be at least 1 and ChannelRateLimitWindow positive.");
+        }
+
+        if (options.MaxQuestionLength is < 1 or > MaxSlashOptionLength)
+        {
+            failures.Add($"{DiscordBotOptions.SectionName}:MaxQuestionLength must be between 1 and {MaxSlashOptionLength} (Discord's limit for a command option).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.FeedbackFile) || options.FeedbackFile.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            failures.Add($"{DiscordBotOptions.SectionName}:FeedbackFile must be a file path, e.g. feedback.jsonl (inside Data:Path).");
         }
 
         if (!ArchiveDurations.Contains(options.ThreadAutoArchiveMinutes))

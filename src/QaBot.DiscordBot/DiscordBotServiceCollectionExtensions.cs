@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.Core.Configuration;
 using QaBot.Discord;
+using QaBot.Evaluation.Feedback;
 
 namespace QaBot.DiscordBot;
 
@@ -20,11 +22,17 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordBotOptions>, DiscordBotOptionsValidator>());
         services.TryAddSingleton<BotState>();
         services.TryAddSingleton<QuestionQueue>();
+        services.TryAddSingleton<QuestionRateLimits>();
+        services.TryAddSingleton<RecentAnswers>();
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         services.TryAddSingleton(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<DiscordBotOptions>>().Value;
-            return new UserRateLimiter(options.UserRateLimit, options.UserRateLimitWindow, provider.GetRequiredService<TimeProvider>());
+            // A relative feedback file lives in the data folder, next to the index.
+            var file = provider.GetRequiredService<IOptions<DiscordBotOptions>>().Value.FeedbackFile;
+            var data = provider.GetRequiredService<IOptions<DataOptions>>().Value.Path;
+            return new FeedbackLog(Path.Combine(data, file));
         });
+        services.TryAddSingleton<VoteRecorder>();
         services.TryAddSingleton<EventRouter>();
         services.TryAddSingleton<QuestionAnswerer>();
         services.AddHostedService<DiscordBotService>();

@@ -9,26 +9,30 @@ namespace QaBot.DiscordBot;
 
 /// <summary>
 /// Handles Gateway events on the event loop: registers <c>/ask</c> at READY, turns mentions, DMs and <c>/ask</c> into
-/// queued questions (deferring <c>/ask</c> at once, within Discord's 3 s), and answers "busy" or "slow down" itself.
+/// queued questions (deferring <c>/ask</c> at once, within Discord's 3 s), records 👍/👎 clicks, and answers
+/// "busy", "slow down", "too long" or "not here" itself.
 /// </summary>
 internal sealed class EventRouter(
     IDiscordRestClient rest,
     BotState state,
     QuestionQueue queue,
-    UserRateLimiter userRateLimiter,
+    QuestionRateLimits rateLimits,
+    VoteRecorder votes,
     IOptions<DiscordOptions> discordOptions,
+    IOptions<DiscordBotOptions> botOptions,
     ILogger<EventRouter> logger)
 {
     public const string AskCommandName = "ask";
     public const string QuestionOptionName = "question";
 
-    public static IReadOnlyList<ApplicationCommand> Commands { get; } =
+    /// <summary>The commands registered at start-up: <c>/ask question:</c> limited to <paramref name="maxQuestionLength"/> characters.</summary>
+    public static IReadOnlyList<ApplicationCommand> Commands(int maxQuestionLength) =>
     [
         new ApplicationCommand
         {
             Name = AskCommandName,
             Description = "Ask the team knowledge base a question",
-            Options = [new ApplicationCommandOption { Type = 3, Name = QuestionOptionName, Description = "Your question", Required = true, MaxLength = 1000 }],
+            Options = [new ApplicationCommandOption { Type = 3, Name = QuestionOptionName, Description = "Your question", Required = true, MaxLength = maxQuestionLength }],
         },
     ];
 
@@ -63,14 +67,15 @@ internal sealed class EventRouter(
 
         try
         {
+            var commands = Commands(botOptions.Value.MaxQuestionLength);
             if (discordOptions.Value.GuildId is { } guildId)
             {
-                await rest.BulkOverwriteGuildCommandsAsync(state.ApplicationId, guildId, Commands, cancellationToken);
+                await rest.BulkOverwriteGuildCommandsAsync(state.ApplicationId, guildId, commands, cancellationToken);
                 Log.CommandsRegistered(logger, $"guild {guildId}");
             }
             else
             {
-                await rest.BulkOverwriteGlobalCommandsAsync(state.ApplicationId, Commands, cancellationToken);
+                await rest.BulkOverwriteGlobalCommandsAsync(state.ApplicationId, commands, cancellationToken);
                 Log.CommandsRegistered(logger, "global");
             }
 
@@ -84,29 +89,38 @@ internal sealed class EventRouter(
 
     private async Task OnMessageAsync(DiscordMessage message, CancellationToken cancellationToken)
     {
-        if (!MentionParser.TryGetQuestion(message, state.BotUserId, out var text) || !IsAllowedChannel(message.ChannelId, message.GuildId))
+        var inConversation = state.IsConversationThread(message.ChannelId);
+        if (!MentionParser.TryGetQuestion(message, state.BotUserId, inConversation, out var text) || !IsAllowed(message.ChannelId, message.GuildId))
         {
             return;
         }
 
         Log.QuestionReceived(logger, message.Author.Id, message.ChannelId);
         Log.QuestionText(logger, text);
-        if (!userRateLimiter.TryAcquire(message.Author.Id))
+        var refusal = Refusal(text, message.Author.Id, message.ChannelId);
+        if (refusal is null && !queue.TryEnqueue(new MessageQuestion(message, text)))
         {
-            Log.UserRateLimited(logger, message.Author.Id);
-            await ReplyAsync(message, BotReplies.RateLimited, cancellationToken);
-            return;
+            refusal = BotReplies.Busy;
         }
 
-        if (!queue.TryEnqueue(new MessageQuestion(message, text)))
+        if (refusal is not null)
         {
-            Log.Busy(logger, message.Author.Id);
-            await ReplyAsync(message, BotReplies.Busy, cancellationToken);
+            Log.QuestionRefused(logger, message.Author.Id, refusal);
+            await rest.CreateMessageAsync(
+                message.ChannelId,
+                new CreateMessageRequest { Content = refusal, MessageReference = MessageReference.ReplyTo(message.Id) },
+                cancellationToken);
         }
     }
 
     private async Task OnInteractionAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
+        if (interaction.Type == InteractionType.MessageComponent)
+        {
+            await votes.TryRecordAsync(interaction, cancellationToken);
+            return;
+        }
+
         if (interaction.Type != InteractionType.ApplicationCommand || interaction.Data?.Name != AskCommandName)
         {
             return;
@@ -116,11 +130,11 @@ internal sealed class EventRouter(
         var text = interaction.Data.GetString(QuestionOptionName)?.Trim() ?? string.Empty;
         Log.QuestionReceived(logger, userId, interaction.ChannelId);
         var refusal = text.Length == 0 ? BotReplies.EmptyQuestion
-            : interaction.ChannelId is { } channelId && !IsAllowedChannel(channelId, interaction.GuildId) ? BotReplies.NotHere
-            : !userRateLimiter.TryAcquire(userId) ? BotReplies.RateLimited
-            : null;
+            : interaction.ChannelId is { } channelId && !IsAllowed(channelId, interaction.GuildId) ? BotReplies.NotHere
+            : Refusal(text, userId, interaction.ChannelId);
         if (refusal is not null)
         {
+            Log.QuestionRefused(logger, userId, refusal);
             await rest.CreateInteractionResponseAsync(
                 interaction.Id, interaction.Token, InteractionResponse.Message(refusal, MessageFlags.Ephemeral), cancellationToken);
             return;
@@ -130,21 +144,30 @@ internal sealed class EventRouter(
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Deferred(), cancellationToken);
         if (!queue.TryEnqueue(new SlashQuestion(interaction, text)))
         {
-            Log.Busy(logger, userId);
+            Log.QuestionRefused(logger, userId, BotReplies.Busy);
             await rest.EditOriginalInteractionResponseAsync(
                 interaction.ApplicationId, interaction.Token, new EditMessageRequest { Content = BotReplies.Busy }, cancellationToken);
         }
     }
 
-    private bool IsAllowedChannel(ulong channelId, ulong? guildId)
+    /// <summary>Why a question in an allowed place is not answered: too long, or over a rate limit.</summary>
+    private string? Refusal(string text, ulong userId, ulong? channelId)
     {
-        var allowed = discordOptions.Value.AllowedChannels;
-        return guildId is null || allowed.Count == 0 || allowed.Contains(channelId) || state.IsConversationThread(channelId);
+        var maxLength = botOptions.Value.MaxQuestionLength;
+        return text.Length > maxLength ? BotReplies.TooLong(text.Length, maxLength) : rateLimits.Check(userId, channelId);
     }
 
-    private Task<DiscordMessage> ReplyAsync(DiscordMessage message, string content, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(
-            message.ChannelId,
-            new CreateMessageRequest { Content = content, MessageReference = MessageReference.ReplyTo(message.Id) },
-            cancellationToken);
+    /// <summary>DMs are always allowed; in guilds both allow-lists apply (empty = all), and the bot's own threads count as allowed channels.</summary>
+    private bool IsAllowed(ulong channelId, ulong? guildId)
+    {
+        if (guildId is not { } guild)
+        {
+            return true;
+        }
+
+        var options = discordOptions.Value;
+        var guildAllowed = options.AllowedGuilds.Count == 0 || options.AllowedGuilds.Contains(guild);
+        var channelAllowed = options.AllowedChannels.Count == 0 || options.AllowedChannels.Contains(channelId) || state.IsConversationThread(channelId);
+        return guildAllowed && channelAllowed;
+    }
 }

@@ -14,9 +14,6 @@ internal static partial class Log
     [LoggerMessage(3802, LogLevel.Warning, "The work queue is full; told user {UserId} the bot is busy")]
     public static partial void Busy(ILogger logger, ulong userId);
 
-    [LoggerMessage(3803, LogLevel.Information, "User {UserId} is over the question rate limit")]
-    public static partial void UserRateLimited(ILogger logger, ulong userId);
-
     [LoggerMessage(3804, LogLevel.Error, "Answering user {UserId} failed")]
     public static partial void AnswerFailed(ILogger logger, ulong userId, Exception exception);
 
@@ -34,4 +31,13 @@ internal static partial class Log
 
     [LoggerMessage(3809, LogLevel.Debug, "Typing indicator failed")]
     public static partial void TypingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3810, LogLevel.Information, "Recorded a {Vote} vote on answer {AnswerId}")]
+    public static partial void VoteRecorded(ILogger logger, QaBot.Evaluation.Feedback.FeedbackVote vote, string answerId);
+
+    [LoggerMessage(3811, LogLevel.Error, "Could not append a vote to the feedback file {Path}")]
+    public static partial void VoteFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(3812, LogLevel.Information, "Refused a question from user {UserId}: {Reason}")]
+    public static partial void QuestionRefused(ILogger logger, ulong userId, string reason);
 }

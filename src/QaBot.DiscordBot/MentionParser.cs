@@ -7,10 +7,12 @@ namespace QaBot.DiscordBot;
 internal static partial class MentionParser
 {
     /// <summary>
-    /// A question when the author is a person (not a bot, webhook or the bot itself) and the message is a DM or
-    /// mentions the bot. The bot's mentions (<c>&lt;@id&gt;</c>, legacy <c>&lt;@!id&gt;</c>) are removed from the text.
+    /// A question when the author is a person (not a bot, webhook or the bot itself) and the message is a DM, mentions
+    /// the bot, or is posted in one of the bot's conversation threads (<paramref name="inConversationThread"/>; without
+    /// the privileged MESSAGE_CONTENT intent such messages arrive empty and are ignored, so there a mention is needed).
+    /// The bot's mentions (<c>&lt;@id&gt;</c>, legacy <c>&lt;@!id&gt;</c>) are removed from the text.
     /// </summary>
-    public static bool TryGetQuestion(DiscordMessage message, ulong botUserId, out string question)
+    public static bool TryGetQuestion(DiscordMessage message, ulong botUserId, bool inConversationThread, out string question)
     {
         question = string.Empty;
         if (message.Author.Bot == true || message.Author.Id == botUserId || message.WebhookId is not null)
@@ -19,7 +21,7 @@ internal static partial class MentionParser
         }
 
         var isDirect = message.GuildId is null;
-        if (!isDirect && !message.IsMentioning(botUserId))
+        if (!isDirect && !inConversationThread && !message.IsMentioning(botUserId))
         {
             return false;
         }

@@ -16,6 +16,7 @@ internal sealed class QuestionAnswerer(
     IDiscordRestClient rest,
     IAnswerService answers,
     BotState state,
+    RecentAnswers recentAnswers,
     IOptions<DiscordBotOptions> options,
     TimeProvider timeProvider,
     ILogger<QuestionAnswerer> logger)
@@ -63,6 +64,7 @@ internal sealed class QuestionAnswerer(
             }
         }
 
+        var buttons = Remember(question.Message.Id, question.Text, answer);
         var parts = AnswerFormatter.Format(answer);
         for (var i = 0; i < parts.Count; i++)
         {
@@ -71,8 +73,18 @@ internal sealed class QuestionAnswerer(
                 Content = parts[i],
                 Flags = MessageFlags.SuppressEmbeds,
                 MessageReference = i == 0 && replyTo is { } id ? MessageReference.ReplyTo(id) : null,
+                Components = i == parts.Count - 1 ? buttons : null,
             }, cancellationToken);
         }
+    }
+
+    /// <summary>Keeps the answer for the votes on it; returns the 👍/👎 buttons that go under its last part.</summary>
+    /// <param name="answerId">The id of the message or interaction that asked: unique, and known before posting.</param>
+    private IReadOnlyList<MessageComponent> Remember(ulong answerId, string questionText, Answer answer)
+    {
+        var id = answerId.ToString(CultureInfo.InvariantCulture);
+        recentAnswers.Add(new AnsweredQuestion(id, questionText, answer));
+        return FeedbackButtons.For(id);
     }
 
     private async Task<(ulong ChannelId, ulong? ReplyTo)> ChooseChannelAsync(MessageQuestion question, CancellationToken cancellationToken)
@@ -108,14 +120,23 @@ internal sealed class QuestionAnswerer(
             ? channelId.ToString(CultureInfo.InvariantCulture)
             : interaction.Id.ToString(CultureInfo.InvariantCulture);
         var answer = await answers.AnswerAsync(new Question(question.Text, conversationId), cancellationToken);
+        var buttons = Remember(interaction.Id, question.Text, answer);
         var parts = AnswerFormatter.Format(answer);
 
-        await rest.EditOriginalInteractionResponseAsync(
-            interaction.ApplicationId, interaction.Token, new EditMessageRequest { Content = parts[0], Flags = MessageFlags.SuppressEmbeds }, cancellationToken);
-        foreach (var part in parts.Skip(1))
+        await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, new EditMessageRequest
         {
-            await rest.CreateFollowupMessageAsync(
-                interaction.ApplicationId, interaction.Token, new CreateMessageRequest { Content = part, Flags = MessageFlags.SuppressEmbeds }, cancellationToken);
+            Content = parts[0],
+            Flags = MessageFlags.SuppressEmbeds,
+            Components = parts.Count == 1 ? buttons : null,
+        }, cancellationToken);
+        for (var i = 1; i < parts.Count; i++)
+        {
+            await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, new CreateMessageRequest
+            {
+                Content = parts[i],
+                Flags = MessageFlags.SuppressEmbeds,
+                Components = i == parts.Count - 1 ? buttons : null,
+            }, cancellationToken);
         }
     }
 

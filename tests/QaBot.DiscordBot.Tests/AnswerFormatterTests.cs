@@ -14,7 +14,7 @@ public sealed class AnswerFormatterTests
 
         var message = Assert.Single(AnswerFormatter.Format(answer));
 
-        Assert.Equal("Chunks overlap [1] and are embedded [2].\n\n**Sources**\n[1] `a.md:1-5` Chunking\n[2] `b.md:10-12` Embeddings", message);
+        Assert.Equal("Chunks overlap [1] and are embedded [2].\n\n**Sources**\n[1] `a.md:1-5` — Chunking\n[2] `b.md:10-12` — Embeddings", message);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal sealed class BotHarness : IAsyncDisposable
         {
             ["Discord:Token"] = FakeGateway.Token,
             ["Discord:ApiBaseUrl"] = Server.ApiBaseUrl.ToString(),
+            ["Data:Path"] = DataDirectory.FullName,
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -38,6 +39,11 @@ internal sealed class BotHarness : IAsyncDisposable
     }
 
     public FakeDiscordServer Server { get; } = new();
+
+    /// <summary>The data folder; the feedback file goes here.</summary>
+    public DirectoryInfo DataDirectory { get; } = Directory.CreateTempSubdirectory("qabot-bot-");
+
+    public string FeedbackPath => Path.Combine(DataDirectory.FullName, "feedback.jsonl");
 
     public FakeGateway Gateway => Server.Gateway;
 
@@ -79,10 +85,19 @@ internal sealed class BotHarness : IAsyncDisposable
              "data":{"id":"1","name":"ask","type":1,"options":[{"name":"question","type":3,"value":{{System.Text.Json.JsonSerializer.Serialize(question)}} } ]} }
             """);
 
+    /// <summary>A click on a button under an answer: INTERACTION_CREATE type 3 with the button's custom id.</summary>
+    public Task DispatchButtonAsync(ulong interactionId, string customId, ulong userId = 400, ulong channelId = 700) =>
+        Gateway.DispatchAsync("INTERACTION_CREATE", $$"""
+            {"id":"{{interactionId}}","application_id":"{{FakeGateway.ApplicationId}}","type":3,"token":"itoken-{{interactionId}}","version":1,
+             "channel_id":"{{channelId}}","guild_id":"500","member":{"user":{"id":"{{userId}}","username":"ada"} },
+             "data":{"custom_id":"{{customId}}","component_type":2} }
+            """);
+
     public async ValueTask DisposeAsync()
     {
         await _bot.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         await Provider.DisposeAsync();
         await Server.DisposeAsync();
+        DataDirectory.Delete(recursive: true);
     }
 }

@@ -130,7 +130,7 @@ public sealed class DiscordBotServiceTests
         Assert.All(parts, part => Assert.InRange(part.Length, 1, 2000));
         Assert.All(followups, followup => Assert.Equal(4, followup.Json!["flags"]!.GetValue<int>()));
         Assert.All(parts.SkipLast(1), part => Assert.EndsWith(".", part, StringComparison.Ordinal));
-        Assert.EndsWith("[1] `guides/ingest.md:3-9` Ingesting", parts[^1], StringComparison.Ordinal);
+        Assert.EndsWith("[1] `guides/ingest.md:3-9` — Ingesting", parts[^1], StringComparison.Ordinal);
     }
 
     [Fact]

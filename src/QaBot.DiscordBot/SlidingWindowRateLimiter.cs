@@ -2,16 +2,16 @@ using System.Collections.Concurrent;
 
 namespace QaBot.DiscordBot;
 
-/// <summary>At most N questions per user in a sliding window.</summary>
-public sealed class UserRateLimiter(int limit, TimeSpan window, TimeProvider timeProvider)
+/// <summary>At most N questions per key (a user, a channel) in a sliding window.</summary>
+public sealed class SlidingWindowRateLimiter(int limit, TimeSpan window, TimeProvider timeProvider)
 {
     private readonly ConcurrentDictionary<ulong, Queue<DateTimeOffset>> _questions = new();
 
-    /// <summary>Takes a slot for <paramref name="userId"/>; <see langword="false"/> when the user is over the limit.</summary>
-    public bool TryAcquire(ulong userId)
+    /// <summary>Takes a slot for <paramref name="key"/>; <see langword="false"/> when the key is over the limit.</summary>
+    public bool TryAcquire(ulong key)
     {
         var now = timeProvider.GetUtcNow();
-        var asked = _questions.GetOrAdd(userId, _ => new Queue<DateTimeOffset>());
+        var asked = _questions.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
         lock (asked)
         {
             while (asked.Count > 0 && asked.Peek() + window <= now)

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using QaBot.Discord.Models;
+using QaBot.Discord.Rest;
+using QaBot.Evaluation.Feedback;
+
+namespace QaBot.DiscordBot;
+
+/// <summary>
+/// Records a 👍/👎 click with the question, answer and sources in the feedback file, then acknowledges it with an
+/// ephemeral note (within Discord's 3 s; the append is a local write of one line).
+/// </summary>
+internal sealed class VoteRecorder(
+    IDiscordRestClient rest,
+    RecentAnswers answers,
+    FeedbackLog feedback,
+    TimeProvider timeProvider,
+    ILogger<VoteRecorder> logger)
+{
+    /// <summary>Handles a component interaction; <see langword="false"/> when the button is not a feedback button.</summary>
+    public async Task<bool> TryRecordAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (!FeedbackButtons.TryParse(interaction.Data?.CustomId, out var vote, out var answerId))
+        {
+            return false;
+        }
+
+        var reply = BotReplies.FeedbackExpired;
+        if (answers.TryGet(answerId, out var answered))
+        {
+            reply = await AppendAsync(answered, vote, interaction.Invoker?.Id ?? 0, cancellationToken);
+        }
+
+        await rest.CreateInteractionResponseAsync(
+            interaction.Id, interaction.Token, InteractionResponse.Message(reply, MessageFlags.Ephemeral), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// A pseudonym stable for one user on one answer, so a later vote replaces an earlier one, but which differs across
+    /// answers, so the file does not show which answers one person rated. No user id is stored.
+    /// </summary>
+    public static string Pseudonym(string answerId, ulong userId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{answerId}:{userId}")));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+
+    private async Task<string> AppendAsync(AnsweredQuestion answered, FeedbackVote vote, ulong userId, CancellationToken cancellationToken)
+    {
+        var answer = answered.Answer;
+        var entry = new FeedbackEntry(
+            answered.AnswerId,
+            vote,
+            Pseudonym(answered.AnswerId, userId),
+            answered.Question,
+            answer.Text,
+            answer.Refused,
+            [.. answer.Citations.Select(c => new FeedbackSource(c.SourcePath, c.StartLine, c.EndLine, c.Title))],
+            timeProvider.GetUtcNow());
+        try
+        {
+            await feedback.AppendAsync(entry, cancellationToken);
+            Log.VoteRecorded(logger, vote, answered.AnswerId);
+            return BotReplies.FeedbackThanks;
+        }
+        catch (IOException ex)
+        {
+            Log.VoteFailed(logger, feedback.Path, ex);
+            return BotReplies.FeedbackFailed;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Log.VoteFailed(logger, feedback.Path, ex);
+            return BotReplies.FeedbackFailed;
+        }
+    }
+}
