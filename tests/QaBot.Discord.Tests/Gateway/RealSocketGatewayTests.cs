@@ -37,6 +37,23 @@ public sealed class RealSocketGatewayTests
     }
 
     [Fact]
+    public async Task RunAsync_CancelledOverLoopbackWebSocket_ClosesWith1000()
+    {
+        // A cancelled ClientWebSocket read aborts the socket, after which no close frame can go out; this guards that.
+        await using var harness = new DiscordHarness(realTime: true);
+        using var stopping = new CancellationTokenSource();
+        var run = harness.Gateway.RunAsync(stopping.Token);
+        await NextAsync<ReadyEvent>(harness.Gateway);
+
+        await stopping.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        var close = await harness.Server.Gateway.NextCloseAsync();
+
+        Assert.Equal(1000, close.CloseCode);
+        Assert.Equal(GatewayConnectionState.Disconnected, harness.Gateway.State);
+    }
+
+    [Fact]
     public async Task RunAsync_GatewayBotUnauthorized_StopsNamingTheTokenKey()
     {
         await using var harness = new DiscordHarness();
