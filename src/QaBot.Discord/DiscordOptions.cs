@@ -42,8 +42,12 @@ public sealed class DiscordOptions
     /// <summary>How many received events may wait for the app before the receive loop waits too (<c>Discord:EventQueueCapacity</c>).</summary>
     public int EventQueueCapacity { get; set; } = 256;
 
-    /// <summary>The URL in the required <c>DiscordBot ($url, $version)</c> User-Agent (<c>Discord:UserAgentUrl</c>).</summary>
-    public Uri UserAgentUrl { get; set; } = new("https://example.org/qabot");
+    /// <summary>
+    /// The URL in the required <c>DiscordBot ($url, $version)</c> User-Agent (<c>Discord:UserAgentUrl</c>): the bot's
+    /// homepage or repository. The project has no public URL of its own, so when unset the library's name stands in
+    /// that place rather than an invented address.
+    /// </summary>
+    public Uri? UserAgentUrl { get; set; }
 
     /// <summary>How long one REST call may take before it is abandoned (<c>Discord:RestTimeout</c>).</summary>
     public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(30);

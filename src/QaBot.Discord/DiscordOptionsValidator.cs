@@ -51,9 +51,9 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add($"{section}:RestTimeout must be positive, e.g. 00:00:30.");
         }
 
-        if (!options.UserAgentUrl.IsAbsoluteUri)
+        if (options.UserAgentUrl is { IsAbsoluteUri: false })
         {
-            failures.Add($"{section}:UserAgentUrl must be an absolute URL.");
+            failures.Add($"{section}:UserAgentUrl must be an absolute URL (your bot's homepage or repository), or unset.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -51,10 +51,10 @@ public static class DiscordServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><c>DiscordBot ($url, $version)</c>, as Discord requires.</summary>
-    internal static string UserAgent(Uri url)
+    /// <summary><c>DiscordBot ($url, $version)</c>, as Discord requires; the library name when no URL is configured.</summary>
+    internal static string UserAgent(Uri? url)
     {
         var version = typeof(DiscordServiceCollectionExtensions).Assembly.GetName().Version ?? new Version(1, 0);
-        return $"DiscordBot ({url}, {version.Major}.{version.Minor}) QaBot.Discord";
+        return $"DiscordBot ({url?.ToString() ?? "QaBot.Discord"}, {version.Major}.{version.Minor}) QaBot.Discord";
     }
 }

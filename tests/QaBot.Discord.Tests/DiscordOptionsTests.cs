@@ -17,6 +17,8 @@ public sealed class DiscordOptionsTests
             ["Discord:GuildId"] = "500",
             ["Discord:AllowedChannels:0"] = "300",
             ["Discord:AllowedChannels:1"] = "301",
+            ["Discord:AllowedGuilds:0"] = "500",
+            ["Discord:UserAgentUrl"] = "https://bots.example/qabot",
             ["Discord:GatewayUrl"] = "wss://staging.example/",
             ["Discord:ApiBaseUrl"] = "https://staging.example/api/v10/",
             ["Discord:Intents"] = "Guilds, GuildMessages, DirectMessages, MessageContent",
@@ -27,6 +29,8 @@ public sealed class DiscordOptionsTests
         Assert.Equal(FakeGateway.Token, options.Token);
         Assert.Equal(500UL, options.GuildId);
         Assert.Equal([300UL, 301UL], options.AllowedChannels);
+        Assert.Equal([500UL], options.AllowedGuilds);
+        Assert.Equal(new Uri("https://bots.example/qabot"), options.UserAgentUrl);
         Assert.Equal(new Uri("wss://staging.example/"), options.GatewayUrl);
         Assert.Equal(new Uri("https://staging.example/api/v10/"), options.ApiBaseUrl);
         Assert.Equal(37377, (int)options.Intents);
@@ -41,6 +45,8 @@ public sealed class DiscordOptionsTests
 
         Assert.Equal(new Uri("https://discord.com/api/v10/"), options.ApiBaseUrl);
         Assert.Null(options.GatewayUrl);
+        Assert.Null(options.UserAgentUrl);
+        Assert.Empty(options.AllowedGuilds);
         Assert.Equal(4609, (int)options.Intents);
     }
 

@@ -24,7 +24,7 @@ public sealed class DiscordRestClientTests
         Assert.Equal("POST", request.Method);
         Assert.Equal("/api/v10/channels/300/messages", request.Path);
         Assert.Equal($"Bot {FakeGateway.Token}", request.Header("Authorization"));
-        Assert.StartsWith("DiscordBot (https://example.org/qabot, ", request.Header("User-Agent"), StringComparison.Ordinal);
+        Assert.Matches(@"^DiscordBot \(QaBot\.Discord, \d+\.\d+\) QaBot\.Discord$", request.Header("User-Agent"));
         Assert.StartsWith("application/json", request.Header("Content-Type"), StringComparison.Ordinal);
         var json = request.Json!;
         Assert.Equal("700", json["message_reference"]!["message_id"]!.GetValue<string>());
