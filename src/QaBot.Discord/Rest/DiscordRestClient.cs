@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -30,64 +31,33 @@ internal sealed class DiscordRestClient(
 
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
+    private static DiscordJsonContext Json => DiscordJsonContext.Default;
+
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken) =>
-        await SendAsync(DiscordRoute.GatewayBot(), null, DiscordJsonContext.Default.GatewayBotInfo, cancellationToken).ConfigureAwait(false);
+        await SendAsync(DiscordRoute.GatewayBot(), null, Json.GatewayBotInfo, cancellationToken).ConfigureAwait(false);
 
-    public async Task<DiscordMessage> CreateMessageAsync(ulong channelId, CreateMessageRequest message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return await SendAsync(
-            DiscordRoute.CreateMessage(channelId),
-            Serialize(message, DiscordJsonContext.Default.CreateMessageRequest),
-            DiscordJsonContext.Default.DiscordMessage,
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task<DiscordMessage> CreateMessageAsync(ulong channelId, CreateMessageRequest message, CancellationToken cancellationToken) =>
+        SendJsonAsync(DiscordRoute.CreateMessage(channelId), message, Json.CreateMessageRequest, Json.DiscordMessage, cancellationToken);
 
-    public async Task<DiscordMessage> EditMessageAsync(ulong channelId, ulong messageId, EditMessageRequest message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return await SendAsync(
-            DiscordRoute.EditMessage(channelId, messageId),
-            Serialize(message, DiscordJsonContext.Default.EditMessageRequest),
-            DiscordJsonContext.Default.DiscordMessage,
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task<DiscordMessage> EditMessageAsync(ulong channelId, ulong messageId, EditMessageRequest message, CancellationToken cancellationToken) =>
+        SendJsonAsync(DiscordRoute.EditMessage(channelId, messageId), message, Json.EditMessageRequest, Json.DiscordMessage, cancellationToken);
 
-    public async Task<DiscordChannel> StartThreadFromMessageAsync(
-        ulong channelId, ulong messageId, StartThreadRequest thread, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(thread);
-        return await SendAsync(
-            DiscordRoute.StartThreadFromMessage(channelId, messageId),
-            Serialize(thread, DiscordJsonContext.Default.StartThreadRequest),
-            DiscordJsonContext.Default.DiscordChannel,
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task<DiscordChannel> StartThreadFromMessageAsync(
+        ulong channelId, ulong messageId, StartThreadRequest thread, CancellationToken cancellationToken) =>
+        SendJsonAsync(DiscordRoute.StartThreadFromMessage(channelId, messageId), thread, Json.StartThreadRequest, Json.DiscordChannel, cancellationToken);
 
     public async Task TriggerTypingAsync(ulong channelId, CancellationToken cancellationToken) =>
         await SendCoreAsync(DiscordRoute.TriggerTyping(channelId), null, cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(
-        ulong applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        return await SendAsync(
-            DiscordRoute.BulkOverwriteGlobalCommands(applicationId),
-            Serialize(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand),
-            DiscordJsonContext.Default.IReadOnlyListApplicationCommand,
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(
+        ulong applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>
+        SendJsonAsync(
+            DiscordRoute.BulkOverwriteGlobalCommands(applicationId), commands, Json.IReadOnlyListApplicationCommand, Json.IReadOnlyListApplicationCommand, cancellationToken);
 
-    public async Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGuildCommandsAsync(
-        ulong applicationId, ulong guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        return await SendAsync(
-            DiscordRoute.BulkOverwriteGuildCommands(applicationId, guildId),
-            Serialize(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand),
-            DiscordJsonContext.Default.IReadOnlyListApplicationCommand,
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGuildCommandsAsync(
+        ulong applicationId, ulong guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>
+        SendJsonAsync(
+            DiscordRoute.BulkOverwriteGuildCommands(applicationId, guildId), commands, Json.IReadOnlyListApplicationCommand, Json.IReadOnlyListApplicationCommand, cancellationToken);
 
     public async Task CreateInteractionResponseAsync(
         ulong interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken)
@@ -96,35 +66,38 @@ internal sealed class DiscordRestClient(
         ArgumentNullException.ThrowIfNull(response);
         await SendCoreAsync(
             DiscordRoute.CreateInteractionResponse(interactionId, interactionToken),
-            Serialize(response, DiscordJsonContext.Default.InteractionResponse),
+            JsonSerializer.SerializeToUtf8Bytes(response, Json.InteractionResponse),
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<DiscordMessage> EditOriginalInteractionResponseAsync(
+    public Task<DiscordMessage> EditOriginalInteractionResponseAsync(
         ulong applicationId, string interactionToken, EditMessageRequest message, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(interactionToken);
-        ArgumentNullException.ThrowIfNull(message);
-        return await SendAsync(
-            DiscordRoute.EditOriginalInteractionResponse(applicationId, interactionToken),
-            Serialize(message, DiscordJsonContext.Default.EditMessageRequest),
-            DiscordJsonContext.Default.DiscordMessage,
-            cancellationToken).ConfigureAwait(false);
+        return SendJsonAsync(
+            DiscordRoute.EditOriginalInteractionResponse(applicationId, interactionToken), message, Json.EditMessageRequest, Json.DiscordMessage, cancellationToken);
     }
 
-    public async Task<DiscordMessage> CreateFollowupMessageAsync(
+    public Task<DiscordMessage> CreateFollowupMessageAsync(
         ulong applicationId, string interactionToken, CreateMessageRequest message, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(interactionToken);
-        ArgumentNullException.ThrowIfNull(message);
-        return await SendAsync(
-            DiscordRoute.CreateFollowupMessage(applicationId, interactionToken),
-            Serialize(message, DiscordJsonContext.Default.CreateMessageRequest),
-            DiscordJsonContext.Default.DiscordMessage,
-            cancellationToken).ConfigureAwait(false);
+        return SendJsonAsync(
+            DiscordRoute.CreateFollowupMessage(applicationId, interactionToken), message, Json.CreateMessageRequest, Json.DiscordMessage, cancellationToken);
     }
 
-    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+    /// <summary>Guards and serializes a JSON body, sends it, and reads the JSON answer.</summary>
+    private Task<TResult> SendJsonAsync<TBody, TResult>(
+        DiscordRoute route,
+        TBody body,
+        JsonTypeInfo<TBody> bodyType,
+        JsonTypeInfo<TResult> resultType,
+        CancellationToken cancellationToken,
+        [CallerArgumentExpression(nameof(body))] string? bodyName = null)
+    {
+        ArgumentNullException.ThrowIfNull(body, bodyName);
+        return SendAsync(route, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), resultType, cancellationToken);
+    }
 
     private async Task<T> SendAsync<T>(DiscordRoute route, byte[]? jsonBody, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
@@ -216,7 +189,7 @@ internal sealed class DiscordRestClient(
         DiscordErrorBody? error = null;
         try
         {
-            error = JsonSerializer.Deserialize(body, DiscordJsonContext.Default.DiscordErrorBody);
+            error = JsonSerializer.Deserialize(body, Json.DiscordErrorBody);
         }
         catch (JsonException)
         {
@@ -240,7 +213,7 @@ internal sealed class DiscordRestClient(
         DiscordErrorBody? error = null;
         try
         {
-            error = body.Length > 0 ? JsonSerializer.Deserialize(body, DiscordJsonContext.Default.DiscordErrorBody) : null;
+            error = body.Length > 0 ? JsonSerializer.Deserialize(body, Json.DiscordErrorBody) : null;
         }
         catch (JsonException)
         {

@@ -1,49 +1,19 @@
-using System.Text.Json;
-
 namespace QaBot.Evaluation.Feedback;
 
 /// <summary>Reads a feedback file; a bad line is an error naming the file and line.</summary>
 public static class FeedbackReader
 {
+    private static readonly JsonLinesFormat Format = new(
+        "feedback file",
+        "feedback line",
+        "Pass the file the Discord bot writes (DiscordBot:FeedbackFile, inside Data:Path) to --from-feedback.",
+        "a feedback line needs answer_id, vote, voter, question and sources");
+
     /// <summary>Every vote in file order.</summary>
-    public static IReadOnlyList<FeedbackEntry> Read(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The feedback file '{Path.GetFullPath(path)}' does not exist. Pass the file the Discord bot writes (DiscordBot:FeedbackFile) to --from-feedback.", path);
-        }
-
-        var entries = new List<FeedbackEntry>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            FeedbackEntry? entry;
-            try
-            {
-                entry = JsonSerializer.Deserialize<FeedbackEntry>(line);
-            }
-            catch (JsonException exception)
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: not a valid feedback line ({exception.Message}).", exception);
-            }
-
-            if (entry is null || string.IsNullOrWhiteSpace(entry.AnswerId) || string.IsNullOrWhiteSpace(entry.Voter) || string.IsNullOrWhiteSpace(entry.Question) || entry.Sources is null)
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: a feedback line needs answer_id, vote, voter, question and sources.");
-            }
-
-            entries.Add(entry);
-        }
-
-        return entries;
-    }
+    public static IReadOnlyList<FeedbackEntry> Read(string path) =>
+        JsonLinesFile.Read<FeedbackEntry>(path, Format, entry =>
+            !string.IsNullOrWhiteSpace(entry.AnswerId) && !string.IsNullOrWhiteSpace(entry.Voter)
+            && !string.IsNullOrWhiteSpace(entry.Question) && entry.Sources is not null);
 
     /// <summary>One vote per voter per answer: the last one in the file wins.</summary>
     public static IReadOnlyList<FeedbackEntry> LatestVotes(IEnumerable<FeedbackEntry> entries)
