@@ -5,19 +5,21 @@ using QaBot.Discord.Gateway;
 namespace QaBot.DiscordBot;
 
 /// <summary>
-/// The hosted bot: runs the Gateway client, routes its events on one loop, and answers queued questions on a few
-/// workers. Stopping the host cancels all three and waits for them; nothing is left running.
+/// The hosted bot: runs the Gateway client, routes its events on one loop, answers queued questions on a few
+/// workers, and sends short refusals on one more. Stopping the host cancels them all and waits; nothing is left running.
 /// </summary>
 internal sealed class DiscordBotService(
     DiscordGatewayClient gateway,
     EventRouter router,
     QuestionQueue queue,
     QuestionAnswerer answerer,
+    RefusalReplies refusals,
     IOptions<DiscordBotOptions> options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = Enumerable.Range(0, options.Value.Workers).Select(_ => RunWorkerAsync(stoppingToken)).ToList();
+        var replies = refusals.RunAsync(stoppingToken);
         var events = RouteEventsAsync(stoppingToken);
         try
         {
@@ -27,7 +29,8 @@ internal sealed class DiscordBotService(
         {
             queue.Complete();
             await events;
-            await Task.WhenAll(workers);
+            refusals.Complete();
+            await Task.WhenAll([.. workers, replies]);
         }
     }
 

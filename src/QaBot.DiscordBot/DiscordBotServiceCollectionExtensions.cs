@@ -23,6 +23,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<BotState>();
         services.TryAddSingleton<QuestionQueue>();
         services.TryAddSingleton<QuestionRateLimits>();
+        services.TryAddSingleton<RefusalReplies>();
         services.TryAddSingleton<RecentAnswers>();
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         services.TryAddSingleton(provider =>

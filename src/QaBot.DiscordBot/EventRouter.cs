@@ -9,14 +9,16 @@ namespace QaBot.DiscordBot;
 
 /// <summary>
 /// Handles Gateway events on the event loop: registers <c>/ask</c> at READY, turns mentions, DMs and <c>/ask</c> into
-/// queued questions (deferring <c>/ask</c> at once, within Discord's 3 s), records 👍/👎 clicks, and answers
-/// "busy", "slow down", "too long" or "not here" itself.
+/// queued questions (deferring <c>/ask</c> at once, within Discord's 3 s), records 👍/👎 clicks, and decides on
+/// "busy", "slow down", "too long" or "not here" itself. It calls Discord only for interaction callbacks (their own
+/// route, exempt from the global limit) and hands every other reply to <see cref="RefusalReplies"/>.
 /// </summary>
 internal sealed class EventRouter(
     IDiscordRestClient rest,
     BotState state,
     QuestionQueue queue,
     QuestionRateLimits rateLimits,
+    RefusalReplies refusals,
     VoteRecorder votes,
     IOptions<DiscordOptions> discordOptions,
     IOptions<DiscordBotOptions> botOptions,
@@ -43,7 +45,7 @@ internal sealed class EventRouter(
             var handling = gatewayEvent switch
             {
                 ReadyEvent ready => OnReadyAsync(ready.Ready, cancellationToken),
-                MessageCreatedEvent created => OnMessageAsync(created.Message, cancellationToken),
+                MessageCreatedEvent created => OnMessageAsync(created.Message),
                 InteractionCreatedEvent interaction => OnInteractionAsync(interaction.Interaction, cancellationToken),
                 _ => Task.CompletedTask,
             };
@@ -87,12 +89,13 @@ internal sealed class EventRouter(
         }
     }
 
-    private async Task OnMessageAsync(DiscordMessage message, CancellationToken cancellationToken)
+    /// <remarks>Sends nothing itself: replies go through <see cref="RefusalReplies"/>, so the loop never waits on a channel.</remarks>
+    private Task OnMessageAsync(DiscordMessage message)
     {
         var inConversation = state.IsConversationThread(message.ChannelId);
         if (!MentionParser.TryGetQuestion(message, state.BotUserId, inConversation, out var text) || !IsAllowed(message.ChannelId, message.GuildId))
         {
-            return;
+            return Task.CompletedTask;
         }
 
         Log.QuestionReceived(logger, message.Author.Id, message.ChannelId);
@@ -106,11 +109,10 @@ internal sealed class EventRouter(
         if (refusal is not null)
         {
             Log.QuestionRefused(logger, message.Author.Id, refusal);
-            await rest.CreateMessageAsync(
-                message.ChannelId,
-                new CreateMessageRequest { Content = refusal, MessageReference = MessageReference.ReplyTo(message.Id) },
-                cancellationToken);
+            refusals.ReplyTo(message, refusal);
         }
+
+        return Task.CompletedTask;
     }
 
     private async Task OnInteractionAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
@@ -145,8 +147,7 @@ internal sealed class EventRouter(
         if (!queue.TryEnqueue(new SlashQuestion(interaction, text)))
         {
             Log.QuestionRefused(logger, userId, BotReplies.Busy);
-            await rest.EditOriginalInteractionResponseAsync(
-                interaction.ApplicationId, interaction.Token, new EditMessageRequest { Content = BotReplies.Busy }, cancellationToken);
+            refusals.EditDeferred(interaction, BotReplies.Busy);
         }
     }
 

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(3812, LogLevel.Information, "Refused a question from user {UserId}: {Reason}")]
     public static partial void QuestionRefused(ILogger logger, ulong userId, string reason);
+
+    [LoggerMessage(3813, LogLevel.Warning, "Too many replies waiting; dropped a short reply")]
+    public static partial void ReplyDropped(ILogger logger);
 }

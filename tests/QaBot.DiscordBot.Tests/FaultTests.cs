@@ -75,4 +75,24 @@ public sealed class FaultTests
         Assert.Equal("740", reply.Json["message_reference"]!["message_id"]!.GetValue<string>());
         Assert.True(harness.Logs.Contains("[3805]"));
     }
+
+    [Fact]
+    public async Task Ask_WhileAReplyInAnotherChannelHangs_IsStillDeferredAtOnce()
+    {
+        await using var harness = new BotHarness(new() { ["DiscordBot:MaxQuestionLength"] = "10" });
+        var release = new TaskCompletionSource();
+        harness.Server.Enqueue("POST", "channels/300/messages", new FakeResponse(200, FakeGateway.MessageJson(901, "x"), Gate: release.Task));
+        await harness.StartAsync();
+
+        await harness.DispatchMentionAsync(750, "a question too long to answer");
+        await harness.NextRequestAsync("POST", "/channels/300/messages");
+        await harness.DispatchAskAsync(850, "short");
+        var defer = await harness.NextRequestAsync("POST", "/interactions/850/itoken-850/callback");
+        var hungReplyStillOpen = !release.Task.IsCompleted;
+        release.SetResult();
+        await harness.NextRequestAsync("PATCH", "/webhooks/200/itoken-850/messages/@original");
+
+        Assert.True(hungReplyStillOpen);
+        Assert.Equal("""{"type":5}""", defer.Body);
+    }
 }
