@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using QaBot.Core;
@@ -9,6 +10,7 @@ public sealed class AnswerServiceTests
 {
     private readonly Mock<IRetriever> _retriever = new(MockBehavior.Strict);
     private readonly Mock<IAnswerComposer> _composer = new(MockBehavior.Strict);
+    private readonly ConversationStore _conversations = new(Options.Create(new ConversationOptions()), TimeProvider.System);
 
     public AnswerServiceTests()
     {
@@ -131,5 +133,5 @@ public sealed class AnswerServiceTests
         _composer.Verify(c => c.ComposeAsync(It.IsAny<string>(), It.IsAny<RetrievalResult>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    private AnswerService Service() => new(_retriever.Object, _composer.Object, NullLogger<AnswerService>.Instance);
+    private AnswerService Service() => new(_retriever.Object, _composer.Object, new AsAskedQuestionRewriter(), _conversations, NullLogger<AnswerService>.Instance);
 }
