@@ -7,6 +7,7 @@ namespace QaBot.Generation;
 /// Writes the retrieved passages into the prompt as numbered, fenced blocks of untrusted data. Passage n is
 /// <c>retrieval.Passages[n - 1]</c>; the fence lines carry the number, so the model cites [n]. Fence marks
 /// inside an article are defused so an article cannot close its own fence and speak as the instructions.
+/// (Fence lines use no angle brackets: the template is parsed as Semantic Kernel's XML chat prompt.)
 /// </summary>
 public static class PassageFence
 {
@@ -18,9 +19,9 @@ public static class PassageFence
         {
             var passage = passages[i];
             var number = i + 1;
-            builder.Append("<<<passage ").Append(number).Append(": ").Append(Defuse(passage.CitationLabel)).Append(" — ").Append(Defuse(passage.Chunk.Title)).AppendLine(">>>");
+            builder.Append("### passage ").Append(number).Append(": ").Append(Defuse(passage.CitationLabel)).Append(" — ").AppendLine(Defuse(passage.Chunk.Title));
             builder.AppendLine(Defuse(passage.Chunk.Text.Trim()));
-            builder.Append("<<<end passage ").Append(number).AppendLine(">>>");
+            builder.Append("### end of passage ").Append(number).AppendLine();
             if (number < passages.Count)
             {
                 builder.AppendLine();
@@ -30,7 +31,6 @@ public static class PassageFence
         return builder.ToString().TrimEnd();
     }
 
-    private static string Defuse(string text) => text
-        .Replace("<<<", "‹‹‹", StringComparison.Ordinal)
-        .Replace(">>>", "›››", StringComparison.Ordinal);
+    // "###" opens and closes fences; inside an article (a Markdown heading, or a forged fence) it becomes "# # #".
+    private static string Defuse(string text) => text.Replace("###", "# # #", StringComparison.Ordinal);
 }

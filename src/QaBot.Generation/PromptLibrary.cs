@@ -77,6 +77,17 @@ public sealed partial class PromptLibrary
             throw new InvalidDataException($"The prompt file '{path}' needs a name and a template.");
         }
 
+        if (file.TemplateFormat is { } format && format != PromptTemplateConfig.SemanticKernelTemplateFormat)
+        {
+            throw new InvalidDataException($"The prompt file '{path}' has template_format '{format}'; QaBot reads '{PromptTemplateConfig.SemanticKernelTemplateFormat}' templates.");
+        }
+
+        if (file.Template.Contains("<message", StringComparison.Ordinal) && !IsWellFormedChatPrompt(file.Template))
+        {
+            // Semantic Kernel would silently send the whole text as one user message, instructions and all.
+            throw new InvalidDataException($"The prompt file '{path}' has <message> blocks that are not well-formed XML; write a literal <, > or & in the text as &lt;, &gt; or &amp;.");
+        }
+
         var declared = (file.InputVariables ?? []).Select(v => v.Name ?? string.Empty).ToHashSet(StringComparer.Ordinal);
         var used = TemplateVariables().Matches(file.Template).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
@@ -103,6 +114,19 @@ public sealed partial class PromptLibrary
         catch (KernelException exception)
         {
             throw new InvalidDataException($"The prompt file '{path}' has a template Semantic Kernel cannot read: {exception.Message}", exception);
+        }
+    }
+
+    private static bool IsWellFormedChatPrompt(string template)
+    {
+        try
+        {
+            _ = System.Xml.Linq.XDocument.Parse("<prompt>" + template + "</prompt>");
+            return true;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
         }
     }
 
