@@ -1,7 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using OpenAI;
@@ -28,8 +27,9 @@ public sealed class ChatKernelFactory(TimeProvider timeProvider, ILoggerFactory 
 
         // The HttpClient's own timeout is off: ChatRetryHandler times each attempt, ModelAnswerComposer the whole answer.
         var httpClient = new HttpClient(retry) { Timeout = Timeout.InfiniteTimeSpan };
+        // The kernel gets no logger factory: SK would log the prompt's arguments and every cancelled answer as an
+        // error. QaBot logs each call itself (tokens, failures), and the user's text only at Debug.
         var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton(loggerFactory);
         switch (options.Provider.Trim().ToLowerInvariant())
         {
             case ChatProviders.OpenAI:
