@@ -153,7 +153,8 @@ public sealed partial class ModelAnswerComposer(
         var error = timedOut
             ? ChatFailure.ToUserError(new TimeoutException($"No complete answer within Chat:AnswerTimeout ({options.Value.AnswerTimeout}).", exception), options.Value)
             : ChatFailure.ToUserError(exception, options.Value);
-        LogFailed(Name, error.Message, exception);
+        LogFailed(Name, error.Message, exception.GetType().Name, exception.Message);
+        LogFailureDetail(exception);
         return error;
     }
 
@@ -172,6 +173,10 @@ public sealed partial class ModelAnswerComposer(
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Answer citations: removed markers '{Removed}', {UnverifiedQuotes} quotes not found in their passages")]
     private partial void LogCitationProblems(string removed, int unverifiedQuotes);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "The chat model {Model} failed; told the user: {UserMessage}")]
-    private partial void LogFailed(string model, string userMessage, Exception exception);
+    // The error line stays one line on the console; the stack trace is there with --verbose.
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "The chat model {Model} failed ({ExceptionType}: {ExceptionMessage}); told the user: {UserMessage}")]
+    private partial void LogFailed(string model, string userMessage, string exceptionType, string exceptionMessage);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Debug, Message = "Chat model failure in detail")]
+    private partial void LogFailureDetail(Exception exception);
 }

@@ -113,7 +113,8 @@ public sealed partial class ModelQuestionRewriter(
         {
             metrics.RecordFailure(name);
             var error = ChatFailure.ToUserError(timeout.IsCancellationRequested ? new TimeoutException($"No {name} reply within Chat:AnswerTimeout.", exception) : exception, settings);
-            LogFailed(name, error.Message, exception);
+            LogFailed(name, error.Message, exception.GetType().Name, exception.Message);
+            LogFailureDetail(exception);
             throw error;
         }
     }
@@ -139,6 +140,10 @@ public sealed partial class ModelQuestionRewriter(
     [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Chat model {Prompt} call: {PromptTokens} prompt tokens, {CompletionTokens} completion tokens")]
     private partial void LogCompleted(string prompt, int promptTokens, int completionTokens);
 
-    [LoggerMessage(EventId = 4203, Level = LogLevel.Error, Message = "The chat model's {Prompt} call failed; told the user: {UserMessage}")]
-    private partial void LogFailed(string prompt, string userMessage, Exception exception);
+    // The error line stays one line on the console; the stack trace is there with --verbose.
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Error, Message = "The chat model's {Prompt} call failed ({ExceptionType}: {ExceptionMessage}); told the user: {UserMessage}")]
+    private partial void LogFailed(string prompt, string userMessage, string exceptionType, string exceptionMessage);
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Debug, Message = "Chat model failure in detail")]
+    private partial void LogFailureDetail(Exception exception);
 }

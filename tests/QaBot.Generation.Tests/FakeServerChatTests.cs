@@ -112,7 +112,8 @@ public sealed class FakeServerChatTests : IAsyncDisposable
         Assert.Equal(2, _server.Requests.Count);
         Assert.Equal("The chat model failed to answer (HTTP 500). Try again later.", error.Message);
         Assert.DoesNotContain(" at ", error.Message, StringComparison.Ordinal);
-        Assert.Contains(_logs.Lines, l => l.Level == LogLevel.Error && l.Exception is not null);
+        Assert.Contains(_logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("HTTP 500", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Level == LogLevel.Debug && l.Exception is not null);
     }
 
     [Fact]
