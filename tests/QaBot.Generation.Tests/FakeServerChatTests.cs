@@ -52,6 +52,23 @@ public sealed class FakeServerChatTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ComposeAsync_AzureOpenAiProvider_CallsTheDeploymentWithTheApiKeyHeader()
+    {
+        // Arrange
+        _server.Responder = _ => FakeChatReply.Text("Over 220,000 [1].");
+        var options = new ChatOptions { Provider = ChatProviders.AzureOpenAI, Endpoint = $"http://127.0.0.1:{_server.Port}/", Deployment = "qabot-gpt", ApiKey = "azure-key" };
+
+        // Act
+        var answer = await Composer(options).ComposeAsync("How many enterprises?", ThreePassages(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal("Over 220,000 [1].", answer.Text);
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("/openai/deployments/qabot-gpt/chat/completions", request.Path);
+        Assert.Equal("azure-key", request.ApiKeyHeader);
+    }
+
+    [Fact]
     public async Task RewriteAsync_FollowUpAgainstJsonServer_CondensedQuestionAndTranslationsBecomeQueries()
     {
         // Arrange

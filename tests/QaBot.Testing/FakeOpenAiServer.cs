@@ -9,7 +9,7 @@ using System.Text.Json.Nodes;
 namespace QaBot.Testing;
 
 /// <summary>A chat completion request the fake server received.</summary>
-public sealed record FakeChatRequest(string Path, string? Authorization, JsonNode Body)
+public sealed record FakeChatRequest(string Path, string? Authorization, string? ApiKeyHeader, JsonNode Body)
 {
     public bool Stream => Body["stream"]?.GetValue<bool>() ?? false;
 
@@ -144,9 +144,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = JsonNode.Parse(await reader.ReadToEndAsync()) ?? new JsonObject();
-            var request = new FakeChatRequest(context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body);
+            var request = new FakeChatRequest(context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], context.Request.Headers["api-key"], body);
             Record(request);
-            if (request.Path != "/v1/chat/completions")
+            // OpenAI-compatible servers take /v1/chat/completions; Azure OpenAI /openai/deployments/{name}/chat/completions.
+            if (!request.Path.EndsWith("/chat/completions", StringComparison.Ordinal))
             {
                 await WriteAsync(context.Response, 404, "application/json", """{"error":{"message":"not found"}}""");
                 return;
