@@ -75,6 +75,37 @@ public sealed class ChatModelEndToEndTests(IngestedCorpusFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Ask_PromptsFolderMissing_StopsAtStartUpNamingTheFolderAndTheKey()
+    {
+        // Arrange
+        using var console = new ConsoleCapture();
+        var missing = Path.Combine(fixture.DataPath, "no-prompts-here");
+
+        // Act
+        var exitCode = await QaBotCommandLine.Build().Parse(["ask", .. Arguments(), "--config", $"Chat:PromptsPath={missing}", BinhaiQuestion]).InvokeAsync();
+
+        // Assert
+        Assert.Equal(ExitCodes.Error, exitCode);
+        Assert.Contains(missing, console.Error, StringComparison.Ordinal);
+        Assert.Contains("Chat:PromptsPath", console.Error, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Ask_OpenAiProviderWithoutModel_ConfigurationErrorNamingTheKey()
+    {
+        // Arrange
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await QaBotCommandLine.Build().Parse(["ask", "--corpus", fixture.CorpusPath, "--data", fixture.DataPath, "--config", "Chat:Provider=openai", BinhaiQuestion]).InvokeAsync();
+
+        // Assert
+        Assert.Equal(ExitCodes.ConfigurationError, exitCode);
+        Assert.Contains("Chat:Model: required with Chat:Provider=openai", console.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chat_FollowUp_CondensedShownUnderDebugAndRetrievesTheRightArticle()
     {
         // Arrange
