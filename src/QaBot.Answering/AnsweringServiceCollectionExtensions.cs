@@ -1,18 +1,27 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using QaBot.Analysis;
 using QaBot.Core;
+using QaBot.Core.Configuration;
 
 namespace QaBot.Answering;
 
 public static class AnsweringServiceCollectionExtensions
 {
-    /// <summary>Registers the answer service with the extractive composer (no language model needed).</summary>
+    /// <summary>
+    /// Registers the answer service with the extractive composer (no language model needed), questions searched
+    /// as asked, and the bounded conversation history shared by every front end.
+    /// </summary>
     public static IServiceCollection AddQaBotAnswering(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddQaBotAnalysis();
+        services.AddValidatedOptions<ConversationOptions>(ConversationOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ConversationStore>();
         services.AddSingleton<ExtractiveAnswerComposer>();
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
+        services.AddSingleton<IQuestionRewriter, AsAskedQuestionRewriter>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         return services;

@@ -16,6 +16,55 @@ public sealed record Answer(
     TimeSpan Elapsed)
 {
     public IEnumerable<string> CitedSources => Citations.Select(c => c.SourcePath).Distinct(StringComparer.Ordinal);
+
+    /// <summary>How the answer came about beyond retrieval (condensed question, dropped markers, tokens), for /debug.</summary>
+    public AnswerDiagnostics Diagnostics { get; init; } = AnswerDiagnostics.None;
+}
+
+/// <summary>What happened between the question and the answer text, shown under /debug and logged.</summary>
+/// <param name="StandaloneQuestion">The follow-up rewritten as a stand-alone question; null when it was searched as asked.</param>
+/// <param name="RemovedMarkers">Citation markers the model wrote that point at no passage ("[9]"), removed from the text.</param>
+/// <param name="UnverifiedQuotes">Quotations the answer attributes to a passage that the passage does not contain verbatim.</param>
+/// <param name="PromptTokens">Prompt tokens of every model call for this answer (0 without a model).</param>
+/// <param name="CompletionTokens">Completion tokens of every model call for this answer.</param>
+public sealed record AnswerDiagnostics(
+    string? StandaloneQuestion,
+    IReadOnlyList<string> RemovedMarkers,
+    IReadOnlyList<string> UnverifiedQuotes,
+    int PromptTokens,
+    int CompletionTokens)
+{
+    public static AnswerDiagnostics None { get; } = new(null, [], [], 0, 0);
+}
+
+/// <summary>One step of a streamed answer: text as it is written, then the whole checked answer.</summary>
+public abstract record AnswerUpdate;
+
+/// <summary>More answer text, already stripped of markers that point at no passage.</summary>
+public sealed record AnswerTextDelta(string Text) : AnswerUpdate;
+
+/// <summary>The finished answer with its checked citations; always the last update.</summary>
+public sealed record AnswerCompleted(Answer Answer) : AnswerUpdate;
+
+/// <summary>
+/// The answer could not be produced (the chat model failed, timed out or sent nonsense). The message is short
+/// and meant for the user; details are in the log.
+/// </summary>
+public sealed class AnswerUnavailableException : Exception
+{
+    public AnswerUnavailableException()
+    {
+    }
+
+    public AnswerUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public AnswerUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }
 
 /// <summary>A question as a front end passes it on.</summary>
@@ -26,4 +75,15 @@ public sealed record Question(string Text, string ConversationId = "default");
 public interface IAnswerService
 {
     Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The answer as it is written: <see cref="AnswerTextDelta"/>s, then one <see cref="AnswerCompleted"/>.
+    /// By default the whole answer arrives at once.
+    /// </summary>
+    async IAsyncEnumerable<AnswerUpdate> StreamAsync(Question question, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var answer = await AnswerAsync(question, cancellationToken);
+        yield return new AnswerTextDelta(answer.Text);
+        yield return new AnswerCompleted(answer);
+    }
 }

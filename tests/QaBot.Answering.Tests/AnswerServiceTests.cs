@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using QaBot.Core;
@@ -9,6 +10,7 @@ public sealed class AnswerServiceTests
 {
     private readonly Mock<IRetriever> _retriever = new(MockBehavior.Strict);
     private readonly Mock<IAnswerComposer> _composer = new(MockBehavior.Strict);
+    private readonly ConversationStore _conversations = new(Options.Create(new ConversationOptions()), TimeProvider.System);
 
     public AnswerServiceTests()
     {
@@ -131,5 +133,60 @@ public sealed class AnswerServiceTests
         _composer.Verify(c => c.ComposeAsync(It.IsAny<string>(), It.IsAny<RetrievalResult>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    private AnswerService Service() => new(_retriever.Object, _composer.Object, NullLogger<AnswerService>.Instance);
+    [Fact]
+    public async Task AnswerAsync_FollowUpInTheSameConversation_RewriterSeesTheTurnAndRetrievalGetsTheStandaloneQuestionAndRewrites()
+    {
+        // Arrange
+        var passage = Passage(1, "a.txt", 1, 1, "Text.");
+        var retrieval = Result(isRelevant: true, [passage]);
+        _retriever.Setup(r => r.RetrieveAsync(It.IsAny<RetrievalRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(retrieval);
+        _composer.Setup(c => c.ComposeAsync(It.IsAny<string>(), retrieval, It.IsAny<CancellationToken>())).ReturnsAsync(new ComposedAnswer("Answer [1].", [passage]));
+        var rewriter = new Mock<IQuestionRewriter>();
+        var extra = new QueryVersion("model:de", "de", "Und in Deutschland?");
+        rewriter.Setup(r => r.RewriteAsync("How many in China?", It.IsAny<IReadOnlyList<ConversationTurn>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(RewrittenQuestion.AsAsked("How many in China?"));
+        rewriter.Setup(r => r.RewriteAsync("and in Germany?", It.Is<IReadOnlyList<ConversationTurn>>(h => h.Count == 1 && h[0].Question == "How many in China?" && h[0].Answer == "Answer [1]."), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RewrittenQuestion("How many in Germany?", true, [extra], 40, 8));
+        var service = new AnswerService(_retriever.Object, _composer.Object, rewriter.Object, _conversations, NullLogger<AnswerService>.Instance);
+        await service.AnswerAsync(new Question("How many in China?", "thread-7"), CancellationToken.None);
+
+        // Act
+        var answer = await service.AnswerAsync(new Question("and in Germany?", "thread-7"), CancellationToken.None);
+
+        // Assert
+        _retriever.Verify(r => r.RetrieveAsync(It.Is<RetrievalRequest>(q => q.Question == "How many in Germany?" && q.ExtraQueries!.Single() == extra), It.IsAny<CancellationToken>()), Times.Once);
+        _composer.Verify(c => c.ComposeAsync("How many in Germany?", retrieval, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal("How many in Germany?", answer.Diagnostics.StandaloneQuestion);
+        Assert.Equal((40, 8), (answer.Diagnostics.PromptTokens, answer.Diagnostics.CompletionTokens));
+        Assert.Equal(2, _conversations.Recent("thread-7").Count);
+    }
+
+    [Fact]
+    public async Task StreamAsync_StreamingComposer_PassesItsPiecesOnThenTheAnswer()
+    {
+        // Arrange
+        var passage = Passage(1, "a.txt", 1, 1, "Text.");
+        var retrieval = Result(isRelevant: true, [passage]);
+        _retriever.Setup(r => r.RetrieveAsync(It.IsAny<RetrievalRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(retrieval);
+        var composer = new Mock<IStreamingAnswerComposer>(MockBehavior.Strict);
+        composer.SetupGet(c => c.Name).Returns("streaming");
+        composer.Setup(c => c.StreamAsync("Q?", retrieval, It.IsAny<CancellationToken>()))
+            .Returns(new ComposerUpdate[] { new ComposerTextDelta("Ans"), new ComposerTextDelta("wer [1]."), new ComposerCompleted(new ComposedAnswer("Answer [1].", [passage])) }.ToAsyncEnumerable());
+        var service = new AnswerService(_retriever.Object, composer.Object, new AsAskedQuestionRewriter(), _conversations, NullLogger<AnswerService>.Instance);
+
+        // Act
+        var updates = new List<AnswerUpdate>();
+        await foreach (var update in service.StreamAsync(new Question("Q?"), CancellationToken.None))
+        {
+            updates.Add(update);
+        }
+
+        // Assert
+        Assert.Equal(["Ans", "wer [1]."], updates.OfType<AnswerTextDelta>().Select(d => d.Text));
+        var answer = Assert.IsType<AnswerCompleted>(updates[^1]).Answer;
+        Assert.Equal([new Citation(1, "a.txt", 1, 1, "A title")], answer.Citations);
+        Assert.Equal("streaming", answer.AnsweredBy);
+    }
+
+    private AnswerService Service() => new(_retriever.Object, _composer.Object, new AsAskedQuestionRewriter(), _conversations, NullLogger<AnswerService>.Instance);
 }

@@ -85,9 +85,8 @@ public sealed class ChatRepl(IAnswerService answers, TextReader input, TextWrite
         _currentAnswer = current;
         try
         {
-            var answer = await answers.AnswerAsync(new Question(question, _conversationId), current.Token);
+            var answer = await AnswerStreamPrinter.PrintAsync(answers, new Question(question, _conversationId), output, current.Token);
             _history.Add((question, answer));
-            await output.WriteLineAsync(AnswerPrinter.Format(answer));
             if (_debugAfterEachAnswer)
             {
                 await output.WriteLineAsync(AnswerPrinter.FormatDebug(answer));
@@ -95,6 +94,7 @@ public sealed class ChatRepl(IAnswerService answers, TextReader input, TextWrite
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            await output.WriteLineAsync();
             await output.WriteLineAsync("(cancelled)");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -25,8 +25,19 @@ public static class AskCommand
             }
 
             await services.Get<IndexBootstrapper>().EnsureIndexedAsync(Console.Error, token);
-            var answer = await services.Get<IAnswerService>().AnswerAsync(new Question(text, "ask"), token);
-            Console.WriteLine(AnswerPrinter.Format(answer));
+            Answer answer;
+            try
+            {
+                answer = await AnswerStreamPrinter.PrintAsync(services.Get<IAnswerService>(), new Question(text, "ask"), Console.Out, token);
+            }
+            catch (AnswerUnavailableException exception)
+            {
+                // The details are logged; the user gets the one sentence.
+                Console.WriteLine();
+                await Console.Error.WriteLineAsync("Error: " + exception.Message);
+                return ExitCodes.Error;
+            }
+
             if (parseResult.GetValue(debug))
             {
                 Console.WriteLine();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using QaBot.Answering;
 using QaBot.Cli.Hosting;
 using QaBot.Evaluation;
 using QaBot.Evaluation.Feedback;
@@ -55,6 +56,7 @@ public static class EvalCommand
                 ["Retrieval:MinMatchedTermShare"] = retrieval.MinMatchedTermShare.ToString(CultureInfo.InvariantCulture),
                 ["Retrieval:DictionaryTranslation"] = retrieval.DictionaryTranslation.ToString(CultureInfo.InvariantCulture),
                 ["Retrieval:RrfK"] = retrieval.RrfK.ToString(CultureInfo.InvariantCulture),
+                ["Answered by"] = services.Get<IAnswerComposer>().Name,
             };
             var report = await services.Get<Evaluator>().RunAsync(questions, settings, token);
             Console.WriteLine(EvalReportWriter.ToTable(report));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Evaluation;
+using QaBot.Generation;
 using QaBot.Index.Sqlite;
 using QaBot.Ingestion;
 using QaBot.Retrieval;
@@ -44,6 +45,7 @@ public static class QaBotHost
             .AddQaBotIngestion()
             .AddQaBotRetrieval()
             .AddQaBotAnswering()
+            .AddQaBotGeneration()
             .AddSingleton<Evaluator>()
             .AddSingleton<IndexBootstrapper>();
         configureServices?.Invoke(builder.Services);

@@ -10,7 +10,14 @@ public static class AnswerPrinter
     public static string Format(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var builder = new StringBuilder(answer.Text.Trim());
+        return answer.Text.Trim() + FormatTrailer(answer);
+    }
+
+    /// <summary>What follows the answer text: the sources (exactly the passages cited) and who answered.</summary>
+    public static string FormatTrailer(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var builder = new StringBuilder();
         if (answer.Citations.Count > 0)
         {
             builder.AppendLine().AppendLine().AppendLine("Sources:");
@@ -61,6 +68,7 @@ public static class AnswerPrinter
             ? string.Empty
             : $" ({string.Join(", ", retrieval.TimingsMs.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:0.0}")))})";
         builder.AppendLine(CultureInfo.InvariantCulture, $"retrieval {retrieval.Elapsed.TotalMilliseconds:0.0} ms{stages}, answer {answer.Elapsed.TotalMilliseconds:0.0} ms, by {answer.AnsweredBy}");
+        AppendGeneration(builder, answer.Diagnostics);
         foreach (var query in retrieval.Queries)
         {
             builder.AppendLine(CultureInfo.InvariantCulture, $"query {query.Label} [{query.Language}]: {string.Join(' ', query.Terms)}");
@@ -82,6 +90,29 @@ public static class AnswerPrinter
         builder.AppendLine(CultureInfo.InvariantCulture, $"  matched: {string.Join(' ', evidence.MatchedTerms)}");
         builder.Append(CultureInfo.InvariantCulture, $"  missing: {string.Join(' ', evidence.MissingTerms)}");
         return builder.ToString();
+    }
+
+    private static void AppendGeneration(StringBuilder builder, AnswerDiagnostics diagnostics)
+    {
+        if (diagnostics.StandaloneQuestion is { } standalone)
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture, $"condensed follow-up: {standalone}");
+        }
+
+        if (diagnostics.RemovedMarkers.Count > 0)
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture, $"removed markers (no such passage): {string.Join(' ', diagnostics.RemovedMarkers)}");
+        }
+
+        foreach (var quote in diagnostics.UnverifiedQuotes)
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture, $"quote not found verbatim in its passage: {quote}");
+        }
+
+        if (diagnostics.PromptTokens + diagnostics.CompletionTokens > 0)
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture, $"tokens: {diagnostics.PromptTokens} prompt, {diagnostics.CompletionTokens} completion");
+        }
     }
 
     private static string Indent(string text) => "    " + text.Replace("\n", "\n    ", StringComparison.Ordinal);

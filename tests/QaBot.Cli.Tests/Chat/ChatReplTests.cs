@@ -8,6 +8,13 @@ public sealed class ChatReplTests
 {
     private readonly Mock<IAnswerService> _answers = new(MockBehavior.Strict);
 
+    public ChatReplTests()
+    {
+        // The REPL streams; these tests script whole answers, delivered the way a non-streaming service does.
+        _answers.Setup(a => a.StreamAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .Returns((Question question, CancellationToken cancellationToken) => WholeAnswerAsync(question, cancellationToken));
+    }
+
     [Fact]
     public async Task RunAsync_PipedQuestions_EachAnsweredWithSourcesInOneConversation()
     {
@@ -24,6 +31,28 @@ public sealed class ChatReplTests
         Assert.Equal(["How many enterprises?", "And in 2024?"], repl.History.Select(h => h.Question));
         var conversations = _answers.Invocations.Select(i => ((Question)i.Arguments[0]).ConversationId).Distinct().ToList();
         Assert.StartsWith("repl:", Assert.Single(conversations), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_StreamingAnswer_PiecesPrintedInOrderThenTheCheckedSourcesAndDiagnosticsUnderDebug()
+    {
+        // Arrange
+        var answer = Answers.Covered("There are over 220,000 industrial enterprises [1].") with
+        {
+            AnsweredBy = "openai:fake",
+            Diagnostics = new AnswerDiagnostics("How many enterprises are in Binhai?", ["[9]"], [], 120, 30),
+        };
+        _answers.Setup(a => a.StreamAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .Returns(new AnswerUpdate[] { new AnswerTextDelta("There are over "), new AnswerTextDelta("220,000 industrial enterprises [1]."), new AnswerCompleted(answer) }.ToAsyncEnumerable());
+
+        // Act
+        var (output, _) = await RunAsync("And in Binhai?\n/debug\n");
+
+        // Assert
+        Assert.StartsWith("There are over 220,000 industrial enterprises [1].\n\nSources:\n  [1] 004_f9dad41751f58670.txt:1-1 — 当AI寻找场景\n(answered by openai:fake, ", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("condensed follow-up: How many enterprises are in Binhai?", output, StringComparison.Ordinal);
+        Assert.Contains("removed markers (no such passage): [9]", output, StringComparison.Ordinal);
+        Assert.Contains("tokens: 120 prompt, 30 completion", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -222,5 +251,12 @@ public sealed class ChatReplTests
         var repl = new ChatRepl(_answers.Object, new StringReader(input), output, interactive: false);
         await repl.RunAsync(CancellationToken.None);
         return (output.ToString().ReplaceLineEndings("\n"), repl);
+    }
+
+    private async IAsyncEnumerable<AnswerUpdate> WholeAnswerAsync(Question question, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var answer = await _answers.Object.AnswerAsync(question, cancellationToken);
+        yield return new AnswerTextDelta(answer.Text);
+        yield return new AnswerCompleted(answer);
     }
 }

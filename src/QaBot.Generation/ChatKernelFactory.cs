@@ -1,0 +1,64 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Azure.AI.OpenAI;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using OpenAI;
+
+namespace QaBot.Generation;
+
+/// <summary>
+/// Builds the Semantic Kernel for the configured provider: the OpenAI connector (OpenAI itself, or any
+/// OpenAI-compatible server through <see cref="ChatOptions.Endpoint"/>) or the Azure OpenAI connector. The
+/// SDK client gets our HttpClient with <see cref="ChatRetryHandler"/> and its own retries switched off.
+/// </summary>
+public sealed class ChatKernelFactory(TimeProvider timeProvider, ILoggerFactory loggerFactory)
+{
+    /// <summary>Local servers take any key; the SDK insists on one, so this stands in when none is configured.</summary>
+    private const string KeyForServersWithoutKeys = "no-key";
+
+    public Kernel Create(ChatOptions options, HttpMessageHandler? transport = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var retry = new ChatRetryHandler(options, timeProvider, loggerFactory.CreateLogger<ChatRetryHandler>())
+        {
+            InnerHandler = transport ?? new SocketsHttpHandler(),
+        };
+
+        // The HttpClient's own timeout is off: ChatRetryHandler times each attempt, ModelAnswerComposer the whole answer.
+        var httpClient = new HttpClient(retry) { Timeout = Timeout.InfiniteTimeSpan };
+        // The kernel gets no logger factory: SK would log the prompt's arguments and every cancelled answer as an
+        // error. QaBot logs each call itself (tokens, failures), and the user's text only at Debug.
+        var builder = Kernel.CreateBuilder();
+        switch (options.Provider.Trim().ToLowerInvariant())
+        {
+            case ChatProviders.OpenAI:
+                var openAiOptions = Configure(new OpenAIClientOptions(), httpClient);
+                if (!string.IsNullOrWhiteSpace(options.Endpoint))
+                {
+                    openAiOptions.Endpoint = new Uri(options.Endpoint);
+                }
+
+                var openAi = new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? KeyForServersWithoutKeys : options.ApiKey), openAiOptions);
+                builder.AddOpenAIChatCompletion(options.Model!, openAi);
+                break;
+            case ChatProviders.AzureOpenAI:
+                var azure = new AzureOpenAIClient(new Uri(options.Endpoint!), new ApiKeyCredential(options.ApiKey!), Configure(new AzureOpenAIClientOptions(), httpClient));
+                builder.AddAzureOpenAIChatCompletion(options.Deployment!, azure, modelId: options.Model);
+                break;
+            default:
+                throw new InvalidOperationException($"Chat:Provider '{options.Provider}' has no chat model to build.");
+        }
+
+        return builder.Build();
+    }
+
+    private static T Configure<T>(T clientOptions, HttpClient httpClient)
+        where T : ClientPipelineOptions
+    {
+        clientOptions.Transport = new HttpClientPipelineTransport(httpClient);
+        clientOptions.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);
+        clientOptions.NetworkTimeout = Timeout.InfiniteTimeSpan;
+        return clientOptions;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QaBot.Answering;
+using QaBot.Core.Configuration;
+
+namespace QaBot.Generation;
+
+public static partial class GenerationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the chat model configured under <c>Chat</c>. With <c>Chat:Provider=none</c> (the default) the
+    /// extractive composer keeps answering and questions are searched as asked; otherwise the model answers,
+    /// condenses follow-ups and translates questions. Call after <c>AddQaBotAnswering</c>.
+    /// </summary>
+    public static IServiceCollection AddQaBotGeneration(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddValidatedOptions<ChatOptions>(ChatOptions.SectionName);
+        services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<GenerationMetrics>();
+        services.AddSingleton<ChatKernelFactory>();
+        services.AddSingleton(sp => CreateModel(sp.GetRequiredService<ChatKernelFactory>(), sp.GetRequiredService<IOptions<ChatOptions>>().Value));
+        services.AddSingleton(sp => PromptLibrary.Load(PromptsFolder(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
+        services.AddSingleton<ModelAnswerComposer>();
+        services.AddSingleton<ModelQuestionRewriter>();
+        services.Replace(ServiceDescriptor.Singleton<IAnswerComposer>(sp => IsEnabled(sp)
+            ? sp.GetRequiredService<ModelAnswerComposer>()
+            : sp.GetRequiredService<ExtractiveAnswerComposer>()));
+        services.Replace(ServiceDescriptor.Singleton<IQuestionRewriter>(sp => IsEnabled(sp)
+            ? sp.GetRequiredService<ModelQuestionRewriter>()
+            : new AsAskedQuestionRewriter()));
+        services.AddHostedService<ChatModelStartup>();
+        return services;
+    }
+
+    /// <summary>The prompts folder: <c>Chat:PromptsPath</c> (from the working directory), else <c>prompts/</c> next to the program.</summary>
+    public static string PromptsFolder(ChatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.PromptsPath)
+            ? Path.Combine(AppContext.BaseDirectory, "prompts")
+            : Path.GetFullPath(options.PromptsPath);
+    }
+
+    private static bool IsEnabled(IServiceProvider services) => services.GetRequiredService<IOptions<ChatOptions>>().Value.IsEnabled;
+
+    private static ChatModel CreateModel(ChatKernelFactory factory, ChatOptions options)
+    {
+        var provider = options.Provider.Trim().ToLowerInvariant();
+        var model = provider == ChatProviders.AzureOpenAI ? options.Deployment : options.Model;
+        return new ChatModel(factory.Create(options), $"{provider}:{model}");
+    }
+
+    /// <summary>Loads the prompts and builds the kernel when the host starts, so a bad prompt file stops start-up, not the first question.</summary>
+    private sealed partial class ChatModelStartup(IServiceProvider services, IOptions<ChatOptions> options, ILogger<ChatModelStartup> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (options.Value.IsEnabled)
+            {
+                services.GetRequiredService<PromptLibrary>();
+                var model = services.GetRequiredService<ChatModel>();
+                var folder = PromptsFolder(options.Value);
+                LogReady(model.Name, folder);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(EventId = 4009, Level = LogLevel.Debug, Message = "Chat model {Model} ready; prompts from {PromptsFolder}")]
+        private partial void LogReady(string model, string promptsFolder);
+    }
+}
