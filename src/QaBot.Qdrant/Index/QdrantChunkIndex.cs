@@ -55,8 +55,8 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
     }
 
     /// <summary>
-    /// Drops the document's manifest point, upserts its chunks (same ids overwrite), deletes chunks past the new
-    /// count, and writes the manifest point last: until then the document counts as not ingested.
+    /// Drops the document's manifest point, upserts its chunks (same ids overwrite), deletes the chunks the new
+    /// version lacks, and writes the manifest point last: until then the document counts as not ingested.
     /// </summary>
     public async Task ReplaceDocumentAsync(ManifestEntry entry, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
     {
@@ -66,10 +66,8 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         Invalidate();
         await Client.DeletePointsAsync(collection.Name, OfDocument(CollectionLayout.DocumentKind, entry.SourcePath), cancellationToken);
         await Client.UpsertPointsAsync(collection.Name, chunks.Select(ToPoint).ToList(), cancellationToken);
-        var stale = OfDocument(CollectionLayout.ChunkKind, entry.SourcePath) with
-        {
-            Must = [.. OfDocument(CollectionLayout.ChunkKind, entry.SourcePath).Must!, FieldCondition.AtLeast(CollectionLayout.ChunkIndex, chunks.Count)],
-        };
+        // Chunks of the old version that the new one does not have (ids are per source path and chunk index).
+        var stale = OfDocument(CollectionLayout.ChunkKind, entry.SourcePath) with { MustNot = [new HasIdCondition([.. chunks.Select(c => c.Chunk.Id).Distinct()])] };
         await Client.DeletePointsAsync(collection.Name, stale, cancellationToken);
         await Client.UpsertPointsAsync(collection.Name, [ToDocumentPoint(entry with { ChunkCount = chunks.Count }, DocumentStatistics.Of(chunks))], cancellationToken);
         Invalidate();

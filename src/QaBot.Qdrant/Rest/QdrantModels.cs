@@ -54,8 +54,6 @@ public sealed record FieldCondition(string Key, MatchCondition? Match = null, Ra
     public static FieldCondition Equal(string key, string value) => new(key, new MatchCondition(Value: value));
 
     public static FieldCondition Equal(string key, long value) => new(key, new MatchCondition(Value: value));
-
-    public static FieldCondition AtLeast(string key, double value) => new(key, Range: new RangeCondition(Gte: value));
 }
 
 /// <summary><c>MatchValue</c> (<see cref="Value"/>) or <c>MatchAny</c> (<see cref="Any"/>).</summary>
