@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Evaluation;
-using QaBot.Index.Sqlite;
 using QaBot.Ingestion;
 using QaBot.Retrieval;
 
@@ -40,7 +39,7 @@ public static class QaBotHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services
-            .AddSqliteIndex()
+            .AddQaBotIndex(builder.Configuration)
             .AddQaBotIngestion()
             .AddQaBotRetrieval()
             .AddQaBotAnswering()
