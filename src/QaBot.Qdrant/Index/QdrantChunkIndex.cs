@@ -37,7 +37,8 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         [CollectionLayout.SourcePath, CollectionLayout.ContentHash, CollectionLayout.PipelineVersion, CollectionLayout.ChunkCount, CollectionLayout.IngestedAt];
 
     private readonly QdrantBlobStore _blobs = new(collection);
-    private (DateTimeOffset ReadAt, CollectionStatistics Statistics)? _statistics;
+    // A reference, so concurrent questions read and replace it whole.
+    private volatile CachedStatistics? _statistics;
 
     private QdrantClient Client => collection.Client;
 
@@ -205,11 +206,13 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         }
 
         var statistics = new CollectionStatistics(documents);
-        _statistics = (now, statistics);
+        _statistics = new CachedStatistics(now, statistics);
         return statistics;
     }
 
     private void Invalidate() => _statistics = null;
+
+    private sealed record CachedStatistics(DateTimeOffset ReadAt, CollectionStatistics Statistics);
 
     private static Filter OfKind(string kind) => Filter.All(FieldCondition.Equal(CollectionLayout.Kind, kind));
 

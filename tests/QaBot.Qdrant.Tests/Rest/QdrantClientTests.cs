@@ -11,7 +11,7 @@ namespace QaBot.Qdrant.Tests.Rest;
 public sealed class QdrantClientTests
 {
     private const string Collection = "docs";
-    private const string CountOk = """{"result":{"count":3},"status":"ok","time":0.001}""";
+    internal const string CountOk = """{"result":{"count":3},"status":"ok","time":0.001}""";
 
     private static QdrantClient ClientFor(Uri url, TimeProvider time, Action<QdrantOptions>? configure = null, HttpMessageHandler? handler = null)
     {

@@ -26,7 +26,8 @@ public sealed class QdrantSpecTests
     {
         var spec = await QdrantSpec.GetAsync();
 
-        Assert.Empty(spec.ValidateResponse("POST", "/collections/{collection_name}/points/count", """{"result":{"count":3},"status":"ok","time":0.001}"""));
+        // The canned answer the client tests parse is itself valid under the spec.
+        Assert.Empty(spec.ValidateResponse("POST", "/collections/{collection_name}/points/count", Rest.QdrantClientTests.CountOk));
         Assert.NotEmpty(spec.ValidateResponse("POST", "/collections/{collection_name}/points/count", """{"result":{"total":3},"status":"ok","time":0.001}"""));
     }
 }
