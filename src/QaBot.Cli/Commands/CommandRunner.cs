@@ -52,6 +52,12 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync("Error: " + exception.Message);
             return ExitCodes.Error;
         }
+        catch (Qdrant.Rest.QdrantException exception)
+        {
+            // Unreachable server, refused API key, a collection made for another configuration: the message says what to fix.
+            await Console.Error.WriteLineAsync("Error: " + exception.Message);
+            return ExitCodes.Error;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync("Cancelled.");

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Evaluation;
 using QaBot.Generation;
-using QaBot.Index.Sqlite;
 using QaBot.Ingestion;
 using QaBot.Retrieval;
 
@@ -41,7 +40,7 @@ public static class QaBotHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services
-            .AddSqliteIndex()
+            .AddQaBotIndex(builder.Configuration)
             .AddQaBotIngestion()
             .AddQaBotRetrieval()
             .AddQaBotAnswering()

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using QaBot.Analysis;
+using QaBot.Core;
+using QaBot.Qdrant.Rest;
+
+namespace QaBot.Qdrant.Index;
+
+/// <summary>
+/// QaBot's collection on the server. On first use it waits for Qdrant, creates the collection when missing
+/// (a named dense vector sized for the configured embedding model, a sparse vector with the IDF modifier,
+/// payload indexes, the metadata point) and otherwise checks it against the configuration, failing with a
+/// message that says what to do instead of writing vectors that do not fit.
+/// </summary>
+public sealed partial class QdrantCollectionHandle(QdrantClient client, QdrantOptions options, EmbeddingModelInfo? configuredModel, ILogger<QdrantCollectionHandle> logger)
+    : IDisposable
+{
+    private readonly SemaphoreSlim _ready = new(1, 1);
+    private volatile bool _checked;
+    private CollectionMetadata? _metadata;
+
+    public string Name => options.Collection;
+
+    public void Dispose() => _ready.Dispose();
+
+    public QdrantClient Client => client;
+
+    /// <summary>Size of the dense vector the collection holds, or null when it has none (sparse only).</summary>
+    public int? DenseDimensions { get; private set; }
+
+    /// <summary>The embedding model of the stored dense vectors, or null when there are none.</summary>
+    internal EmbeddingModelInfo? StoredModel => _metadata?.Model;
+
+    public async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        if (_checked)
+        {
+            return;
+        }
+
+        await _ready.WaitAsync(cancellationToken);
+        try
+        {
+            if (_checked)
+            {
+                return;
+            }
+
+            await client.WaitUntilReadyAsync(cancellationToken);
+            if (!await client.CollectionExistsAsync(Name, cancellationToken) && await CreateAsync(cancellationToken))
+            {
+                LogCreated(Name, configuredModel?.ModelId ?? "none (sparse only)");
+            }
+
+            await CheckAsync(cancellationToken);
+            _checked = true;
+        }
+        finally
+        {
+            _ready.Release();
+        }
+    }
+
+    /// <summary>Records the model of the stored dense vectors (null after they were cleared).</summary>
+    internal async Task WriteModelAsync(EmbeddingModelInfo? model, CancellationToken cancellationToken)
+    {
+        var metadata = (_metadata ?? new CollectionMetadata(CollectionLayout.Version, TextAnalyzer.Version, null)) with { Model = model };
+        await client.UpsertPointsAsync(Name, [new PointStruct(CollectionLayout.MetadataId, new Dictionary<string, object>(), metadata.ToPayload())], cancellationToken);
+        _metadata = metadata;
+    }
+
+    private async Task<bool> CreateAsync(CancellationToken cancellationToken)
+    {
+        var request = new CreateCollectionRequest(
+            configuredModel is null ? null : new Dictionary<string, VectorParams> { [CollectionLayout.DenseVector] = new(configuredModel.Dimensions, "Cosine") },
+            new Dictionary<string, SparseVectorParams> { [CollectionLayout.SparseVector] = new("idf") },
+            options.ShardNumber,
+            options.ReplicationFactor,
+            new Dictionary<string, object?>
+            {
+                [CollectionLayout.LayoutVersion] = CollectionLayout.Version,
+                [CollectionLayout.AnalyzerVersion] = TextAnalyzer.Version,
+                [CollectionLayout.ModelId] = configuredModel?.ModelId,
+            });
+        if (!await client.CreateCollectionAsync(Name, request, cancellationToken))
+        {
+            return false; // Another process created it first; check it like any existing collection.
+        }
+
+        foreach (var (field, schema) in CollectionLayout.PayloadIndexes)
+        {
+            await client.CreatePayloadIndexAsync(Name, field, schema, cancellationToken);
+        }
+
+        await WriteModelAsync(null, cancellationToken);
+        return true;
+    }
+
+    private async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        var info = await client.GetCollectionAsync(Name, cancellationToken);
+        var fix = $"Delete the collection (curl -X DELETE {new Uri(options.Url!, "collections/" + Name)}) or set Qdrant:Collection to a new name, then run 'qabot ingest'.";
+        if (info.Config.Params.SparseVectors?.GetValueOrDefault(CollectionLayout.SparseVector) is not { Modifier: "idf" })
+        {
+            throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' has no sparse vector '{CollectionLayout.SparseVector}' with the IDF modifier, so it was not made by QaBot. {fix}");
+        }
+
+        DenseDimensions = info.Config.Params.NamedVectors().GetValueOrDefault(CollectionLayout.DenseVector)?.Size;
+        if (configuredModel is not null && DenseDimensions != configuredModel.Dimensions)
+        {
+            var holds = DenseDimensions is { } size ? $"dense vectors of {size} dimensions" : "no dense vector";
+            throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' has {holds}, but the configured embedding model {configuredModel} needs {configuredModel.Dimensions}. {fix}");
+        }
+
+        var found = await client.ScrollAsync(Name, new ScrollRequest(Filter.All(new HasIdCondition([CollectionLayout.MetadataId])), 1, WithPayload: true), cancellationToken);
+        if (found.Points.Count == 0)
+        {
+            await WriteModelAsync(null, cancellationToken); // Created by a run that stopped right after; finish it.
+            return;
+        }
+
+        var metadata = CollectionMetadata.FromPayload(found.Points[0].Payload);
+        if (metadata.LayoutVersion != CollectionLayout.Version)
+        {
+            throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' has layout {metadata.LayoutVersion}; this QaBot writes {CollectionLayout.Version}. {fix}");
+        }
+
+        if (metadata.AnalyzerVersion != TextAnalyzer.Version)
+        {
+            throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' holds sparse vectors of analyzer {metadata.AnalyzerVersion}; this QaBot analyzes with {TextAnalyzer.Version}, so its query terms would not match. {fix}");
+        }
+
+        _metadata = metadata;
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Created Qdrant collection {Collection} (embedding model: {Model})")]
+    private partial void LogCreated(string collection, string model);
+}
