@@ -47,7 +47,8 @@ public static class CommandRunner
 
             return ExitCodes.ConfigurationError;
         }
-        catch (Exception exception) when (exception is ArgumentException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
+        catch (Exception exception) when (exception is ArgumentException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException
+            or Core.EmbeddingModelMismatchException or Embeddings.EmbeddingServiceException or Embeddings.Models.ModelDownloadException)
         {
             await Console.Error.WriteLineAsync("Error: " + exception.Message);
             return ExitCodes.Error;

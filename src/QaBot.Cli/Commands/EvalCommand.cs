@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QaBot.Core;
 using QaBot.Cli.Hosting;
 using QaBot.Evaluation;
 using QaBot.Retrieval;
@@ -27,6 +29,8 @@ public static class EvalCommand
                 ["Retrieval:MinMatchedTermShare"] = retrieval.MinMatchedTermShare.ToString(CultureInfo.InvariantCulture),
                 ["Retrieval:DictionaryTranslation"] = retrieval.DictionaryTranslation.ToString(CultureInfo.InvariantCulture),
                 ["Retrieval:RrfK"] = retrieval.RrfK.ToString(CultureInfo.InvariantCulture),
+                ["Retrieval:DenseWeight"] = retrieval.DenseWeight.ToString(CultureInfo.InvariantCulture),
+                ["Embeddings"] = services.GetService<ITextEmbedder>()?.Model.ToString() ?? "none",
             };
             var report = await services.Get<Evaluator>().RunAsync(questions, settings, token);
             Console.WriteLine(EvalReportWriter.ToTable(report));
