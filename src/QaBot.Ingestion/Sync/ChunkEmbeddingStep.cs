@@ -30,9 +30,16 @@ public sealed class ChunkEmbeddingStep(ITextEmbedder embedder, IVectorIndex vect
     /// <summary>The vectors of <paramref name="chunks"/>, in order; the title goes with the text, as a reader sees it.</summary>
     public async Task<IReadOnlyList<ChunkVector>> EmbedAsync(IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
     {
-        var texts = chunks.Select(c => c.Chunk.Title + "\n" + c.Chunk.Text).ToList();
+        var texts = chunks.Select(c => PassageText(c.Chunk)).ToList();
         var embedded = await embedder.EmbedPassagesAsync(texts, cancellationToken);
         return chunks.Select((c, i) => new ChunkVector(c.Chunk.Id, embedded[i])).ToList();
+    }
+
+    /// <summary>The text embedded for a chunk: its article's title, then its text.</summary>
+    public static string PassageText(Chunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        return chunk.Title + "\n" + chunk.Text;
     }
 
     /// <summary>Stores a document's vectors; its chunks must already be in the index.</summary>
