@@ -29,14 +29,7 @@ public sealed class OllamaEmbeddingGenerator(HttpClient http, Uri endpoint, stri
         return result;
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => GeneratorServices.Find(this, Metadata, serviceType, serviceKey);
 
     public void Dispose()
     {
