@@ -16,6 +16,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private const string AttentionMask = "attention_mask";
     private const string TokenTypeIds = "token_type_ids";
 
+    private readonly Lock _running = new();
     private readonly OnnxEmbeddingSettings _settings;
     private readonly InferenceSession _session;
     private readonly ITokenEncoder _encoder;
@@ -110,7 +111,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             var names = typesValue is null ? new[] { InputIds, AttentionMask } : [InputIds, AttentionMask, TokenTypeIds];
             var values = typesValue is null ? new[] { idsValue, maskValue } : [idsValue, maskValue, typesValue];
             using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, names, values, [_output]);
+            // One run at a time: each already uses every intra-op thread, and two at once only contend for the cores.
+            using var outputs = RunExclusive(runOptions, names, values);
             var hidden = outputs[0].GetTensorDataAsSpan<float>();
             var stride = _outputIsPooled ? Dimensions : length * Dimensions;
             for (var row = 0; row < sequences.Length; row++)
@@ -140,6 +142,14 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             {
                 ArrayPool<long>.Shared.Return(types);
             }
+        }
+    }
+
+    private IDisposableReadOnlyCollection<OrtValue> RunExclusive(RunOptions runOptions, string[] names, OrtValue[] values)
+    {
+        lock (_running)
+        {
+            return _session.Run(runOptions, names, values, [_output]);
         }
     }
 
