@@ -82,6 +82,16 @@ public sealed class EmbeddingCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_PoolingValueNotAMode_ConfigurationErrorNamingKeyAndValue()
+    {
+        var ask = await RunAsync("--config", "Embeddings:Provider=onnx", "--config", $"Embeddings:Path={TinyModel}", "--config", "Embeddings:Pooling=max", "ask", Question);
+
+        Assert.Equal(ExitCodes.ConfigurationError, ask.ExitCode);
+        Assert.Contains("'max' at 'Embeddings:Pooling'", ask.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", ask.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ModelPull_UnknownName_FailsNamingTheKnownModels()
     {
         var pull = await RunAsync("model", "pull", "gpt-9");
