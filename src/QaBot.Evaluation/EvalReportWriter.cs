@@ -62,6 +62,13 @@ public static class EvalReportWriter
                 ["hit_rank"] = q.HitRank,
                 ["coverage"] = Math.Round(q.Coverage, 4),
                 ["latency_ms"] = Math.Round(q.LatencyMs, 3),
+                ["retrieved"] = new JsonArray(q.Passages.Select(p => (JsonNode?)new JsonObject
+                {
+                    ["rank"] = p.Rank,
+                    ["citation"] = p.CitationLabel,
+                    ["score"] = Math.Round(p.Score, 6),
+                    ["legs"] = new JsonObject(p.Legs.Select(l => KeyValuePair.Create(l.Leg, (JsonNode?)new JsonObject { ["rank"] = l.Rank, ["score"] = Math.Round(l.Score, 6) }))),
+                }).ToArray()),
             }).ToArray()),
             ["settings"] = new JsonObject(report.Settings.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))),
         };

@@ -13,6 +13,9 @@ public sealed record QuestionOutcome(
     double LatencyMs,
     double Coverage)
 {
+    /// <summary>The retrieved passages with each leg's rank and score (lexical versions, dense, coverage), for the JSON report.</summary>
+    public IReadOnlyList<QaBot.Core.RetrievedPassage> Passages { get; init; } = [];
+
     /// <summary>Every answer_any group has an alternative in the answer (case-insensitive).</summary>
     public bool AnswerIsCorrect => !Refused && Question.AnswerAny.All(group => group.Any(alt => Answer.Contains(alt, StringComparison.OrdinalIgnoreCase)));
 }

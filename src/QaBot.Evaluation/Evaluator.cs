@@ -25,7 +25,7 @@ public sealed class Evaluator(IAnswerService answers)
                 answer.Text,
                 EvalMetricsCalculator.FirstHitRank(retrieved, question.Sources),
                 latency,
-                answer.Retrieval.Evidence.MatchedTermShare));
+                answer.Retrieval.Evidence.MatchedTermShare) { Passages = answer.Retrieval.Passages });
         }
 
         return EvalMetricsCalculator.Report(outcomes, settings);

@@ -13,7 +13,9 @@ namespace QaBot.Retrieval;
 /// and no language's larger share of chunks dominates. Then the best fused candidates are reranked by how much
 /// of the question each one covers (<see cref="CoverageAssessor"/>), which, unlike BM25 scores, compares
 /// passages of different languages; the fused rank breaks ties. The best passage's coverage decides whether
-/// the collection covers the question.
+/// the collection covers the question. With an embedding model configured, a dense leg joins the fusion: the
+/// question's vector against the index's vectors (exact search), weighted by <see cref="RetrievalOptions.DenseWeight"/>,
+/// so passages that share meaning but not words enter the candidates.
 /// </summary>
 public sealed partial class FusionRetriever(
     IChunkIndex index,
@@ -21,9 +23,14 @@ public sealed partial class FusionRetriever(
     IQueryTranslator translator,
     CoverageAssessor assessor,
     IOptions<RetrievalOptions> options,
-    ILogger<FusionRetriever> logger) : IRetriever
+    ILogger<FusionRetriever> logger,
+    ITextEmbedder? embedder = null,
+    IVectorIndex? vectorIndex = null) : IRetriever
 {
     public const string CoverageLeg = "coverage";
+
+    /// <summary>The name of the dense (vector) leg in the fused ranks and under /debug.</summary>
+    public const string DenseLeg = "dense";
 
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken)
     {
@@ -48,15 +55,21 @@ public sealed partial class FusionRetriever(
         // The searches of the versions and the term statistics are independent reads: run them at once on
         // the thread pool (SQLite's async calls complete synchronously; WAL lets readers share the file), then
         // fuse in the order of the versions as before.
+        var denseSearch = Task.Run(() => SearchDenseAsync(request.Question, settings, stopwatch, cancellationToken), cancellationToken);
         var searches = Task.WhenAll(queryTerms.Select(q => Task.Run(() => index.SearchLexicalAsync(q.Terms, settings.CandidatesPerQuery, cancellationToken), cancellationToken)));
         var frequencyTerms = formTerms.Concat(queryTerms.SelectMany(q => q.Terms)).ToHashSet(StringComparer.Ordinal);
         var frequenciesRead = Task.Run(() => index.GetChunkFrequenciesAsync(frequencyTerms, cancellationToken), cancellationToken);
         var statisticsRead = index.GetStatisticsAsync(cancellationToken);
-        await Task.WhenAll(searches, frequenciesRead, statisticsRead);
+        await Task.WhenAll(searches, frequenciesRead, statisticsRead, denseSearch);
         var hitLists = await searches;
         var lists = versions
             .Select((v, i) => new RankedList<Guid>(v.Version.Label, v.Weight, hitLists[i].Select(h => (h.ChunkId, h.Score)).ToList()))
             .ToList();
+        var (denseHits, denseMs) = await denseSearch;
+        if (denseHits is not null)
+        {
+            lists.Add(new RankedList<Guid>(DenseLeg, settings.DenseWeight, denseHits.Select(h => (h.ChunkId, (double)h.Score)).ToList()));
+        }
 
         var searchMs = stopwatch.Elapsed.TotalMilliseconds - translateMs;
         var fused = ReciprocalRankFusion.Fuse(lists, settings.RrfK).Take(settings.RerankDepth).ToList();
@@ -87,9 +100,15 @@ public sealed partial class FusionRetriever(
         var evidence = new RetrievalEvidence(concepts.Forms.Count, best.Share, lists[0].Items.Count > 0 ? lists[0].Items[0].Score : 0, best.Matched, best.Missing);
         var isRelevant = passages.Count > 0 && evidence.ContentTermCount > 0 && evidence.MatchedTermShare >= settings.MinMatchedTermShare;
 
-        var diagnostics = queryTerms
-            .Select(q => new QueryDiagnostics(q.Version.Label, q.Version.Language, q.Terms, passages
-                .SelectMany(p => p.Legs.Where(l => l.Leg == q.Version.Label).Select(l => l with { Leg = p.CitationLabel }))
+        var searched = queryTerms.Select(q => (q.Version.Label, q.Version.Language, q.Terms)).ToList();
+        if (denseHits is not null)
+        {
+            searched.Add((DenseLeg, language, []));
+        }
+
+        var diagnostics = searched
+            .Select(q => new QueryDiagnostics(q.Label, q.Language, q.Terms, passages
+                .SelectMany(p => p.Legs.Where(l => l.Leg == q.Label).Select(l => l with { Leg = p.CitationLabel }))
                 .OrderBy(l => l.Rank)
                 .ToList()))
             .ToList();
@@ -102,8 +121,46 @@ public sealed partial class FusionRetriever(
             ["search"] = searchMs,
             ["rerank"] = stopwatch.Elapsed.TotalMilliseconds - translateMs - searchMs,
         };
+        if (denseHits is not null)
+        {
+            timings["dense"] = denseMs;
+        }
+
         return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed) { TermWeights = termWeights, TimingsMs = timings };
     }
+
+    /// <summary>
+    /// The dense leg: null without an embedding model or before the index holds vectors (lexical only, as
+    /// before). Vectors of another model than the configured one are never compared with its query vector.
+    /// </summary>
+    /// <exception cref="EmbeddingModelMismatchException">The index holds another model's vectors; 'qabot ingest' re-embeds.</exception>
+    private async Task<(IReadOnlyList<VectorHit>? Hits, double ElapsedMs)> SearchDenseAsync(string question, RetrievalOptions settings, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        if (embedder is null || vectorIndex is null || settings.DenseWeight <= 0)
+        {
+            return (null, 0);
+        }
+
+        var started = stopwatch.Elapsed.TotalMilliseconds;
+        var stored = await vectorIndex.ReadModelAsync(cancellationToken);
+        if (stored is null)
+        {
+            LogNoVectors(embedder.Model.ModelId);
+            return (null, 0);
+        }
+
+        if (stored != embedder.Model)
+        {
+            throw new EmbeddingModelMismatchException(stored, embedder.Model);
+        }
+
+        var query = await embedder.EmbedQueryAsync(question, cancellationToken);
+        var hits = await vectorIndex.SearchAsync(query, settings.CandidatesPerQuery, cancellationToken);
+        return (hits, stopwatch.Elapsed.TotalMilliseconds - started);
+    }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The index holds no vectors yet; run 'qabot ingest' to embed the collection with {ModelId}. Searching lexically only.")]
+    private partial void LogNoVectors(string modelId);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Retrieved {PassageCount} passages from {VersionCount} versions of the question; coverage {Coverage:0.00}, relevant {IsRelevant}, {ElapsedMs:0.0} ms")]
     private partial void LogRetrieved(int passageCount, int versionCount, double coverage, bool isRelevant, double elapsedMs);

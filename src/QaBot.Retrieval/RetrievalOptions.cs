@@ -23,6 +23,10 @@ public sealed class RetrievalOptions
     [Range(0.0, 10.0)]
     public double TranslatedQueryWeight { get; set; } = 1.0;
 
+    /// <summary>Weight of the dense (embedding) leg in the fusion; 0 turns it off. Used only when an embedding model is configured.</summary>
+    [Range(0.0, 10.0)]
+    public double DenseWeight { get; set; } = 1.0;
+
     /// <summary>
     /// The least share of the question's information (its content terms weighted by rarity in the collection,
     /// matched as asked or translated) that the best passage must hold for the question to count as covered.

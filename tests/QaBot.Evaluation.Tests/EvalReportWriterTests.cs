@@ -33,6 +33,27 @@ public sealed class EvalReportWriterTests
     }
 
     [Fact]
+    public void ToJson_OutcomeWithPassages_ListsEachLegsRankAndScore()
+    {
+        // Arrange
+        var chunk = new QaBot.Core.Chunk("a.txt", 0, "A", null, null, 3, 7, "en", "text");
+        var passage = new QaBot.Core.RetrievedPassage(chunk, 1, 0.75, [new("original", 2, 4.5), new("dense", 1, 0.875), new("coverage", 1, 1.0)]);
+        var outcome = EvalSample.Outcomes()[0] with { Passages = [passage] };
+        var report = EvalMetricsCalculator.Report([outcome], new Dictionary<string, string>());
+
+        // Act
+        using var json = JsonDocument.Parse(EvalReportWriter.ToJson(report));
+
+        // Assert
+        var retrieved = Assert.Single(json.RootElement.GetProperty("questions")[0].GetProperty("retrieved").EnumerateArray());
+        Assert.Equal("a.txt:3-7", retrieved.GetProperty("citation").GetString());
+        var legs = retrieved.GetProperty("legs");
+        Assert.Equal(["original", "dense", "coverage"], legs.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(2, legs.GetProperty("original").GetProperty("rank").GetInt32());
+        Assert.Equal(0.875, legs.GetProperty("dense").GetProperty("score").GetDouble());
+    }
+
+    [Fact]
     public void ToJson_SampleReport_MetricValuesAndNulls()
     {
         // Arrange

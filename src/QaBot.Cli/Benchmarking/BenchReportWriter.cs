@@ -57,6 +57,50 @@ public static class BenchReportWriter
         return Format(["metric", "value"], rows) + $"\n{Describe(environment)}\n";
     }
 
+    public static string ToTable(EmbeddingBenchResult result, BenchEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(environment);
+        var rows = new List<IReadOnlyList<string>>
+        {
+            (string[])["model", result.Model],
+            (string[])["chunks", result.Chunks.ToString(CultureInfo.InvariantCulture)],
+            (string[])["batch size / threads", $"{result.BatchSize} / {(result.Threads == 0 ? "all" : result.Threads.ToString(CultureInfo.InvariantCulture))}"],
+            (string[])["model alone passages/s", F1(result.ModelPassagesPerSecond)],
+            (string[])["ingest with embedding s", F1(result.IngestSeconds)],
+            (string[])["ingest with embedding passages/s", F1(result.IngestPassagesPerSecond)],
+            (string[])["model busy during ingest s", F1(result.ModelBusySeconds)],
+            (string[])["ingest time outside the model", string.Create(CultureInfo.InvariantCulture, $"{result.OutsideModelShare:P1}")],
+            (string[])["lexical-only ingest s", F1(result.LexicalIngestSeconds)],
+        };
+        return Format(["metric", "value"], rows) + $"\n{Describe(environment)}\n";
+    }
+
+    public static string ToJson(EmbeddingBenchResult result, BenchEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(environment);
+        var root = new JsonObject
+        {
+            ["mode"] = "embed",
+            ["model"] = result.Model,
+            ["chunks"] = result.Chunks,
+            ["cores"] = environment.Cores,
+            ["commit"] = environment.Commit,
+            ["load_average"] = environment.LoadAverage,
+            ["batch_size"] = result.BatchSize,
+            ["threads"] = result.Threads,
+            ["model_seconds"] = Round(result.ModelSeconds),
+            ["model_passages_per_s"] = Round(result.ModelPassagesPerSecond),
+            ["ingest_seconds"] = Round(result.IngestSeconds),
+            ["ingest_passages_per_s"] = Round(result.IngestPassagesPerSecond),
+            ["model_busy_seconds"] = Round(result.ModelBusySeconds),
+            ["outside_model_share"] = Round(result.OutsideModelShare),
+            ["lexical_ingest_seconds"] = Round(result.LexicalIngestSeconds),
+        };
+        return root.ToJsonString(Indented);
+    }
+
     /// <summary>
     /// The last (largest) run's figures at the top level, in the agreed shape, and every run under "runs".
     /// </summary>

@@ -28,9 +28,10 @@ public static class BenchCommand
         var queue = new Option<int>("--queue") { Description = "Load mode: questions that may wait; one more is rejected as busy.", DefaultValueFactory = _ => 32 };
         var latency = new Option<int>("--model-latency-ms") { Description = "Load mode: the simulated chat model's time per answer.", DefaultValueFactory = _ => 200 };
         var requests = new Option<int>("--requests") { Description = "Load mode: questions sent in all (default: 10 per client)." };
+        var embed = new Option<bool>("--embed") { Description = "Embedding mode: ingest a generated collection (first --chunks size, default 2000) with the configured model (Embeddings:*) and report passages per second and the share of ingest time outside the model." };
 
         var command = new Command("bench", "Measure ingest, retrieval and answer latency, index size and memory on generated collections; --load for concurrent questions.");
-        foreach (var option in new Option[] { chunks, json, queries, seed, work, load, concurrency, workers, queue, latency, requests })
+        foreach (var option in new Option[] { chunks, json, queries, seed, work, load, concurrency, workers, queue, latency, requests, embed })
         {
             command.Options.Add(option);
         }
@@ -44,7 +45,12 @@ public static class BenchCommand
             {
                 var environment = await DescribeEnvironmentAsync(cancellationToken);
                 string table, output;
-                if (parseResult.GetValue(load))
+                if (parseResult.GetValue(embed))
+                {
+                    var result = await new EmbeddingBenchmark(parseResult, root, parseResult.GetValue(seed), Console.Error).RunAsync(sizes?[0] ?? 2_000, cancellationToken);
+                    (table, output) = (BenchReportWriter.ToTable(result, environment), BenchReportWriter.ToJson(result, environment));
+                }
+                else if (parseResult.GetValue(load))
                 {
                     var clients = parseResult.GetValue(concurrency);
                     var settings = new LoadSettings(

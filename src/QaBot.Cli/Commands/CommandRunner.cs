@@ -47,7 +47,15 @@ public static class CommandRunner
 
             return ExitCodes.ConfigurationError;
         }
-        catch (Exception exception) when (exception is ArgumentException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
+        catch (InvalidOperationException exception) when (exception.InnerException is FormatException)
+        {
+            // The configuration binder could not convert a value ("Embeddings:Pooling=max"); its message names the key and value.
+            await Console.Error.WriteLineAsync("Configuration error:");
+            await Console.Error.WriteLineAsync("  " + exception.Message + " " + exception.InnerException.Message);
+            return ExitCodes.ConfigurationError;
+        }
+        catch (Exception exception) when (exception is ArgumentException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException
+            or Core.EmbeddingModelMismatchException or Embeddings.EmbeddingServiceException or Embeddings.Models.ModelDownloadException)
         {
             await Console.Error.WriteLineAsync("Error: " + exception.Message);
             return ExitCodes.Error;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QaBot.Answering;
+using QaBot.Core;
 using QaBot.Cli.Hosting;
 using QaBot.Evaluation;
 using QaBot.Evaluation.Feedback;
@@ -57,6 +59,8 @@ public static class EvalCommand
                 ["Retrieval:DictionaryTranslation"] = retrieval.DictionaryTranslation.ToString(CultureInfo.InvariantCulture),
                 ["Retrieval:RrfK"] = retrieval.RrfK.ToString(CultureInfo.InvariantCulture),
                 ["Answered by"] = services.Get<IAnswerComposer>().Name,
+                ["Retrieval:DenseWeight"] = retrieval.DenseWeight.ToString(CultureInfo.InvariantCulture),
+                ["Embeddings"] = services.GetService<ITextEmbedder>()?.Model.ToString() ?? "none",
             };
             var report = await services.Get<Evaluator>().RunAsync(questions, settings, token);
             Console.WriteLine(EvalReportWriter.ToTable(report));

@@ -19,6 +19,7 @@ public static class QaBotCommandLine
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DiscordCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QaBot.Answering;
+using QaBot.Embeddings;
 using QaBot.Evaluation;
 using QaBot.Generation;
 using QaBot.Ingestion;
@@ -41,6 +42,7 @@ public static class QaBotHost
 
         builder.Services
             .AddQaBotIndex(builder.Configuration)
+            .AddQaBotEmbeddings(builder.Configuration)
             .AddQaBotIngestion()
             .AddQaBotRetrieval()
             .AddQaBotAnswering()

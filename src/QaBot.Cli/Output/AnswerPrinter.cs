@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using QaBot.Core;
+using QaBot.Retrieval;
 
 namespace QaBot.Cli.Output;
 
@@ -74,7 +75,8 @@ public static class AnswerPrinter
             builder.AppendLine(CultureInfo.InvariantCulture, $"query {query.Label} [{query.Language}]: {string.Join(' ', query.Terms)}");
             foreach (var hit in query.TopHits)
             {
-                builder.AppendLine(CultureInfo.InvariantCulture, $"    rank {hit.Rank,2}  bm25 {hit.Score,7:0.000}  {hit.Leg}");
+                var measure = query.Label == FusionRetriever.DenseLeg ? "cosine" : "bm25";
+                builder.AppendLine(CultureInfo.InvariantCulture, $"    rank {hit.Rank,2}  {measure} {hit.Score,7:0.000}  {hit.Leg}");
             }
         }
 

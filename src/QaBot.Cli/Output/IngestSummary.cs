@@ -15,6 +15,15 @@ public static class IngestSummary
             $"Ingest: {report.Count(FileOutcome.Added)} added, {report.Count(FileOutcome.Updated)} updated, {report.Count(FileOutcome.Removed)} removed, ");
         builder.Append(CultureInfo.InvariantCulture,
             $"{report.Count(FileOutcome.Unchanged)} unchanged, {report.Count(FileOutcome.Failed)} failed; {report.ChunksWritten} chunks written in {report.Elapsed.TotalSeconds:0.00} s.");
+        if (report.EmbeddingModel is { } model)
+        {
+            builder.AppendLine().Append(CultureInfo.InvariantCulture, $"  embeddings: {model}");
+            if (report.ReplacedEmbeddingModel is { } replaced)
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"; replaced the vectors of {replaced}, so every file was re-embedded");
+            }
+        }
+
         foreach (var failed in report.Files.Where(f => f.Outcome == FileOutcome.Failed))
         {
             builder.AppendLine().Append(CultureInfo.InvariantCulture, $"  failed: {failed.RelativePath}: {failed.Reason}");

@@ -9,7 +9,8 @@ namespace QaBot.Ingestion.Sync;
 /// The ingest job: brings the index in line with the corpus folder. Unchanged files (same content hash and
 /// pipeline version) are skipped, changed ones replaced, deleted ones removed. A bad file is reported and
 /// never stops the run; every document is written in its own transaction, so an interrupted run leaves a
-/// consistent index that the next run completes.
+/// consistent index that the next run completes. With an embedding model configured, each changed document's
+/// chunks are embedded (before the write lock, so embedding runs in parallel) and stored with the document.
 /// </summary>
 public sealed partial class CorpusSynchronizer(
     CorpusScanner scanner,
@@ -18,13 +19,26 @@ public sealed partial class CorpusSynchronizer(
     IChunkIndex index,
     IEnumerable<ICollectionRefresher> refreshers,
     TimeProvider timeProvider,
-    ILogger<CorpusSynchronizer> logger)
+    ILogger<CorpusSynchronizer> logger,
+    ITextEmbedder? embedder = null,
+    IVectorIndex? vectorIndex = null)
 {
+    private readonly ChunkEmbeddingStep? _embedding = embedder is not null && vectorIndex is not null ? new ChunkEmbeddingStep(embedder, vectorIndex) : null;
+
+    /// <summary>The version a file's manifest entry must carry to be skipped: the preparer's, plus the embedding model's.</summary>
+    public string PipelineVersion => _embedding?.PipelineVersion(preparer.PipelineVersion) ?? preparer.PipelineVersion;
+
     public async Task<IngestReport> SynchronizeAsync(string corpusPath, IIngestProgress? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var files = scanner.Scan(corpusPath);
         var manifest = await index.ReadManifestAsync(cancellationToken);
+        var replacedModel = _embedding is null ? null : await _embedding.PrepareIndexAsync(cancellationToken);
+        if (replacedModel is not null)
+        {
+            LogModelChanged(replacedModel.ToString(), _embedding!.Model.ToString());
+        }
+
         var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var deleted = manifest.Keys.Where(path => !present.Contains(path)).Order(StringComparer.Ordinal).ToList();
         progress?.Started(files.Count + deleted.Count);
@@ -48,7 +62,11 @@ public sealed partial class CorpusSynchronizer(
             }
         });
 
-        var report = new IngestReport(results.OrderBy(r => r.RelativePath, StringComparer.Ordinal).ToList(), stopwatch.Elapsed);
+        var report = new IngestReport(results.OrderBy(r => r.RelativePath, StringComparer.Ordinal).ToList(), stopwatch.Elapsed)
+        {
+            EmbeddingModel = _embedding?.Model,
+            ReplacedEmbeddingModel = replacedModel,
+        };
         foreach (var refresher in refreshers)
         {
             await refresher.RefreshAsync(report.ChangedCollection, cancellationToken);
@@ -76,7 +94,7 @@ public sealed partial class CorpusSynchronizer(
             return await FailAsync(failure ?? "unreadable");
         }
 
-        if (previous is not null && previous.ContentHash == content.ContentHash && previous.PipelineVersion == preparer.PipelineVersion)
+        if (previous is not null && previous.ContentHash == content.ContentHash && previous.PipelineVersion == PipelineVersion)
         {
             return new FileResult(file.RelativePath, FileOutcome.Unchanged, previous.ChunkCount);
         }
@@ -91,8 +109,16 @@ public sealed partial class CorpusSynchronizer(
             return await FailAsync(rejected.Message);
         }
 
-        var entry = new ManifestEntry(file.RelativePath, content.ContentHash, preparer.PipelineVersion, chunks.Count, timeProvider.GetUtcNow());
-        await WriteAsync(() => index.ReplaceDocumentAsync(entry, chunks, cancellationToken));
+        var vectors = _embedding is null ? null : await _embedding.EmbedAsync(chunks, cancellationToken);
+        var entry = new ManifestEntry(file.RelativePath, content.ContentHash, PipelineVersion, chunks.Count, timeProvider.GetUtcNow());
+        await WriteAsync(async () =>
+        {
+            await index.ReplaceDocumentAsync(entry, chunks, cancellationToken);
+            if (vectors is not null)
+            {
+                await _embedding!.WriteAsync(vectors, cancellationToken);
+            }
+        });
         return new FileResult(file.RelativePath, previous is null ? FileOutcome.Added : FileOutcome.Updated, chunks.Count);
 
         // A file that was fine before and is bad now (unreadable, too large, not an article) must not keep serving stale chunks.
@@ -119,6 +145,9 @@ public sealed partial class CorpusSynchronizer(
             }
         }
     }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "The index held vectors of {StoredModel}; they were removed and every file is re-embedded with {ConfiguredModel}")]
+    private partial void LogModelChanged(string storedModel, string configuredModel);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Skipped {Path}: {Reason}")]
     private partial void LogFileFailed(string path, string reason);

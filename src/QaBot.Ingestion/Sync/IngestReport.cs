@@ -1,3 +1,5 @@
+using QaBot.Core;
+
 namespace QaBot.Ingestion.Sync;
 
 /// <summary>What happened to one file.</summary>
@@ -25,6 +27,12 @@ public interface IIngestProgress
 /// <summary>The summary of an ingest run.</summary>
 public sealed record IngestReport(IReadOnlyList<FileResult> Files, TimeSpan Elapsed)
 {
+    /// <summary>The model whose vectors were stored with the chunks, or null when embeddings are off.</summary>
+    public EmbeddingModelInfo? EmbeddingModel { get; init; }
+
+    /// <summary>The model whose vectors this run removed because another is configured (every file was re-embedded).</summary>
+    public EmbeddingModelInfo? ReplacedEmbeddingModel { get; init; }
+
     public int Count(FileOutcome outcome) => Files.Count(f => f.Outcome == outcome);
 
     public int ChunksWritten => Files.Where(f => f.Outcome is FileOutcome.Added or FileOutcome.Updated).Sum(f => f.ChunkCount);
