@@ -64,3 +64,18 @@ public interface ITextEmbedder
     /// <summary>The vector of a search query.</summary>
     Task<ReadOnlyMemory<float>> EmbedQueryAsync(string query, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// An index that runs the lexical and the dense search of a question as one request and fuses them itself
+/// (Qdrant's Query API: a prefetch per leg, fused by reciprocal rank on the server), instead of the retriever
+/// fusing two separate result lists.
+/// </summary>
+public interface IHybridSearchIndex
+{
+    /// <summary>
+    /// The best <paramref name="limit"/> chunks of the fused lexical (<paramref name="terms"/>) and dense
+    /// (<paramref name="queryVector"/>) searches, best first, with their fused scores.
+    /// </summary>
+    /// <exception cref="EmbeddingModelMismatchException">The stored vectors were made by another model than <paramref name="model"/>.</exception>
+    Task<IReadOnlyList<LexicalHit>> SearchHybridAsync(IReadOnlyList<string> terms, ReadOnlyMemory<float> queryVector, EmbeddingModelInfo model, int limit, CancellationToken cancellationToken);
+}

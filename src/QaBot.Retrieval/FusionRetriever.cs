@@ -32,6 +32,9 @@ public sealed partial class FusionRetriever(
     /// <summary>The name of the dense (vector) leg in the fused ranks and under /debug.</summary>
     public const string DenseLeg = "dense";
 
+    /// <summary>The name of the list an <see cref="IHybridSearchIndex"/> fused itself from the original question's lexical and dense searches.</summary>
+    public const string HybridLeg = "original+dense";
+
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,14 +52,30 @@ public sealed partial class FusionRetriever(
             .Select(t => (new QueryVersion("dictionary:" + t.Language, t.Language, t.Text), settings.TranslatedQueryWeight)));
         versions.AddRange((request.ExtraQueries ?? []).Select(q => (q, settings.TranslatedQueryWeight)));
 
+        // An index that fuses lexical and dense search itself (Qdrant) gets the question's terms and vector in
+        // one request; its fused list takes the place of the original question's lexical list and the dense leg.
+        var serverFusion = index is IHybridSearchIndex && DenseEnabled(settings)
+            ? await EmbedQuestionAsync(request.Question, cancellationToken)
+            : null;
+        if (serverFusion is not null)
+        {
+            versions[0] = (versions[0].Version with { Label = HybridLeg }, versions[0].Weight);
+        }
+
         var queryTerms = versions.Select(v => (v.Version, Terms: analyzer.AnalyzeQuery(v.Version.Text, v.Version.Language))).ToList();
         var (forms, formTerms) = assessor.Forms(analyzer.AnalyzeQuery(request.Question, language), language, translations);
 
         // The searches of the versions and the term statistics are independent reads: run them at once on
         // the thread pool (SQLite's async calls complete synchronously; WAL lets readers share the file), then
         // fuse in the order of the versions as before.
-        var denseSearch = Task.Run(() => SearchDenseAsync(request.Question, settings, stopwatch, cancellationToken), cancellationToken);
-        var searches = Task.WhenAll(queryTerms.Select(q => Task.Run(() => index.SearchLexicalAsync(q.Terms, settings.CandidatesPerQuery, cancellationToken), cancellationToken)));
+        var denseSearch = serverFusion is null
+            ? Task.Run(() => SearchDenseAsync(request.Question, settings, stopwatch, cancellationToken), cancellationToken)
+            : Task.FromResult<(IReadOnlyList<VectorHit>?, double)>((null, 0));
+        var searches = Task.WhenAll(queryTerms.Select((q, i) => Task.Run(
+            () => i == 0 && serverFusion is { } vector
+                ? ((IHybridSearchIndex)index).SearchHybridAsync(q.Terms, vector, embedder!.Model, settings.CandidatesPerQuery, cancellationToken)
+                : index.SearchLexicalAsync(q.Terms, settings.CandidatesPerQuery, cancellationToken),
+            cancellationToken)));
         var frequencyTerms = formTerms.Concat(queryTerms.SelectMany(q => q.Terms)).ToHashSet(StringComparer.Ordinal);
         var frequenciesRead = Task.Run(() => index.GetChunkFrequenciesAsync(frequencyTerms, cancellationToken), cancellationToken);
         var statisticsRead = index.GetStatisticsAsync(cancellationToken);
@@ -136,27 +155,40 @@ public sealed partial class FusionRetriever(
     /// <exception cref="EmbeddingModelMismatchException">The index holds another model's vectors; 'qabot ingest' re-embeds.</exception>
     private async Task<(IReadOnlyList<VectorHit>? Hits, double ElapsedMs)> SearchDenseAsync(string question, RetrievalOptions settings, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
-        if (embedder is null || vectorIndex is null || settings.DenseWeight <= 0)
+        if (!DenseEnabled(settings))
         {
             return (null, 0);
         }
 
         var started = stopwatch.Elapsed.TotalMilliseconds;
-        var stored = await vectorIndex.ReadModelAsync(cancellationToken);
-        if (stored is null)
+        if (await EmbedQuestionAsync(question, cancellationToken) is not { } query)
         {
-            LogNoVectors(embedder.Model.ModelId);
             return (null, 0);
         }
 
-        if (stored != embedder.Model)
+        var hits = await vectorIndex!.SearchAsync(query, settings.CandidatesPerQuery, cancellationToken);
+        return (hits, stopwatch.Elapsed.TotalMilliseconds - started);
+    }
+
+    private bool DenseEnabled(RetrievalOptions settings) => embedder is not null && vectorIndex is not null && settings.DenseWeight > 0;
+
+    /// <summary>The question's vector, or null while the index holds no vectors yet (lexical only, as before).</summary>
+    /// <exception cref="EmbeddingModelMismatchException">The index holds another model's vectors; 'qabot ingest' re-embeds.</exception>
+    private async Task<ReadOnlyMemory<float>?> EmbedQuestionAsync(string question, CancellationToken cancellationToken)
+    {
+        var stored = await vectorIndex!.ReadModelAsync(cancellationToken);
+        if (stored is null)
+        {
+            LogNoVectors(embedder!.Model.ModelId);
+            return null;
+        }
+
+        if (stored != embedder!.Model)
         {
             throw new EmbeddingModelMismatchException(stored, embedder.Model);
         }
 
-        var query = await embedder.EmbedQueryAsync(question, cancellationToken);
-        var hits = await vectorIndex.SearchAsync(query, settings.CandidatesPerQuery, cancellationToken);
-        return (hits, stopwatch.Elapsed.TotalMilliseconds - started);
+        return await embedder.EmbedQueryAsync(question, cancellationToken);
     }
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The index holds no vectors yet; run 'qabot ingest' to embed the collection with {ModelId}. Searching lexically only.")]

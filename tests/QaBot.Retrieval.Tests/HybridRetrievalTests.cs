@@ -137,4 +137,65 @@ public sealed class HybridRetrievalTests : IDisposable
         Assert.Equal(chunk.Id, result.Passages[0].Chunk.Id);
         Assert.DoesNotContain(result.Passages[0].Legs, l => l.Leg == FusionRetriever.DenseLeg);
     }
+
+    [Fact]
+    public async Task RetrieveAsync_IndexFusesItself_SendsTermsAndVectorInOneSearchAndUsesItsOrder()
+    {
+        var ids = await AddConstructedCollectionAsync();
+        // The server's fused order, deliberately unlike either leg: D, then B.
+        var serverFusing = new ServerFusingIndex(_index, [new LexicalHit(ids["D"], 0.5), new LexicalHit(ids["B"], 0.4)]);
+        var retriever = new FusionRetriever(
+            serverFusing, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
+            Options.Create(new RetrievalOptions()), NullLogger<FusionRetriever>.Instance, _embedder, _vectors);
+
+        var result = await retriever.RetrieveAsync(new RetrievalRequest(Question), CancellationToken.None);
+
+        var call = Assert.Single(serverFusing.HybridCalls);
+        Assert.Equal(TextAnalyzer.Default.AnalyzeQuery(Question, "en"), call.Terms);
+        Assert.Equal([1f, 0, 0, 0], call.Vector);
+        Assert.Equal(Model, call.Model);
+        Assert.Equal(0, serverFusing.LexicalCalls);
+        var legs = result.Passages.SelectMany(p => p.Legs).ToList();
+        Assert.DoesNotContain(legs, l => l.Leg is FusionRetriever.DenseLeg or "original");
+        var hybrid = Assert.Single(result.Queries, q => q.Label == FusionRetriever.HybridLeg);
+        Assert.Equal(["D.txt:1-1", "B.txt:1-1"], hybrid.TopHits.Select(h => h.Leg));
+    }
+
+    /// <summary>The SQLite index, but searching the original question the way Qdrant does: one fused request, answered from a script.</summary>
+    private sealed class ServerFusingIndex(SqliteChunkIndex inner, IReadOnlyList<LexicalHit> fused) : IChunkIndex, IHybridSearchIndex
+    {
+        public List<(IReadOnlyList<string> Terms, float[] Vector, EmbeddingModelInfo Model)> HybridCalls { get; } = [];
+
+        public int LexicalCalls { get; private set; }
+
+        public Task<IReadOnlyList<LexicalHit>> SearchHybridAsync(IReadOnlyList<string> terms, ReadOnlyMemory<float> queryVector, EmbeddingModelInfo model, int limit, CancellationToken cancellationToken)
+        {
+            HybridCalls.Add((terms, queryVector.ToArray(), model));
+            return Task.FromResult(fused);
+        }
+
+        public Task<IReadOnlyList<LexicalHit>> SearchLexicalAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
+        {
+            LexicalCalls++;
+            return inner.SearchLexicalAsync(terms, limit, cancellationToken);
+        }
+
+        public Task<IReadOnlyDictionary<string, ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken) => inner.ReadManifestAsync(cancellationToken);
+
+        public Task ReplaceDocumentAsync(ManifestEntry entry, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken) => inner.ReplaceDocumentAsync(entry, chunks, cancellationToken);
+
+        public Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken) => inner.RemoveDocumentAsync(sourcePath, cancellationToken);
+
+        public Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => inner.GetChunksAsync(ids, cancellationToken);
+
+        public Task<IReadOnlyList<VocabularyTerm>> ReadVocabularyAsync(CancellationToken cancellationToken) => inner.ReadVocabularyAsync(cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, int>> GetChunkFrequenciesAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken) => inner.GetChunkFrequenciesAsync(terms, cancellationToken);
+
+        public Task<IndexStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => inner.GetStatisticsAsync(cancellationToken);
+
+        public Task<byte[]?> ReadBlobAsync(string name, CancellationToken cancellationToken) => inner.ReadBlobAsync(name, cancellationToken);
+
+        public Task WriteBlobAsync(string name, byte[] content, CancellationToken cancellationToken) => inner.WriteBlobAsync(name, content, cancellationToken);
+    }
 }

@@ -30,7 +30,7 @@ public sealed record HybridSearchRequest(
 /// stopped midway redoes that document next time; named blobs are stored in parts. Any machine that reaches
 /// the server can ingest or answer.
 /// </summary>
-public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOptions options, TimeProvider timeProvider) : IChunkIndex
+public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOptions options, TimeProvider timeProvider) : IChunkIndex, IHybridSearchIndex
 {
     private const int PageSize = 256;
     private static readonly string[] ManifestFields =
@@ -132,6 +132,13 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
             : new QueryRequest(FusionQuery.Rrf, request.Limit, Prefetch: prefetch, Filter: filter, WithPayload: false);
         var points = await Client.QueryAsync(collection.Name, query, cancellationToken);
         return [.. points.Select(p => new HybridHit(p.Id, p.Score))];
+    }
+
+    /// <inheritdoc/>
+    async Task<IReadOnlyList<LexicalHit>> IHybridSearchIndex.SearchHybridAsync(IReadOnlyList<string> terms, ReadOnlyMemory<float> queryVector, EmbeddingModelInfo model, int limit, CancellationToken cancellationToken)
+    {
+        var hits = await SearchHybridAsync(new HybridSearchRequest(terms, limit, queryVector, model, CandidatesPerLeg: limit), cancellationToken);
+        return [.. hits.Select(h => new LexicalHit(h.ChunkId, h.Score))];
     }
 
     public async Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
