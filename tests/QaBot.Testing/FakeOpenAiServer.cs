@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -59,8 +58,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public FakeOpenAiServer(Func<FakeChatRequest, FakeChatReply> responder)
     {
         Responder = responder;
-        (_listener, Port) = Listen();
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        (_listener, var baseUrl) = LoopbackListener.Start();
+        Port = baseUrl.Port;
+        _acceptLoop = Task.Run(() => LoopbackListener.AcceptAsync(_listener, context =>
+        {
+            // Each request on its own task: a hung reply must not hold up the next request.
+            _handlers.Add(HandleAsync(context));
+            return Task.CompletedTask;
+        }));
     }
 
     public int Port { get; }
@@ -96,46 +101,6 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         await _acceptLoop;
         await Task.WhenAll(_handlers);
         _stopping.Dispose();
-    }
-
-    private static (HttpListener Listener, int Port) Listen()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return (listener, port);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _handlers.Add(HandleAsync(context));
-        }
     }
 
     private async Task HandleAsync(HttpListenerContext context)

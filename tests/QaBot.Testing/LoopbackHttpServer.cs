@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace QaBot.Testing;
@@ -30,8 +29,8 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public LoopbackHttpServer(Func<LoopbackRequest, LoopbackResponse> handler)
     {
         _handler = handler;
-        (_listener, BaseUrl) = Listen();
-        _loop = Task.Run(AcceptLoopAsync);
+        (_listener, BaseUrl) = LoopbackListener.Start();
+        _loop = Task.Run(() => LoopbackListener.AcceptAsync(_listener, HandleAsync));
     }
 
     public Uri BaseUrl { get; }
@@ -52,64 +51,27 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A port that was free a moment ago; retried if another process takes it first.</summary>
-    private static (HttpListener Listener, Uri BaseUrl) Listen()
+    private async Task HandleAsync(HttpListenerContext context)
     {
-        for (var attempt = 0; ; attempt++)
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
+        var request = new LoopbackRequest(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, headers, body);
+        Requests.Enqueue(request);
+        LoopbackResponse response;
+        try
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            var url = new Uri($"http://127.0.0.1:{port}/");
-            listener.Prefixes.Add(url.AbsoluteUri);
-            try
-            {
-                listener.Start();
-                return (listener, url);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
+            response = _handler(request);
         }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (_listener.IsListening)
+        catch (InvalidOperationException exception)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
-            var request = new LoopbackRequest(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, headers, body);
-            Requests.Enqueue(request);
-            LoopbackResponse response;
-            try
-            {
-                response = _handler(request);
-            }
-            catch (InvalidOperationException exception)
-            {
-                response = new LoopbackResponse(500, Encoding.UTF8.GetBytes(exception.Message), "text/plain");
-            }
-
-            context.Response.StatusCode = response.Status;
-            context.Response.ContentType = response.ContentType;
-            context.Response.ContentLength64 = response.Body.Length;
-            await context.Response.OutputStream.WriteAsync(response.Body);
-            context.Response.Close();
+            response = new LoopbackResponse(500, Encoding.UTF8.GetBytes(exception.Message), "text/plain");
         }
+
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = response.ContentType;
+        context.Response.ContentLength64 = response.Body.Length;
+        await context.Response.OutputStream.WriteAsync(response.Body);
+        context.Response.Close();
     }
 }

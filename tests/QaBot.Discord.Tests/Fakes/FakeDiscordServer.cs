@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using QaBot.Testing;
 
 namespace QaBot.Discord.Tests.Fakes;
 
@@ -33,9 +33,13 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
 
     public FakeDiscordServer()
     {
-        (_listener, BaseUrl) = Listen();
+        (_listener, BaseUrl) = LoopbackListener.Start();
         Gateway.ResumeUrl = new Uri($"ws://127.0.0.1:{BaseUrl.Port}/resume");
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        _acceptLoop = Task.Run(() => LoopbackListener.AcceptAsync(_listener, context =>
+        {
+            _handlers.Add(Task.Run(() => HandleAsync(context)));
+            return Task.CompletedTask;
+        }));
     }
 
     public Uri BaseUrl { get; }
@@ -90,47 +94,6 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
         }
 
         Gateway.Dispose();
-    }
-
-    private static (HttpListener Listener, Uri BaseUrl) Listen()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-            listener.Prefixes.Add(baseUrl.ToString());
-            try
-            {
-                listener.Start();
-                return (listener, baseUrl);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _handlers.Add(Task.Run(() => HandleAsync(context)));
-        }
     }
 
     private async Task HandleAsync(HttpListenerContext context)

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using QaBot.Qdrant.Tests.Spec;
+using QaBot.Testing;
 
 namespace QaBot.Qdrant.Tests.Fakes;
 
@@ -46,8 +46,8 @@ internal sealed class FakeQdrantServer : IAsyncDisposable
     {
         _spec = spec;
         ApiKey = apiKey;
-        (_listener, BaseUrl) = Listen();
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        (_listener, BaseUrl) = LoopbackListener.Start();
+        _acceptLoop = Task.Run(() => LoopbackListener.AcceptAsync(_listener, HandleQuietlyAsync));
     }
 
     public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null) => new(await QdrantSpec.GetAsync(), apiKey);
@@ -126,28 +126,15 @@ internal sealed class FakeQdrantServer : IAsyncDisposable
         await _acceptLoop;
     }
 
-    private async Task AcceptLoopAsync()
+    private async Task HandleQuietlyAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        try
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            try
-            {
-                await HandleAsync(context);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
-            {
-                // The client went away (a cancelled or timed-out call); nothing to answer.
-            }
+            await HandleAsync(context);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            // The client went away (a cancelled or timed-out call); nothing to answer.
         }
     }
 
@@ -236,26 +223,4 @@ internal sealed class FakeQdrantServer : IAsyncDisposable
     private static (string, string, Regex)[] BuildRoutes(params (string Method, string Template)[] routes) =>
         [.. routes.Select(r => (r.Method, r.Template, new Regex("^" + Regex.Escape(r.Template).Replace(@"\{collection_name}", "[^/]+", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant)))];
 
-    private static (HttpListener Listener, Uri BaseUrl) Listen()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-            var listener = new HttpListener();
-            listener.Prefixes.Add(baseUrl.ToString());
-            try
-            {
-                listener.Start();
-                return (listener, baseUrl);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
 }
