@@ -24,27 +24,27 @@ public static class GermanLightStemmer
     {
         if (word.Length > 5 && word.EndsWith("ern", StringComparison.Ordinal))
         {
-            return word[..^3];
+            return RemoveGenitiveS(word[..^3]);
         }
 
         if (word.Length > 4 && (word.EndsWith("em", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal)
             || word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("es", StringComparison.Ordinal)))
         {
-            return word[..^2];
+            return RemoveGenitiveS(word[..^2]);
         }
 
         if (word.Length > 3 && word.EndsWith('e'))
         {
-            return word[..^1];
+            return RemoveGenitiveS(word[..^1]);
         }
 
-        if (word.Length > 3 && word.EndsWith('s') && "bdfghklmnrt".Contains(word[^2], StringComparison.Ordinal))
-        {
-            return word[..^1];
-        }
-
-        return word;
+        return RemoveGenitiveS(word);
     }
+
+    // A final s after these consonants is taken as the genitive -s ("Kurs" is stemmed "kur"); the same rule
+    // runs after a plural or case ending is removed, so "Kurse" and "Kursen" meet "Kurs" at "kur" too.
+    private static string RemoveGenitiveS(string word) =>
+        word.Length > 3 && word.EndsWith('s') && "bdfghklmnrt".Contains(word[^2], StringComparison.Ordinal) ? word[..^1] : word;
 
     /// <summary>ä, ö, ü become a, o, u (ß is already ss after case folding).</summary>
     public static string FoldUmlauts(string word)

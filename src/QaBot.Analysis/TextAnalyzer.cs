@@ -11,7 +11,7 @@ namespace QaBot.Analysis;
 public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords)
 {
     /// <summary>Changes whenever the terms produced for the same text change; stored with the index.</summary>
-    public const string Version = "analyzer-2";
+    public const string Version = "analyzer-3";
 
     private static readonly Lazy<TextAnalyzer> Embedded = new(() => new TextAnalyzer(ChineseScriptFolder.Default, StopwordLists.Default));
 

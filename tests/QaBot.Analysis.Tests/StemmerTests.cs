@@ -25,8 +25,20 @@ public class StemmerTests
     [InlineData("unternehmens", "unternehm")]
     [InlineData("unternehmen", "unternehm")]
     [InlineData("ki", "ki")]
+    [InlineData("preise", "preis")]
+    [InlineData("prozesse", "prozess")]
     public void GermanLightStemmer_Stem_RemovesOneInflection(string word, string expected)
     {
         Assert.Equal(expected, GermanLightStemmer.Stem(word));
+    }
+
+    [Theory]
+    [InlineData("aktienkurs")]
+    [InlineData("aktienkurse")]
+    [InlineData("aktienkursen")]
+    [InlineData("aktienkurses")]
+    public void GermanLightStemmer_Stem_SingularAndPluralOfAnSNoun_MeetAtOneStem(string word)
+    {
+        Assert.Equal("aktienkur", GermanLightStemmer.Stem(word));
     }
 }
