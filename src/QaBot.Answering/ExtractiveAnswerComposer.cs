@@ -63,16 +63,20 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
             }
         }
 
+        // Two chunks can cover the same lines (an article written as one long line): they share one number,
+        // so the sources never list the same file:start-end twice.
         var cited = new List<RetrievedPassage>();
         var parts = new List<string>();
         foreach (var (passage, text) in chosen)
         {
-            if (!cited.Contains(passage))
+            var number = cited.FindIndex(c => c.CitationLabel == passage.CitationLabel) + 1;
+            if (number == 0)
             {
                 cited.Add(passage);
+                number = cited.Count;
             }
 
-            parts.Add($"{text} [{cited.IndexOf(passage) + 1}]");
+            parts.Add($"{text} [{number}]");
         }
 
         return Task.FromResult(new ComposedAnswer(string.Join(' ', parts), cited));

@@ -65,6 +65,22 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_TwoChunksOfTheSameLines_ShareOneNumberAndOneSource()
+    {
+        // Arrange: an article written as one long line, so both of its chunks cite line 1.
+        const string question = "Which funds support enterprises in Binhai Bay?";
+        var first = Passage(1, "004.txt", 1, 1, "Funds support enterprises in Binhai Bay.");
+        var second = Passage(2, "004.txt", 1, 1, "Enterprises in Binhai Bay grow.");
+
+        // Act
+        var composed = await ComposeAsync(question, first, second);
+
+        // Assert
+        Assert.Equal("Funds support enterprises in Binhai Bay. [1] Enterprises in Binhai Bay grow. [1]", composed.Text);
+        Assert.Equal([first], composed.Cited);
+    }
+
+    [Fact]
     public async Task ComposeAsync_NoSentenceHoldsAnyQueryTerm_RefusesWithoutSources()
     {
         // Arrange
