@@ -30,6 +30,14 @@ public interface IChunkIndex
 
     Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Rewrites the manifest entry of a document whose chunks are already in the index, leaving the chunks as
+    /// they are. The ingest job writes a document with a provisional entry, stores what belongs to its chunks
+    /// outside this index (their vectors), and only then records the final entry, so a run stopped in between
+    /// is redone by the next one.
+    /// </summary>
+    Task UpdateManifestEntryAsync(ManifestEntry entry, CancellationToken cancellationToken);
+
     /// <summary>BM25 over the analyzed terms; any term may match.</summary>
     Task<IReadOnlyList<LexicalHit>> SearchLexicalAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken);
 

@@ -137,6 +137,26 @@ public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
         MarkChanged();
     }
 
+    public async Task UpdateManifestEntryAsync(ManifestEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE documents SET content_hash = $hash, pipeline_version = $version, chunk_count = $count, ingested_at = $at
+            WHERE source_path = $source
+            """;
+        update.Parameters.AddWithValue("$source", entry.SourcePath);
+        update.Parameters.AddWithValue("$hash", entry.ContentHash);
+        update.Parameters.AddWithValue("$version", entry.PipelineVersion);
+        update.Parameters.AddWithValue("$count", entry.ChunkCount);
+        update.Parameters.AddWithValue("$at", entry.IngestedAt.ToString("O", CultureInfo.InvariantCulture));
+        if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new InvalidOperationException($"'{entry.SourcePath}' is not in the index; write it with ReplaceDocumentAsync first.");
+        }
+    }
+
     public async Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

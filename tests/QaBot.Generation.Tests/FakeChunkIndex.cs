@@ -14,6 +14,8 @@ internal sealed class FakeChunkIndex(params string[] languages) : IChunkIndex
 
     public Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task UpdateManifestEntryAsync(ManifestEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<LexicalHit>> SearchLexicalAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => throw new NotSupportedException();

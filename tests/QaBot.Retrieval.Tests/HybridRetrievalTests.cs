@@ -186,6 +186,8 @@ public sealed class HybridRetrievalTests : IDisposable
 
         public Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken) => inner.RemoveDocumentAsync(sourcePath, cancellationToken);
 
+        public Task UpdateManifestEntryAsync(ManifestEntry entry, CancellationToken cancellationToken) => inner.UpdateManifestEntryAsync(entry, cancellationToken);
+
         public Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => inner.GetChunksAsync(ids, cancellationToken);
 
         public Task<IReadOnlyList<VocabularyTerm>> ReadVocabularyAsync(CancellationToken cancellationToken) => inner.ReadVocabularyAsync(cancellationToken);

@@ -26,6 +26,9 @@ public sealed partial class CorpusSynchronizer(
     private readonly ChunkEmbeddingStep? _embedding = embedder is not null && vectorIndex is not null ? new ChunkEmbeddingStep(embedder, vectorIndex) : null;
 
     /// <summary>The version a file's manifest entry must carry to be skipped: the preparer's, plus the embedding model's.</summary>
+    /// <summary>Marks the manifest entry of a document whose vectors are not written yet.</summary>
+    public const string VectorsPendingSuffix = ";vectors-pending";
+
     public string PipelineVersion => _embedding?.PipelineVersion(preparer.PipelineVersion) ?? preparer.PipelineVersion;
 
     public async Task<IngestReport> SynchronizeAsync(string corpusPath, IIngestProgress? progress, CancellationToken cancellationToken)
@@ -113,11 +116,17 @@ public sealed partial class CorpusSynchronizer(
         var entry = new ManifestEntry(file.RelativePath, content.ContentHash, PipelineVersion, chunks.Count, timeProvider.GetUtcNow());
         await WriteAsync(async () =>
         {
-            await index.ReplaceDocumentAsync(entry, chunks, cancellationToken);
-            if (vectors is not null)
+            if (vectors is null)
             {
-                await _embedding!.WriteAsync(vectors, cancellationToken);
+                await index.ReplaceDocumentAsync(entry, chunks, cancellationToken);
+                return;
             }
+
+            // The vectors are a second write: until they are stored the manifest says so, and a run stopped
+            // in between finds a version it does not know and redoes the file.
+            await index.ReplaceDocumentAsync(entry with { PipelineVersion = entry.PipelineVersion + VectorsPendingSuffix }, chunks, cancellationToken);
+            await _embedding!.WriteAsync(vectors, cancellationToken);
+            await index.UpdateManifestEntryAsync(entry, cancellationToken);
         });
         return new FileResult(file.RelativePath, previous is null ? FileOutcome.Added : FileOutcome.Updated, chunks.Count);
 

@@ -74,6 +74,27 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         Invalidate();
     }
 
+    public async Task UpdateManifestEntryAsync(ManifestEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await collection.EnsureAsync(cancellationToken);
+        // The manifest point also carries the document's term statistics: keep them, change the entry.
+        DocumentStatistics? statistics = null;
+        await foreach (var point in Client.ScrollAllAsync(collection.Name, OfDocument(CollectionLayout.DocumentKind, entry.SourcePath), true, 1, cancellationToken))
+        {
+            statistics = DocumentStatistics.FromPayload(point.Payload);
+        }
+
+        if (statistics is null)
+        {
+            throw new InvalidOperationException($"'{entry.SourcePath}' is not in the Qdrant collection '{collection.Name}'; write it with ReplaceDocumentAsync first.");
+        }
+
+        Invalidate();
+        await Client.UpsertPointsAsync(collection.Name, [ToDocumentPoint(entry, statistics)], cancellationToken);
+        Invalidate();
+    }
+
     public async Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken)
     {
         await collection.EnsureAsync(cancellationToken);

@@ -32,11 +32,11 @@ public sealed class CorpusSynchronizerEmbeddingTests : IDisposable
         _directory.Dispose();
     }
 
-    private CorpusSynchronizer Synchronizer(ITextEmbedder? embedder)
+    private CorpusSynchronizer Synchronizer(ITextEmbedder? embedder, IVectorIndex? vectors = null)
     {
         var options = new IngestOptions();
         var preparer = new DocumentPreparer(new ArticleParser(), new SentenceAwareChunker(new ChunkingOptions()), TextAnalyzer.Default, LanguageTags.Default);
-        return new CorpusSynchronizer(new CorpusScanner(options), new FileReader(options), preparer, _sqlite, [], new FakeTimeProvider(), NullLogger<CorpusSynchronizer>.Instance, embedder, embedder is null ? null : _vectors);
+        return new CorpusSynchronizer(new CorpusScanner(options), new FileReader(options), preparer, _sqlite, [], new FakeTimeProvider(), NullLogger<CorpusSynchronizer>.Instance, embedder, embedder is null ? null : vectors ?? _vectors);
     }
 
     private Task<IngestReport> IngestAsync(ITextEmbedder? embedder) => Synchronizer(embedder).SynchronizeAsync(_corpus, null, CancellationToken.None);
@@ -106,5 +106,36 @@ public sealed class CorpusSynchronizerEmbeddingTests : IDisposable
         var manifest = await _sqlite.ReadManifestAsync(CancellationToken.None);
         Assert.All(manifest.Values, e => Assert.DoesNotContain("embed=", e.PipelineVersion, StringComparison.Ordinal));
         Assert.Null(await _vectors.ReadModelAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SynchronizeAsync_StoppedWhileWritingVectors_NextRunRedoesThoseFiles()
+    {
+        var model = FakeTextEmbedder.Hashing("fake-a", 8);
+        var lost = new VectorIndexLostOnWrite(_vectors);
+        await Assert.ThrowsAsync<IOException>(() => Synchronizer(model, lost).SynchronizeAsync(_corpus, null, CancellationToken.None));
+        var interrupted = (await _sqlite.ReadManifestAsync(CancellationToken.None)).Keys.ToList();
+        Assert.NotEmpty(interrupted);
+
+        var report = await IngestAsync(model);
+
+        Assert.All(report.Files, f => Assert.Equal(interrupted.Contains(f.RelativePath) ? FileOutcome.Updated : FileOutcome.Added, f.Outcome));
+        var hits = await _vectors.SearchAsync(new float[8] { 1, 0, 0, 0, 0, 0, 0, 0 }, 1000, CancellationToken.None);
+        Assert.Equal(report.ChunksWritten, hits.Count);
+        var manifest = await _sqlite.ReadManifestAsync(CancellationToken.None);
+        Assert.All(manifest.Values, e => Assert.DoesNotContain(CorpusSynchronizer.VectorsPendingSuffix, e.PipelineVersion, StringComparison.Ordinal));
+    }
+
+    /// <summary>A vector index whose server goes away when vectors are written (after the chunks were).</summary>
+    private sealed class VectorIndexLostOnWrite(IVectorIndex inner) : IVectorIndex
+    {
+        public Task<EmbeddingModelInfo?> ReadModelAsync(CancellationToken cancellationToken) => inner.ReadModelAsync(cancellationToken);
+
+        public Task UpsertVectorsAsync(EmbeddingModelInfo model, IReadOnlyList<ChunkVector> vectors, CancellationToken cancellationToken) =>
+            throw new IOException("connection lost");
+
+        public Task ClearVectorsAsync(CancellationToken cancellationToken) => inner.ClearVectorsAsync(cancellationToken);
+
+        public Task<IReadOnlyList<VectorHit>> SearchAsync(ReadOnlyMemory<float> query, int limit, CancellationToken cancellationToken) => inner.SearchAsync(query, limit, cancellationToken);
     }
 }

@@ -41,6 +41,12 @@ internal sealed class RecordingChunkIndex(IChunkIndex inner) : IChunkIndex
         return inner.RemoveDocumentAsync(sourcePath, cancellationToken);
     }
 
+    public Task UpdateManifestEntryAsync(ManifestEntry entry, CancellationToken cancellationToken)
+    {
+        Record("manifest " + entry.SourcePath);
+        return inner.UpdateManifestEntryAsync(entry, cancellationToken);
+    }
+
     public Task<IReadOnlyList<LexicalHit>> SearchLexicalAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) => inner.SearchLexicalAsync(terms, limit, cancellationToken);
 
     public Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => inner.GetChunksAsync(ids, cancellationToken);

@@ -48,6 +48,25 @@ public abstract class IndexContractTests : IAsyncLifetime
     }
 
     [ContractFact]
+    public async Task UpdateManifestEntryAsync_DocumentInIndex_ChangesTheEntryAndKeepsItsChunksAndCounts()
+    {
+        await Index.ReplaceDocumentAsync(Entry("a.txt", chunks: 2) with { PipelineVersion = "v1;pending" }, [Chunk("a.txt", 0, "en", "drone", "fly"), Chunk("a.txt", 1, "en", "drone")], CancellationToken.None);
+
+        await Index.UpdateManifestEntryAsync(Entry("a.txt", chunks: 2), CancellationToken.None);
+
+        var manifest = await Index.ReadManifestAsync(CancellationToken.None);
+        Assert.Equal(new ManifestEntry("a.txt", "h1", "v1", 2, At), manifest["a.txt"]);
+        Assert.Equal(2, (await Index.SearchLexicalAsync(["drone"], 10, CancellationToken.None)).Count);
+        Assert.Equal(2, (await Index.GetChunkFrequenciesAsync(["drone"], CancellationToken.None))["drone"]);
+    }
+
+    [ContractFact]
+    public async Task UpdateManifestEntryAsync_DocumentNotInIndex_Throws()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Index.UpdateManifestEntryAsync(Entry("missing.txt", chunks: 1), CancellationToken.None));
+    }
+
+    [ContractFact]
     public async Task ReplaceDocumentAsync_ChangedDocumentWithFewerChunks_LeavesOnlyTheNewChunks()
     {
         await Index.ReplaceDocumentAsync(Entry("a.txt"), [Chunk("a.txt", 0, "en", "old"), Chunk("a.txt", 1, "en", "old", "two"), Chunk("a.txt", 2, "en", "old", "three")], CancellationToken.None);
