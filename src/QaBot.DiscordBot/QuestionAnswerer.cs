@@ -46,8 +46,8 @@ internal sealed class QuestionAnswerer(
 
     private async Task AnswerMessageAsync(MessageQuestion question, CancellationToken cancellationToken)
     {
-        var (channelId, replyTo) = await ChooseChannelAsync(question, cancellationToken);
-        var conversationId = channelId.ToString(CultureInfo.InvariantCulture);
+        var (channelId, replyTo, conversation) = await ChooseChannelAsync(question, cancellationToken);
+        var conversationId = conversation.ToString(CultureInfo.InvariantCulture);
 
         Answer answer;
         using (var typingCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -87,13 +87,14 @@ internal sealed class QuestionAnswerer(
         return FeedbackButtons.For(id);
     }
 
-    private async Task<(ulong ChannelId, ulong? ReplyTo)> ChooseChannelAsync(MessageQuestion question, CancellationToken cancellationToken)
+    /// <summary>Where to answer, what to reply to, and which conversation the question belongs to.</summary>
+    private async Task<(ulong ChannelId, ulong? ReplyTo, ulong ConversationId)> ChooseChannelAsync(MessageQuestion question, CancellationToken cancellationToken)
     {
         var message = question.Message;
         if (message.GuildId is null || state.IsConversationThread(message.ChannelId))
         {
             // A DM, or a follow-up in a conversation thread: the channel is the conversation.
-            return (message.ChannelId, message.Id);
+            return (message.ChannelId, message.Id, message.ChannelId);
         }
 
         try
@@ -104,12 +105,14 @@ internal sealed class QuestionAnswerer(
                 AutoArchiveDuration = options.Value.ThreadAutoArchiveMinutes,
             }, cancellationToken);
             state.AddThread(thread.Id);
-            return (thread.Id, null);
+            return (thread.Id, null, thread.Id);
         }
         catch (DiscordRestException ex)
         {
+            // Answered in the shared channel: the question starts a conversation of its own, so other
+            // people's questions there are never taken as its history.
             Log.ThreadFailed(logger, ex);
-            return (message.ChannelId, message.Id);
+            return (message.ChannelId, message.Id, message.Id);
         }
     }
 

@@ -77,6 +77,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Mention_ThreadCreationFails_EachQuestionIsAConversationOfItsOwn()
+    {
+        await using var harness = new BotHarness();
+        harness.Server.Enqueue("POST", "channels/300/messages/741/threads", new FakeResponse(403, """{"message":"Missing Permissions","code":50013}"""));
+        harness.Server.Enqueue("POST", "channels/300/messages/742/threads", new FakeResponse(403, """{"message":"Missing Permissions","code":50013}"""));
+        await harness.StartAsync();
+
+        await harness.DispatchMentionAsync(741, "first person's question");
+        await harness.NextRequestAsync("POST", "/channels/300/messages");
+        await harness.DispatchMentionAsync(742, "second person's question");
+        await harness.NextRequestAsync("POST", "/channels/300/messages");
+
+        // Not the channel's id: people asking in one channel must not share a history.
+        Assert.Equal(["741", "742"], harness.Answers.Questions.Select(q => q.ConversationId));
+    }
+
+    [Fact]
     public async Task Ask_WhileAReplyInAnotherChannelHangs_IsStillDeferredAtOnce()
     {
         await using var harness = new BotHarness(new() { ["DiscordBot:MaxQuestionLength"] = "10" });
