@@ -11,6 +11,8 @@ COPY --from=build /app .
 # The articles are mounted at /corpus; the embedded index (when used) lives in /data.
 ENV QABOT__Corpus__Path=/corpus \
     QABOT__Data__Path=/data
+# /data must belong to the user the program runs as: the index, pulled models and the bot's feedback file live there.
+RUN mkdir -p /data && chown app /data
 USER app
 ENTRYPOINT ["dotnet", "/app/qabot.dll"]
 CMD ["--help"]

@@ -38,7 +38,7 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
 
         var questions = new SyntheticCorpusGenerator(seed).Questions(256, settings.Chunks);
         var answers = workspace.Services.GetRequiredService<IAnswerService>();
-        await answers.AnswerAsync(new Question(questions[0]), cancellationToken);
+        await answers.AnswerAsync(new Question(questions[0], "load-warm-up"), cancellationToken);
 
         await status.WriteLineAsync($"[load] {settings.Requests} questions from {settings.Concurrency} clients...");
         var latencies = new ConcurrentBag<double>();
@@ -59,7 +59,7 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
         {
             for (var i = 0; i < perClient; i++)
             {
-                var question = new Question(questions[((client * perClient) + i) % questions.Count], "load-" + client);
+                var question = new Question(questions[((client * perClient) + i) % questions.Count], $"load-{client}-{i}");
                 Interlocked.Increment(ref submitted);
                 var start = Stopwatch.GetTimestamp();
                 if (!dispatcher.TryEnqueue(question, cancellationToken, out var answer))

@@ -47,7 +47,7 @@ public sealed class ScaleBenchmark(ParseResult parseResult, string workRoot, int
         // and without this the first measurement (lexical) paid for warming them and the later ones did not.
         foreach (var question in questions)
         {
-            await answers.AnswerAsync(new Question(question), cancellationToken);
+            await answers.AnswerAsync(new Question(question, OneOffConversation()), cancellationToken);
         }
 
         await status.WriteLineAsync($"[{requestedChunks}] {queries} questions per measurement...");
@@ -62,7 +62,7 @@ public sealed class ScaleBenchmark(ParseResult parseResult, string workRoot, int
         });
         var dense = await MeasureAsync(questions, (_, i) => probe.DenseAsync(RandomUnitVectors.For(seed + 1, i), AnswerLimit, cancellationToken));
         var hybrid = await MeasureAsync(questions, (q, i) => probe.HybridAsync(q, RandomUnitVectors.For(seed + 1, i), AnswerLimit, cancellationToken));
-        var answer = await MeasureAsync(questions, (q, _) => answers.AnswerAsync(new Question(q), cancellationToken));
+        var answer = await MeasureAsync(questions, (q, _) => answers.AnswerAsync(new Question(q, OneOffConversation()), cancellationToken));
 
         var stageMeans = stages.ToDictionary(p => p.Key, p => p.Value / (queries + WarmupQueries), StringComparer.Ordinal);
         return new BenchResult(
@@ -122,6 +122,9 @@ public sealed class ScaleBenchmark(ParseResult parseResult, string workRoot, int
     }
 
     /// <summary>Runs the warm-up questions unmeasured, then times each of the rest.</summary>
+    /// <summary>Every measured question on its own, so a chat model never condenses it against the ones before.</summary>
+    private static string OneOffConversation() => "bench:" + Guid.NewGuid().ToString("N");
+
     private static async Task<LatencySummary> MeasureAsync(IReadOnlyList<string> questions, Func<string, int, Task> operation)
     {
         var samples = new List<double>(questions.Count);
