@@ -60,6 +60,22 @@ public sealed partial class QdrantCollectionHandle(QdrantClient client, QdrantOp
         }
     }
 
+    /// <summary>
+    /// Reads the model of the stored dense vectors from the server again: another machine's ingest may have
+    /// embedded the collection (or re-embedded it with another model) since this process started.
+    /// </summary>
+    internal async Task<EmbeddingModelInfo?> RefreshStoredModelAsync(CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken);
+        var found = await client.ScrollAsync(Name, new ScrollRequest(Filter.All(new HasIdCondition([CollectionLayout.MetadataId])), 1, WithPayload: true), cancellationToken);
+        if (found.Points.Count > 0)
+        {
+            _metadata = CollectionMetadata.FromPayload(found.Points[0].Payload);
+        }
+
+        return StoredModel;
+    }
+
     /// <summary>Records the model of the stored dense vectors (null after they were cleared).</summary>
     internal async Task WriteModelAsync(EmbeddingModelInfo? model, CancellationToken cancellationToken)
     {

@@ -9,11 +9,7 @@ namespace QaBot.Qdrant.Index;
 /// </summary>
 public sealed class QdrantVectorIndex(QdrantCollectionHandle collection) : IVectorIndex
 {
-    public async Task<EmbeddingModelInfo?> ReadModelAsync(CancellationToken cancellationToken)
-    {
-        await collection.EnsureAsync(cancellationToken);
-        return collection.StoredModel;
-    }
+    public Task<EmbeddingModelInfo?> ReadModelAsync(CancellationToken cancellationToken) => collection.RefreshStoredModelAsync(cancellationToken);
 
     public async Task UpsertVectorsAsync(EmbeddingModelInfo model, IReadOnlyList<ChunkVector> vectors, CancellationToken cancellationToken)
     {

@@ -172,4 +172,18 @@ public sealed class QdrantChunkIndexTests : IAsyncLifetime
         Assert.Equal(0, beforeRefresh);
         Assert.Equal(1, (await reader.Index.GetChunkFrequenciesAsync(["gamma"], CancellationToken.None))["gamma"]);
     }
+
+    [Fact]
+    public async Task ReadModelAsync_AnotherMachineEmbedsTheCollection_SeenAtOnce()
+    {
+        var model = new EmbeddingModelInfo("test:model", 2);
+        using var bot = new QdrantHarness(_server.BaseUrl, "embedded", model);
+        using var ingest = new QdrantHarness(_server.BaseUrl, "embedded", model);
+        Assert.Null(await bot.Vectors.ReadModelAsync(CancellationToken.None));
+
+        await ingest.Index.ReplaceDocumentAsync(Entry("g.txt"), [Chunk("g.txt", 0, "en", "gamma")], CancellationToken.None);
+        await ingest.Vectors.UpsertVectorsAsync(model, [new ChunkVector(ChunkId.For("g.txt", 0), new float[] { 1, 0 })], CancellationToken.None);
+
+        Assert.Equal(model, await bot.Vectors.ReadModelAsync(CancellationToken.None));
+    }
 }
