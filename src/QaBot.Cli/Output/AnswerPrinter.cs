@@ -75,7 +75,12 @@ public static class AnswerPrinter
             builder.AppendLine(CultureInfo.InvariantCulture, $"query {query.Label} [{query.Language}]: {string.Join(' ', query.Terms)}");
             foreach (var hit in query.TopHits)
             {
-                var measure = query.Label == FusionRetriever.DenseLeg ? "cosine" : "bm25";
+                var measure = query.Label switch
+                {
+                    FusionRetriever.DenseLeg => "cosine",
+                    FusionRetriever.HybridLeg => "rrf",
+                    _ => "bm25",
+                };
                 builder.AppendLine(CultureInfo.InvariantCulture, $"    rank {hit.Rank,2}  {measure} {hit.Score,7:0.000}  {hit.Leg}");
             }
         }
