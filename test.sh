@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-dotnet test QaBot.sln
+# Normal verbosity lists every test and, for a skipped one, its reason (the real-Qdrant suite says what to set).
+dotnet test QaBot.sln --logger "console;verbosity=normal"
 
 compose=()
 if docker compose version >/dev/null 2>&1; then
