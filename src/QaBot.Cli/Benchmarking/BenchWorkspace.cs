@@ -55,7 +55,9 @@ public sealed class BenchWorkspace : IAsyncDisposable
                 services.AddSingleton<TranslationTableRefresher>();
                 configureServices?.Invoke(services);
             },
-            new Dictionary<string, string?> { ["Corpus:Path"] = corpus, ["Data:Path"] = Path.Combine(root, "data") });
+            // Each workspace is a collection of its own in its own folder: the embedded index, whatever the
+            // configuration says (a shared Qdrant collection would mix the runs).
+            new Dictionary<string, string?> { ["Corpus:Path"] = corpus, ["Data:Path"] = Path.Combine(root, "data"), ["Index:Provider"] = "embedded" });
         await host.StartAsync(cancellationToken);
         return new BenchWorkspace(root, host, articles);
     }
