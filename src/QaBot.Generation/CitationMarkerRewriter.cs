@@ -19,10 +19,17 @@ public sealed class CitationMarkerRewriter(IReadOnlyList<RetrievedPassage> passa
     private readonly StringBuilder _text = new();
     private readonly Dictionary<int, int> _numberByPassage = [];
     private readonly List<RetrievedPassage> _cited = [];
+    private readonly List<List<RetrievedPassage>> _passagesByNumber = [];
     private readonly List<string> _removed = [];
 
     /// <summary>The passages cited, in the order of their new numbers (marker n = Cited[n - 1]).</summary>
     public IReadOnlyList<RetrievedPassage> Cited => _cited;
+
+    /// <summary>
+    /// Every passage behind each output number (<c>[n]</c> = entry n - 1): more than one where the model cited
+    /// two chunks of the same lines, which share one number and one source.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<RetrievedPassage>> PassagesByNumber => _passagesByNumber;
 
     /// <summary>Markers that pointed at no passage, as the model wrote them.</summary>
     public IReadOnlyList<string> Removed => _removed;
@@ -74,6 +81,11 @@ public sealed class CitationMarkerRewriter(IReadOnlyList<RetrievedPassage> passa
                 if (state == MarkerState.Complete)
                 {
                     var replacement = Resolve(numbers);
+                    if (EndsWith(output, replacement))
+                    {
+                        replacement = string.Empty; // "[1][2]" where both are one source: one marker.
+                    }
+
                     if (replacement.Length > 0 && heldSpaceStart >= 0)
                     {
                         output.Append(buffer, heldSpaceStart, position - heldSpaceStart);
@@ -107,6 +119,18 @@ public sealed class CitationMarkerRewriter(IReadOnlyList<RetrievedPassage> passa
         return output.ToString();
     }
 
+    private bool EndsWith(StringBuilder output, string marker)
+    {
+        if (marker.Length == 0)
+        {
+            return false;
+        }
+
+        // What is written so far ends with the text already emitted, then this drain's output.
+        var emittedTail = output.Length >= marker.Length ? string.Empty : _text.ToString(Math.Max(0, _text.Length - marker.Length), Math.Min(_text.Length, marker.Length));
+        return string.Concat(emittedTail, output.ToString()).EndsWith(marker, StringComparison.Ordinal);
+    }
+
     private string Resolve(List<int> numbers)
     {
         var kept = new StringBuilder();
@@ -120,12 +144,26 @@ public sealed class CitationMarkerRewriter(IReadOnlyList<RetrievedPassage> passa
 
             if (!_numberByPassage.TryGetValue(number, out var renumbered))
             {
-                _cited.Add(passages[number - 1]);
-                renumbered = _cited.Count;
+                // Two chunks of the same lines (an article written as one long line) share one number, so the
+                // sources never list the same file:start-end twice.
+                var passage = passages[number - 1];
+                renumbered = _cited.FindIndex(c => c.CitationLabel == passage.CitationLabel) + 1;
+                if (renumbered == 0)
+                {
+                    _cited.Add(passage);
+                    _passagesByNumber.Add([]);
+                    renumbered = _cited.Count;
+                }
+
+                _passagesByNumber[renumbered - 1].Add(passage);
                 _numberByPassage[number] = renumbered;
             }
 
-            kept.Append(CultureInfo.InvariantCulture, $"[{renumbered}]");
+            var marker = string.Create(CultureInfo.InvariantCulture, $"[{renumbered}]");
+            if (!kept.ToString().Contains(marker, StringComparison.Ordinal))
+            {
+                kept.Append(marker);
+            }
         }
 
         return kept.ToString();

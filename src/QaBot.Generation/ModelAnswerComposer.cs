@@ -135,7 +135,7 @@ public sealed partial class ModelAnswerComposer(
             throw ChatFailure.ToUserError(new FormatException("The chat model sent an empty answer."), settings);
         }
 
-        var unverified = QuoteVerifier.FindUnverified(answer, rewriter.Cited);
+        var unverified = QuoteVerifier.FindUnverified(answer, rewriter.PassagesByNumber);
         if (rewriter.Removed.Count > 0 || unverified.Count > 0)
         {
             LogCitationProblems(string.Join(' ', rewriter.Removed), unverified.Count);

@@ -17,6 +17,13 @@ public static partial class QuoteVerifier
     /// <returns>Each quote not found verbatim in the passages its markers name, with those markers.</returns>
     public static IReadOnlyList<string> FindUnverified(string text, IReadOnlyList<RetrievedPassage> cited)
     {
+        ArgumentNullException.ThrowIfNull(cited);
+        return FindUnverified(text, [.. cited.Select(p => (IReadOnlyList<RetrievedPassage>)[p])]);
+    }
+
+    /// <summary>As above, where a marker can stand for several passages (chunks of the same lines): a quote is verified when any of them holds it.</summary>
+    public static IReadOnlyList<string> FindUnverified(string text, IReadOnlyList<IReadOnlyList<RetrievedPassage>> cited)
+    {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(cited);
         var unverified = new List<string>();
@@ -29,7 +36,7 @@ public static partial class QuoteVerifier
             }
 
             var numbers = match.Groups["n"].Captures.Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            var found = numbers.Any(n => n >= 1 && n <= cited.Count && Collapse(cited[n - 1].Chunk.Text).Contains(Collapse(quote), StringComparison.Ordinal));
+            var found = numbers.Any(n => n >= 1 && n <= cited.Count && cited[n - 1].Any(p => Collapse(p.Chunk.Text).Contains(Collapse(quote), StringComparison.Ordinal)));
             if (!found)
             {
                 unverified.Add($"\"{quote}\" {string.Concat(numbers.Select(n => $"[{n}]"))}");

@@ -22,6 +22,24 @@ public sealed class CitationMarkerRewriterTests
     }
 
     [Fact]
+    public void Push_TwoChunksOfTheSameLines_ShareOneNumberAndOneSource()
+    {
+        // Arrange: an article written as one long line, so both chunks cite 004.txt:1-1.
+        var first = Passage(1, "004.txt", "Binhai has 220,000 enterprises.", "Binhai", 1, 1);
+        var second = Passage(2, "004.txt", "Funds total 1.2 billion yuan.", "Binhai", 1, 1);
+        var rewriter = new CitationMarkerRewriter([first, second]);
+
+        // Act
+        // The last markers arrive in pieces of their own, as a stream sends them.
+        var text = rewriter.Push("Funds [2]. Enterprises [1]. Both [1]") + rewriter.Push("[2]") + rewriter.Push(".") + rewriter.Complete();
+
+        // Assert
+        Assert.Equal("Funds [1]. Enterprises [1]. Both [1].", text);
+        Assert.Equal([second], rewriter.Cited);
+        Assert.Equal([second, first], rewriter.PassagesByNumber[0]);
+    }
+
+    [Fact]
     public void Push_MarkerOfNoPassage_RemovedWithItsSpaceAndRecorded()
     {
         // Arrange

@@ -17,6 +17,17 @@ public sealed class QuoteVerifierTests
     }
 
     [Fact]
+    public void FindUnverified_MarkerStandingForTwoChunksOfTheSameLines_QuoteInEitherVerified()
+    {
+        var first = Passage(1, "004.txt", "Binhai has 220,000 enterprises.", "Binhai", 1, 1);
+        var second = Passage(2, "004.txt", "Funds total 1.2 billion yuan.", "Binhai", 1, 1);
+
+        var unverified = QuoteVerifier.FindUnverified("It says \"Funds total 1.2 billion yuan\" [1] and \"Binhai has 99 enterprises\" [1].", [[first, second]]);
+
+        Assert.Equal(["\"Binhai has 99 enterprises\" [1]"], unverified);
+    }
+
+    [Fact]
     public void FindUnverified_QuoteChangedByTheModel_Reported()
     {
         // Act
