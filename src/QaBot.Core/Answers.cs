@@ -3,6 +3,15 @@ namespace QaBot.Core;
 /// <summary>A numbered source behind an answer: <c>[n] file:start-end — title</c>.</summary>
 public sealed record Citation(int Number, string SourcePath, int StartLine, int EndLine, string Title)
 {
+    /// <summary>Column of the cited span's first character on <see cref="StartLine"/> (1-based).</summary>
+    public int StartColumn { get; init; } = 1;
+
+    /// <summary>Column of the cited span's last character on <see cref="EndLine"/> (1-based, inclusive); 0 for the end of the line.</summary>
+    public int EndColumn { get; init; }
+
+    /// <summary>The headings above the cited span, outermost first; empty outside any section.</summary>
+    public IReadOnlyList<string> HeadingPath { get; init; } = [];
+
     public override string ToString() => $"[{Number}] {SourcePath}:{StartLine}-{EndLine} — {Title}";
 }
 
