@@ -10,7 +10,9 @@ public static class EvalMetricsCalculator
         ArgumentNullException.ThrowIfNull(outcomes);
         var kinds = Kinds.Concat(outcomes.Select(o => o.Question.Kind)).Distinct(StringComparer.Ordinal);
         var byKind = kinds.ToDictionary(k => k, k => Compute(outcomes.Where(o => o.Question.Kind == k).ToList()), StringComparer.Ordinal);
-        return new EvalReport(Compute(outcomes), byKind, outcomes, settings);
+        var byDirection = outcomes.Select(o => o.Direction).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .ToDictionary(d => d, d => Compute(outcomes.Where(o => o.Direction == d).ToList()), StringComparer.Ordinal);
+        return new EvalReport(Compute(outcomes), byKind, outcomes, settings) { ByDirection = byDirection };
     }
 
     public static EvalMetrics Compute(IReadOnlyList<QuestionOutcome> outcomes)
@@ -18,15 +20,20 @@ public static class EvalMetricsCalculator
         ArgumentNullException.ThrowIfNull(outcomes);
         var answerable = outcomes.Where(o => o.Question.IsAnswerable).ToList();
         var unanswerable = outcomes.Where(o => !o.Question.IsAnswerable).ToList();
-        var cited = outcomes.SelectMany(o => o.CitedSources.Select(source => o.Question.Sources.Contains(source, StringComparer.Ordinal))).ToList();
+        var withEvidenceCriterion = outcomes.Where(o => o.HasEvidenceCriterion).ToList();
+        var cited = outcomes.SelectMany(o => o.CitedSources.Select(source => EvalSourcePath.IsAmong(source, o.Question.Sources))).ToList();
 
         return new EvalMetrics(
             outcomes.Count,
-            Mean(answerable, o => HitAt(o, 1)),
-            Mean(answerable, o => HitAt(o, 3)),
-            Mean(answerable, o => HitAt(o, 5)),
-            Mean(answerable, o => o.Question.Sources.Count(s => o.RetrievedSources.Take(5).Contains(s, StringComparer.Ordinal)) / (double)o.Question.Sources.Count),
-            Mean(answerable, o => o.HitRank is { } rank ? 1.0 / rank : 0),
+            Mean(answerable, o => AtOrAbove(o.HitRank, 1)),
+            Mean(answerable, o => AtOrAbove(o.HitRank, 3)),
+            Mean(answerable, o => AtOrAbove(o.HitRank, 5)),
+            Mean(answerable, o => o.Question.Sources.Count(s => o.RetrievedSources.Take(5).Any(r => EvalSourcePath.IsAmong(r, [s]))) / (double)o.Question.Sources.Count),
+            Mean(answerable, o => Reciprocal(o.HitRank)),
+            Mean(withEvidenceCriterion, o => AtOrAbove(o.EvidenceRank, 1)),
+            Mean(withEvidenceCriterion, o => AtOrAbove(o.EvidenceRank, 3)),
+            Mean(withEvidenceCriterion, o => AtOrAbove(o.EvidenceRank, 5)),
+            Mean(withEvidenceCriterion, o => Reciprocal(o.EvidenceRank)),
             Mean(answerable, o => o.AnswerIsCorrect ? 1 : 0),
             cited.Count == 0 ? null : cited.Count(c => c) / (double)cited.Count,
             Mean(unanswerable, o => o.Refused ? 1 : 0),
@@ -35,13 +42,29 @@ public static class EvalMetricsCalculator
             outcomes.Count == 0 ? null : Percentile(outcomes.Select(o => o.LatencyMs), 0.95));
     }
 
-    /// <summary>1-based rank of the first retrieved passage from an expected source.</summary>
+    /// <summary>1-based rank of the first retrieved passage from an expected source (paths compared as <see cref="EvalSourcePath"/> says).</summary>
     public static int? FirstHitRank(IReadOnlyList<string> retrievedSources, IReadOnlyList<string> expectedSources)
     {
         ArgumentNullException.ThrowIfNull(retrievedSources);
         for (var i = 0; i < retrievedSources.Count; i++)
         {
-            if (expectedSources.Contains(retrievedSources[i], StringComparer.Ordinal))
+            if (EvalSourcePath.IsAmong(retrievedSources[i], expectedSources))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>1-based rank of the first passage text that satisfies every answer_any group; null for none or no groups.</summary>
+    public static int? FirstEvidenceRank(IReadOnlyList<string> passageTexts, IReadOnlyList<IReadOnlyList<string>> answerAny, AnswerTextMatcher matcher)
+    {
+        ArgumentNullException.ThrowIfNull(passageTexts);
+        ArgumentNullException.ThrowIfNull(matcher);
+        for (var i = 0; i < passageTexts.Count; i++)
+        {
+            if (matcher.SatisfiesAll(passageTexts[i], answerAny))
             {
                 return i + 1;
             }
@@ -63,7 +86,9 @@ public static class EvalMetricsCalculator
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
 
-    private static double HitAt(QuestionOutcome outcome, int k) => outcome.HitRank is { } rank && rank <= k ? 1 : 0;
+    private static double AtOrAbove(int? rank, int k) => rank is { } r && r <= k ? 1 : 0;
+
+    private static double Reciprocal(int? rank) => rank is { } r ? 1.0 / r : 0;
 
     private static double? Mean(IReadOnlyList<QuestionOutcome> outcomes, Func<QuestionOutcome, double> value) =>
         outcomes.Count == 0 ? null : outcomes.Average(value);

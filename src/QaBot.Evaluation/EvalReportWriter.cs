@@ -13,6 +13,7 @@ public static class EvalReportWriter
     private static readonly (string Name, Func<EvalMetrics, double?> Value)[] Columns =
     [
         ("hit@1", m => m.HitAt1), ("hit@3", m => m.HitAt3), ("hit@5", m => m.HitAt5), ("recall@5", m => m.RecallAt5), ("mrr", m => m.Mrr),
+        ("evidence@1", m => m.EvidenceAt1), ("evidence@3", m => m.EvidenceAt3), ("evidence@5", m => m.EvidenceAt5), ("evidence_mrr", m => m.EvidenceMrr),
         ("answer_accuracy", m => m.AnswerAccuracy), ("citation_precision", m => m.CitationPrecision),
         ("refusal_rate", m => m.RefusalRate), ("false_refusal_rate", m => m.FalseRefusalRate),
         ("latency_p50_ms", m => m.LatencyP50Ms), ("latency_p95_ms", m => m.LatencyP95Ms),
@@ -23,16 +24,24 @@ public static class EvalReportWriter
         ArgumentNullException.ThrowIfNull(report);
         var rows = new List<(string Group, EvalMetrics Metrics)> { ("overall", report.Overall) };
         rows.AddRange(report.ByKind.Select(p => (p.Key, p.Value)));
+        var directionRows = report.ByDirection.Select(p => (Group: p.Key, Metrics: p.Value)).ToList();
         List<string> header = ["group", "n", .. Columns.Select(c => c.Name)];
-        var cells = rows.Select(r => (List<string>)[r.Group, r.Metrics.Questions.ToString(CultureInfo.InvariantCulture), .. Columns.Select(c => Format(c.Value(r.Metrics), c.Name.EndsWith("_ms", StringComparison.Ordinal)))]).ToList();
+        var cells = rows.Concat(directionRows).Select(r => (List<string>)[r.Group, r.Metrics.Questions.ToString(CultureInfo.InvariantCulture), .. Columns.Select(c => Format(c.Value(r.Metrics), c.Name.EndsWith("_ms", StringComparison.Ordinal)))]).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, cells.Max(r => r[i].Length))).ToList();
+        var divider = widths.Select(w => new string('-', w)).ToList();
 
         var builder = new StringBuilder();
         AppendRow(builder, header, widths);
-        AppendRow(builder, widths.Select(w => new string('-', w)).ToList(), widths);
-        foreach (var row in cells)
+        AppendRow(builder, divider, widths);
+        for (var i = 0; i < cells.Count; i++)
         {
-            AppendRow(builder, row, widths);
+            // The language directions (question → passage) follow the kinds, under a line of their own.
+            if (i == rows.Count && directionRows.Count > 0)
+            {
+                AppendRow(builder, divider, widths);
+            }
+
+            AppendRow(builder, cells[i], widths);
         }
 
         if (report.Settings.Count > 0)
@@ -50,6 +59,7 @@ public static class EvalReportWriter
         {
             ["overall"] = Metrics(report.Overall),
             ["by_kind"] = new JsonObject(report.ByKind.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)Metrics(p.Value)))),
+            ["by_direction"] = new JsonObject(report.ByDirection.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)Metrics(p.Value)))),
             ["questions"] = new JsonArray(report.Questions.Select(q => (JsonNode?)new JsonObject
             {
                 ["id"] = q.Question.Id,
@@ -60,6 +70,8 @@ public static class EvalReportWriter
                 ["answer"] = q.Answer,
                 ["answer_correct"] = q.AnswerIsCorrect,
                 ["hit_rank"] = q.HitRank,
+                ["evidence_rank"] = q.EvidenceRank,
+                ["direction"] = q.Direction,
                 ["coverage"] = Math.Round(q.Coverage, 4),
                 ["latency_ms"] = Math.Round(q.LatencyMs, 3),
                 ["retrieved"] = new JsonArray(q.Passages.Select(p => (JsonNode?)new JsonObject
@@ -67,6 +79,8 @@ public static class EvalReportWriter
                     ["rank"] = p.Rank,
                     ["citation"] = p.CitationLabel,
                     ["score"] = Math.Round(p.Score, 6),
+                    ["language"] = p.Chunk.Language,
+                    ["evidence"] = AnswerTextMatcher.Default.SatisfiesAll(p.Chunk.Text, q.Question.AnswerAny),
                     ["legs"] = new JsonObject(p.Legs.Select(l => KeyValuePair.Create(l.Leg, (JsonNode?)new JsonObject { ["rank"] = l.Rank, ["score"] = Math.Round(l.Score, 6) }))),
                 }).ToArray()),
             }).ToArray()),
@@ -83,6 +97,10 @@ public static class EvalReportWriter
         ["hit@5"] = m.HitAt5,
         ["recall@5"] = m.RecallAt5,
         ["mrr"] = m.Mrr,
+        ["evidence@1"] = m.EvidenceAt1,
+        ["evidence@3"] = m.EvidenceAt3,
+        ["evidence@5"] = m.EvidenceAt5,
+        ["evidence_mrr"] = m.EvidenceMrr,
         ["answer_accuracy"] = m.AnswerAccuracy,
         ["citation_precision"] = m.CitationPrecision,
         ["refusal_rate"] = m.RefusalRate,

@@ -16,8 +16,24 @@ public sealed record QuestionOutcome(
     /// <summary>The retrieved passages with each leg's rank and score (lexical versions, dense, coverage), for the JSON report.</summary>
     public IReadOnlyList<QaBot.Core.RetrievedPassage> Passages { get; init; } = [];
 
-    /// <summary>Every answer_any group has an alternative in the answer (case-insensitive).</summary>
-    public bool AnswerIsCorrect => !Refused && Question.AnswerAny.All(group => group.Any(alt => Answer.Contains(alt, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>
+    /// 1-based rank of the first retrieved passage whose own text satisfies every answer_any group (see
+    /// <see cref="AnswerTextMatcher"/>), counted whether or not the answer was refused; null when none does or
+    /// the question has no groups.
+    /// </summary>
+    public int? EvidenceRank { get; init; }
+
+    /// <summary>
+    /// Question language → language of the passage that answers it ("en→de"): the first evidence passage's
+    /// language, else that of the expected source's chunks; "none" after the arrow for a question without sources.
+    /// </summary>
+    public string Direction { get; init; } = LanguageDirection.Label(Question.Language, null);
+
+    /// <summary>The question has groups to look for in its passages (evidence metrics apply).</summary>
+    public bool HasEvidenceCriterion => Question.IsAnswerable && Question.AnswerAny.Count > 0;
+
+    /// <summary>Every answer_any group has an alternative in the answer (see <see cref="AnswerTextMatcher"/>).</summary>
+    public bool AnswerIsCorrect => !Refused && (Question.AnswerAny.Count == 0 || AnswerTextMatcher.Default.SatisfiesAll(Answer, Question.AnswerAny));
 }
 
 /// <summary>The metrics of eval/README.md for one group of questions; null where a metric does not apply.</summary>
@@ -28,6 +44,10 @@ public sealed record EvalMetrics(
     double? HitAt5,
     double? RecallAt5,
     double? Mrr,
+    double? EvidenceAt1,
+    double? EvidenceAt3,
+    double? EvidenceAt5,
+    double? EvidenceMrr,
     double? AnswerAccuracy,
     double? CitationPrecision,
     double? RefusalRate,
@@ -35,9 +55,13 @@ public sealed record EvalMetrics(
     double? LatencyP50Ms,
     double? LatencyP95Ms);
 
-/// <summary>An evaluation run: metrics overall and per kind, every question's outcome, and the settings that mattered.</summary>
+/// <summary>An evaluation run: metrics overall, per kind and per language direction, every question's outcome, and the settings that mattered.</summary>
 public sealed record EvalReport(
     EvalMetrics Overall,
     IReadOnlyDictionary<string, EvalMetrics> ByKind,
     IReadOnlyList<QuestionOutcome> Questions,
-    IReadOnlyDictionary<string, string> Settings);
+    IReadOnlyDictionary<string, string> Settings)
+{
+    /// <summary>Metrics per <see cref="QuestionOutcome.Direction"/> ("en→de"), in ordinal order of the label.</summary>
+    public IReadOnlyDictionary<string, EvalMetrics> ByDirection { get; init; } = new Dictionary<string, EvalMetrics>();
+}

@@ -172,4 +172,50 @@ public sealed class EvalMetricsCalculatorTests
         // Assert
         Assert.Equal(expected, outcome.AnswerIsCorrect);
     }
+
+    [Fact]
+    public void Compute_EvidenceSample_EvidenceMetricsOverQuestionsWithGroupsRefusedOrNot()
+    {
+        // Act
+        var m = EvalMetricsCalculator.Compute(EvidenceSample.Outcomes());
+
+        // Assert: e1, e2 (refused) and e3 have groups; evidence ranks 1, 4 and none.
+        Assert.Equal(1.0 / 3, m.EvidenceAt1!.Value, Tolerance);
+        Assert.Equal(1.0 / 3, m.EvidenceAt3!.Value, Tolerance);
+        Assert.Equal(2.0 / 3, m.EvidenceAt5!.Value, Tolerance);
+        Assert.Equal((1 + 0.25 + 0) / 3, m.EvidenceMrr!.Value, Tolerance);
+    }
+
+    [Fact]
+    public void Report_EvidenceSample_MetricsPerLanguageDirectionInOrdinalOrder()
+    {
+        // Act
+        var report = EvalMetricsCalculator.Report(EvidenceSample.Outcomes(), new Dictionary<string, string>());
+
+        // Assert
+        Assert.Equal(["de→zh", "en→de", "en→none"], report.ByDirection.Keys);
+        var enDe = report.ByDirection["en→de"];
+        Assert.Equal((3, 0.5, 1.0, 1.0 / 3), (enDe.Questions, enDe.EvidenceAt1!.Value, enDe.EvidenceAt5!.Value, enDe.FalseRefusalRate!.Value));
+        Assert.Equal(0.0, report.ByDirection["de→zh"].EvidenceAt5);
+        var enNone = report.ByDirection["en→none"];
+        Assert.Null(enNone.EvidenceAt1);
+        Assert.Equal(1.0, enNone.RefusalRate);
+        Assert.Null(report.ByKind["unanswerable"].EvidenceMrr);
+    }
+
+    [Fact]
+    public void Compute_RelativeAndBareSourcePaths_HitsRecallAndCitationsMatchEitherSpelling()
+    {
+        // Arrange: the question names a subfolder file one way, the index another; a demo-style bare name at the root.
+        var nested = EvalSample.Outcome(EvalSample.Question("p1", "factual", ["./maint-guide/dreq.de.html"], [["x"]]), ["maint-guide/start.en.html", "maint-guide/dreq.de.html"], ["maint-guide/dreq.de.html"], false, "x [1].", 1);
+        var bare = EvalSample.Outcome(EvalSample.Question("p2", "factual", ["000_a.txt"], [["y"]]), ["000_a.txt"], ["000_a.txt"], false, "y [1].", 2);
+
+        // Act
+        var m = EvalMetricsCalculator.Compute([nested, bare]);
+
+        // Assert
+        Assert.Equal((2, 1), (nested.HitRank, bare.HitRank));
+        Assert.Equal(1.0, m.RecallAt5);
+        Assert.Equal(1.0, m.CitationPrecision);
+    }
 }

@@ -6,7 +6,7 @@ public sealed class EvalReportWriterTests
 {
     private static readonly string[] MetricKeys =
     [
-        "questions", "hit@1", "hit@3", "hit@5", "recall@5", "mrr", "answer_accuracy", "citation_precision",
+        "questions", "hit@1", "hit@3", "hit@5", "recall@5", "mrr", "evidence@1", "evidence@3", "evidence@5", "evidence_mrr", "answer_accuracy", "citation_precision",
         "refusal_rate", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms",
     ];
 
@@ -26,7 +26,8 @@ public sealed class EvalReportWriterTests
         Assert.All(root.GetProperty("by_kind").EnumerateObject(), kind => Assert.Equal(MetricKeys, kind.Value.EnumerateObject().Select(p => p.Name)));
         Assert.Equal("60", root.GetProperty("settings").GetProperty("Retrieval:RrfK").GetString());
         Assert.Equal(6, root.GetProperty("questions").GetArrayLength());
-        foreach (var key in new[] { "id", "retrieved_sources", "cited_sources", "refused", "answer", "hit_rank", "latency_ms" })
+        Assert.All(root.GetProperty("by_direction").EnumerateObject(), direction => Assert.Equal(MetricKeys, direction.Value.EnumerateObject().Select(p => p.Name)));
+        foreach (var key in new[] { "id", "retrieved_sources", "cited_sources", "refused", "answer", "hit_rank", "evidence_rank", "direction", "latency_ms" })
         {
             Assert.All(root.GetProperty("questions").EnumerateArray(), q => Assert.True(q.TryGetProperty(key, out _), $"question without {key}"));
         }
@@ -51,6 +52,46 @@ public sealed class EvalReportWriterTests
         Assert.Equal(["original", "dense", "coverage"], legs.EnumerateObject().Select(p => p.Name));
         Assert.Equal(2, legs.GetProperty("original").GetProperty("rank").GetInt32());
         Assert.Equal(0.875, legs.GetProperty("dense").GetProperty("score").GetDouble());
+        Assert.Equal("en", retrieved.GetProperty("language").GetString());
+        Assert.False(retrieved.GetProperty("evidence").GetBoolean());
+    }
+
+    [Fact]
+    public void ToJson_DirectionsAndEvidence_ByDirectionAndEachQuestionsEvidenceRank()
+    {
+        // Arrange
+        var outcomes = EvidenceSample.Outcomes();
+        var report = EvalMetricsCalculator.Report(outcomes, new Dictionary<string, string>());
+
+        // Act
+        using var json = JsonDocument.Parse(EvalReportWriter.ToJson(report));
+
+        // Assert
+        var root = json.RootElement;
+        Assert.Equal(["de→zh", "en→de", "en→none"], root.GetProperty("by_direction").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0.5, root.GetProperty("by_direction").GetProperty("en→de").GetProperty("evidence@1").GetDouble());
+        Assert.Equal(4, root.GetProperty("questions")[1].GetProperty("evidence_rank").GetInt32());
+        Assert.Equal("en→de", root.GetProperty("questions")[1].GetProperty("direction").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("questions")[2].GetProperty("evidence_rank").ValueKind);
+    }
+
+    [Fact]
+    public void ToTable_DirectionsAndEvidence_EvidenceColumnsAndOneRowPerDirectionAfterTheKinds()
+    {
+        // Arrange
+        var report = EvalMetricsCalculator.Report(EvidenceSample.Outcomes(), new Dictionary<string, string>());
+
+        // Act
+        var lines = EvalReportWriter.ToTable(report).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        // Assert
+        Assert.Contains("evidence@1", lines[0], StringComparison.Ordinal);
+        Assert.Contains("evidence_mrr", lines[0], StringComparison.Ordinal);
+        var firstDirection = Array.FindIndex(lines, l => l.StartsWith("de→zh", StringComparison.Ordinal));
+        var lastKind = Array.FindIndex(lines, l => l.StartsWith("unanswerable", StringComparison.Ordinal));
+        Assert.True(firstDirection > lastKind, "directions follow the kinds");
+        Assert.StartsWith("---", lines[firstDirection - 1], StringComparison.Ordinal);
+        Assert.StartsWith("en→de", lines[firstDirection + 1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,9 +165,9 @@ public sealed class EvalReportWriterTests
         var lines = EvalReportWriter.ToTable(report).Split(Environment.NewLine);
 
         // Assert
-        Assert.Equal(["group", "n", "hit@1", "hit@3", "hit@5", "recall@5", "mrr", "answer_accuracy", "citation_precision", "refusal_rate", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms"], Cells(lines[0]));
-        Assert.Equal(["overall", "6", "0.25", "0.75", "0.75", "0.63", "0.42", "0.25", "0.40", "0.50", "0.25", "30.0", "60.0"], Cells(lines[2]));
-        Assert.Equal(["unanswerable", "2", "-", "-", "-", "-", "-", "-", "0.00", "0.50", "-", "50.0", "60.0"], Cells(Assert.Single(lines, l => l.StartsWith("unanswerable", StringComparison.Ordinal))));
+        Assert.Equal(["group", "n", "hit@1", "hit@3", "hit@5", "recall@5", "mrr", "evidence@1", "evidence@3", "evidence@5", "evidence_mrr", "answer_accuracy", "citation_precision", "refusal_rate", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms"], Cells(lines[0]));
+        Assert.Equal(["overall", "6", "0.25", "0.75", "0.75", "0.63", "0.42", "0.00", "0.00", "0.00", "0.00", "0.25", "0.40", "0.50", "0.25", "30.0", "60.0"], Cells(lines[2]));
+        Assert.Equal(["unanswerable", "2", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "0.00", "0.50", "-", "50.0", "60.0"], Cells(Assert.Single(lines, l => l.StartsWith("unanswerable", StringComparison.Ordinal))));
         Assert.Contains("settings: Retrieval:RrfK=60", lines);
     }
 

@@ -12,7 +12,7 @@ public sealed class EvaluatorTests
         var questions = new[] { EvalSample.Question("q1", "factual", ["a.txt"], [["x"]]), EvalSample.Question("q2", "factual", ["b.txt"], [["y"]]) };
 
         // Act
-        await new Evaluator(answers).RunAsync(questions, new Dictionary<string, string>(), CancellationToken.None);
+        await new Evaluator(answers, new FixedSourceLanguages()).RunAsync(questions, new Dictionary<string, string>(), CancellationToken.None);
 
         // Assert
         Assert.Equal([new Question("Question q1?", "eval:q1"), new Question("Question q2?", "eval:q2")], answers.Asked);
@@ -35,7 +35,7 @@ public sealed class EvaluatorTests
         var settings = new Dictionary<string, string> { ["k"] = "v" };
 
         // Act
-        var report = await new Evaluator(answers).RunAsync(questions, settings, CancellationToken.None);
+        var report = await new Evaluator(answers, new FixedSourceLanguages()).RunAsync(questions, settings, CancellationToken.None);
 
         // Assert
         var q1 = report.Questions[0];
@@ -61,7 +61,117 @@ public sealed class EvaluatorTests
         var questions = new[] { EvalSample.Question("q1", "factual", ["a.txt"], [["x"]]) };
 
         // Act / Assert
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Evaluator(new ScriptedAnswerService()).RunAsync(questions, new Dictionary<string, string>(), cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Evaluator(new ScriptedAnswerService(), new FixedSourceLanguages()).RunAsync(questions, new Dictionary<string, string>(), cancellation.Token));
+    }
+
+    [Fact]
+    public async Task RunAsync_RefusedAnswerWithAnsweringPassage_EvidenceRankAndDirectionFromThatPassage()
+    {
+        // Arrange: refused, yet the second passage holds the answer (evidence is about retrieval).
+        var answers = new ScriptedAnswerService
+        {
+            ["Question q1?"] = AnswerFrom(refused: true, ("maint-guide/start.en.html", "en", "Nothing here."), ("maint-guide/upload.zh-tw.html", "zh", "對於 dpkg-buildpackage 命令：$ dpkg-buildpackage -sa")),
+        };
+        var questions = new[] { EvalSample.Question("q1", "crosslingual", ["maint-guide/upload.zh-tw.html"], [["-sa"]]) };
+
+        // Act
+        var report = await new Evaluator(answers, new FixedSourceLanguages()).RunAsync(questions, new Dictionary<string, string>(), CancellationToken.None);
+
+        // Assert
+        var q1 = Assert.Single(report.Questions);
+        Assert.Equal((2, 2, "en→zh"), (q1.EvidenceRank, q1.HitRank, q1.Direction));
+        Assert.False(q1.AnswerIsCorrect);
+        Assert.Equal((0.0, 1.0, 0.5), (report.Overall.EvidenceAt1!.Value, report.Overall.EvidenceAt3!.Value, report.Overall.EvidenceMrr!.Value));
+        Assert.Equal(["en→zh"], report.ByDirection.Keys);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoEvidenceButExpectedSourceRetrieved_DirectionFromItsChunk()
+    {
+        // Arrange
+        var answers = new ScriptedAnswerService
+        {
+            ["Question q1?"] = AnswerFrom(refused: false, ("developers-reference/en/pkgs.html", "en", "Unrelated."), ("developers-reference/de/l10n.html", "de", "Auch unpassend.")),
+        };
+        var questions = new[] { EvalSample.Question("q1", "crosslingual", ["developers-reference/de/l10n.html"], [["po-debconf"]]) };
+
+        // Act
+        var report = await new Evaluator(answers, new FixedSourceLanguages()).RunAsync(questions, new Dictionary<string, string>(), CancellationToken.None);
+
+        // Assert
+        var q1 = Assert.Single(report.Questions);
+        Assert.Equal((null, 2, "en→de"), (q1.EvidenceRank, q1.HitRank, q1.Direction));
+        Assert.Equal(0.0, report.Overall.EvidenceAt5);
+    }
+
+    [Fact]
+    public async Task RunAsync_ExpectedSourceNotRetrieved_DirectionFromTheIndexedSourceLanguage()
+    {
+        // Arrange
+        var answers = new ScriptedAnswerService
+        {
+            ["Question q1?"] = AnswerFrom(refused: false, ("maint-guide/start.en.html", "en", "Unrelated.")),
+        };
+        var languages = new FixedSourceLanguages { ["maint-guide/first.de.html"] = "de" };
+        var questions = new[] { EvalSample.Question("q1", "crosslingual", ["maint-guide/first.de.html"], [["--addmissing"]]) };
+
+        // Act
+        var report = await new Evaluator(answers, languages).RunAsync(questions, new Dictionary<string, string>(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal("en→de", Assert.Single(report.Questions).Direction);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnanswerableQuestion_DirectionToNoneAndNoEvidenceMetric()
+    {
+        // Arrange
+        var answers = new ScriptedAnswerService
+        {
+            ["Question q1?"] = AnswerFrom(refused: true, ("maint-guide/start.en.html", "en", "Debian 14 is not named here.")),
+        };
+        var questions = new[] { EvalSample.Question("q1", "unanswerable", [], []) };
+
+        // Act
+        var report = await new Evaluator(answers, new FixedSourceLanguages()).RunAsync(questions, new Dictionary<string, string>(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(("en→none", (int?)null), (report.Questions[0].Direction, report.Questions[0].EvidenceRank));
+        Assert.Null(report.Overall.EvidenceAt1);
+        Assert.Equal(1.0, report.ByDirection["en→none"].RefusalRate);
+    }
+
+    [Fact]
+    public async Task RunAsync_TraditionalPassageSimplifiedAnswerString_CountsAsEvidenceAndCorrect()
+    {
+        // Arrange
+        var answers = new ScriptedAnswerService
+        {
+            ["Question q1?"] = AnswerFrom(refused: false, ("maint-guide/dreq.zh-tw.html", "zh", "請避免使用逗號、“&”符號或括號。")) with { Text = "請避免使用逗號 [1]。" },
+        };
+        var questions = new[] { EvalSample.Question("q1", "factual", ["maint-guide/dreq.zh-tw.html"], [["避免使用逗号"]]) };
+
+        // Act
+        var report = await new Evaluator(answers, new FixedSourceLanguages()).RunAsync(questions, new Dictionary<string, string>(), CancellationToken.None);
+
+        // Assert
+        var q1 = Assert.Single(report.Questions);
+        Assert.Equal(1, q1.EvidenceRank);
+        Assert.True(q1.AnswerIsCorrect);
+    }
+
+    private static Answer AnswerFrom(bool refused, params (string Source, string Language, string Text)[] retrieved)
+    {
+        var passages = retrieved.Select((p, i) => new RetrievedPassage(new Chunk(p.Source, i, "T", null, null, 1, 2, p.Language, p.Text), i + 1, 1.0 / (i + 1), [])).ToList();
+        var retrieval = new RetrievalResult(passages, new RetrievalEvidence(3, 0.5, 1, [], []), !refused, [], TimeSpan.Zero);
+        return new Answer(refused ? "Not covered." : "An answer [1].", [], refused, retrieval, "fake", TimeSpan.Zero);
+    }
+
+    /// <summary>Source languages from a table; any other source is unknown.</summary>
+    private sealed class FixedSourceLanguages : Dictionary<string, string>, ISourceLanguageLookup
+    {
+        public Task<string?> FindAsync(string sourcePath, CancellationToken cancellationToken) =>
+            Task.FromResult(TryGetValue(sourcePath, out var language) ? language : null);
     }
 
     private static Answer Answer(string text, bool refused, double coverage, IReadOnlyList<string> retrieved, IReadOnlyList<string> cited)

@@ -47,6 +47,7 @@ public static class QaBotHost
             .AddQaBotRetrieval()
             .AddQaBotAnswering()
             .AddQaBotGeneration()
+            .AddSingleton<ISourceLanguageLookup, IndexSourceLanguageLookup>()
             .AddSingleton<Evaluator>()
             .AddSingleton<IndexBootstrapper>();
         configureServices?.Invoke(builder.Services);
