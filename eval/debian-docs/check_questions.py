@@ -6,7 +6,9 @@
 
 For every question: the fields are present and typed as eval/README.md says, the id is unique, every listed source
 exists under CORPUS, and every answer_any group has an alternative that occurs (case-insensitive, NFKC, whitespace
-collapsed) in the tag-stripped text of at least one listed source. Unanswerable questions must list no sources.
+collapsed) in the tag-stripped text of at least one listed source. Unanswerable questions must list no sources; a
+crosslingual question has no source in its own language, a factual one has one; no single source of a multi
+question satisfies all its groups.
 Exits 1 and names the question and the failing group when something does not hold.
 """
 import html.parser
@@ -19,6 +21,13 @@ from pathlib import Path
 
 KINDS = {"factual", "crosslingual", "multi", "unanswerable"}
 LANGS = {"en", "de", "zh"}
+# How build.sh names a chapter's language: maint-guide/NAME.LANG.html, developers-reference/LANG/, installation-guide/LANG/.
+PATH_LANGUAGE = re.compile(r"(?:\.|/)(en|de|zh-cn|zh-tw|zh_CN)(?:\.html$|/)")
+
+
+def source_language(source):
+    match = PATH_LANGUAGE.search(source)
+    return None if match is None else ("zh" if match.group(1).startswith("zh") else match.group(1))
 
 
 class _TextExtractor(html.parser.HTMLParser):
@@ -96,6 +105,11 @@ def check(set_path, corpus):
             continue
         if q.get("kind") == "multi" and len(sources) < 2:
             errors.append(f"{where}: a multi question needs at least two sources")
+        languages = {source_language(s) for s in sources}
+        if q.get("kind") == "crosslingual" and q.get("lang") in languages:
+            errors.append(f"{where}: crosslingual, but a source is in the question's language ({sources})")
+        if q.get("kind") == "factual" and q.get("lang") not in languages:
+            errors.append(f"{where}: factual (same language), but no source is in '{q.get('lang')}' ({sources})")
         for source in sources:
             path = corpus / source
             if not path.is_file():
@@ -108,6 +122,10 @@ def check(set_path, corpus):
                 continue
             if not any(normalise(alt) in texts.get(s, "") for alt in group for s in sources):
                 errors.append(f"{where}: no alternative of {group} occurs in {sources}")
+        if q.get("kind") == "multi" and all(s in texts for s in sources):
+            whole = [s for s in sources if all(any(normalise(alt) in texts[s] for alt in g) for g in groups)]
+            if whole:
+                errors.append(f"{where}: multi, but {whole[0]} alone satisfies every answer_any group")
     return questions, errors
 
 
