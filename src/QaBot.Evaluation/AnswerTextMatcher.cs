@@ -25,7 +25,25 @@ public sealed class AnswerTextMatcher(ChineseScriptFolder chineseScripts)
         }
 
         var normalised = Normalise(text);
-        return groups.All(group => group.Any(alternative => normalised.Contains(Normalise(alternative), StringComparison.Ordinal)));
+        return groups.All(group => Satisfies(normalised, group));
+    }
+
+    /// <summary>True when at least one group has an alternative in <paramref name="text"/> (a passage that holds part of a multi-passage answer).</summary>
+    public bool SatisfiesAny(string text, IReadOnlyList<IReadOnlyList<string>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(groups);
+        var normalised = Normalise(text);
+        return groups.Any(group => Satisfies(normalised, group));
+    }
+
+    /// <summary>For each group, whether <paramref name="text"/> holds one of its alternatives.</summary>
+    public IReadOnlyList<bool> SatisfiedGroups(string text, IReadOnlyList<IReadOnlyList<string>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(groups);
+        var normalised = Normalise(text);
+        return groups.Select(group => Satisfies(normalised, group)).ToList();
     }
 
     /// <summary>The form both sides are compared in.</summary>
@@ -54,4 +72,7 @@ public sealed class AnswerTextMatcher(ChineseScriptFolder chineseScripts)
 
         return builder.ToString();
     }
+
+    private bool Satisfies(string normalisedText, IReadOnlyList<string> group) =>
+        group.Any(alternative => normalisedText.Contains(Normalise(alternative), StringComparison.Ordinal));
 }

@@ -57,20 +57,57 @@ public static class EvalMetricsCalculator
         return null;
     }
 
-    /// <summary>1-based rank of the first passage text that satisfies every answer_any group; null for none or no groups.</summary>
-    public static int? FirstEvidenceRank(IReadOnlyList<string> passageTexts, IReadOnlyList<IReadOnlyList<string>> answerAny, AnswerTextMatcher matcher)
+    /// <summary>
+    /// 1-based rank at which the retrieved passages first hold the answer; null for never or no groups. Usually
+    /// that is the first passage whose own text satisfies every answer_any group. A question answered from
+    /// several passages (<see cref="EvalQuestion.NeedsSeveralPassages"/>) has its evidence at the first rank k
+    /// where every group is satisfied by one of the top k passages.
+    /// </summary>
+    public static int? FirstEvidenceRank(IReadOnlyList<string> passageTexts, EvalQuestion question, AnswerTextMatcher matcher)
     {
         ArgumentNullException.ThrowIfNull(passageTexts);
+        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(matcher);
+        var groups = question.AnswerAny;
+        if (groups.Count == 0)
+        {
+            return null;
+        }
+
+        var covered = new bool[groups.Count];
         for (var i = 0; i < passageTexts.Count; i++)
         {
-            if (matcher.SatisfiesAll(passageTexts[i], answerAny))
+            var satisfied = matcher.SatisfiedGroups(passageTexts[i], groups);
+            if (!question.NeedsSeveralPassages)
+            {
+                if (satisfied.All(s => s))
+                {
+                    return i + 1;
+                }
+
+                continue;
+            }
+
+            for (var g = 0; g < covered.Length; g++)
+            {
+                covered[g] |= satisfied[g];
+            }
+
+            if (covered.All(c => c))
             {
                 return i + 1;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether a passage is evidence on its own: it satisfies every group, or for a multi-passage question at least one.</summary>
+    public static bool IsEvidencePassage(string passageText, EvalQuestion question, AnswerTextMatcher matcher)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(matcher);
+        return question.NeedsSeveralPassages ? matcher.SatisfiesAny(passageText, question.AnswerAny) : matcher.SatisfiesAll(passageText, question.AnswerAny);
     }
 
     /// <summary>Nearest-rank percentile; 0 for no values.</summary>

@@ -12,6 +12,9 @@ public sealed record EvalQuestion(
     [property: JsonPropertyName("kind")] string Kind)
 {
     public bool IsAnswerable => Sources.Count > 0;
+
+    /// <summary>A <c>multi</c> question: its answer_any groups are answered by several passages together.</summary>
+    public bool NeedsSeveralPassages => string.Equals(Kind, "multi", StringComparison.Ordinal);
 }
 
 /// <summary>Reads a JSON-lines question set; a bad line is an error naming the file and line.</summary>

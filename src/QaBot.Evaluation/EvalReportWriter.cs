@@ -80,7 +80,7 @@ public static class EvalReportWriter
                     ["citation"] = p.CitationLabel,
                     ["score"] = Math.Round(p.Score, 6),
                     ["language"] = p.Chunk.Language,
-                    ["evidence"] = AnswerTextMatcher.Default.SatisfiesAll(p.Chunk.Text, q.Question.AnswerAny),
+                    ["evidence"] = EvalMetricsCalculator.IsEvidencePassage(p.Chunk.Text, q.Question, AnswerTextMatcher.Default),
                     ["legs"] = new JsonObject(p.Legs.Select(l => KeyValuePair.Create(l.Leg, (JsonNode?)new JsonObject { ["rank"] = l.Rank, ["score"] = Math.Round(l.Score, 6) }))),
                 }).ToArray()),
             }).ToArray()),

@@ -18,8 +18,8 @@ public sealed record QuestionOutcome(
 
     /// <summary>
     /// 1-based rank of the first retrieved passage whose own text satisfies every answer_any group (see
-    /// <see cref="AnswerTextMatcher"/>), counted whether or not the answer was refused; null when none does or
-    /// the question has no groups.
+    /// <see cref="AnswerTextMatcher"/>; for a multi question, the rank at which the top passages together satisfy
+    /// every group), counted whether or not the answer was refused; null when never or the question has no groups.
     /// </summary>
     public int? EvidenceRank { get; init; }
 

@@ -21,7 +21,7 @@ public sealed class Evaluator(IAnswerService answers, ISourceLanguageLookup sour
             var passages = answer.Retrieval.Passages;
             var retrieved = passages.Select(p => p.Chunk.SourcePath).ToList();
             // Evidence is about retrieval, so it is counted from the passages even when the answer was refused.
-            var evidenceRank = EvalMetricsCalculator.FirstEvidenceRank(passages.Select(p => p.Chunk.Text).ToList(), question.AnswerAny, _matcher);
+            var evidenceRank = EvalMetricsCalculator.FirstEvidenceRank(passages.Select(p => p.Chunk.Text).ToList(), question, _matcher);
             outcomes.Add(new QuestionOutcome(
                 question,
                 retrieved,
@@ -46,7 +46,7 @@ public sealed class Evaluator(IAnswerService answers, ISourceLanguageLookup sour
     {
         if (evidenceRank is { } rank)
         {
-            return passages[rank - 1].Chunk.Language;
+            return passages.Take(rank).First(p => EvalMetricsCalculator.IsEvidencePassage(p.Chunk.Text, question, _matcher)).Chunk.Language;
         }
 
         if (question.Sources.Count == 0)

@@ -160,6 +160,46 @@ public sealed class EvaluatorTests
         Assert.True(q1.AnswerIsCorrect);
     }
 
+    [Fact]
+    public async Task RunAsync_MultiQuestionAnsweredByTwoPassages_EvidenceWhereTheyTogetherSatisfyEveryGroup()
+    {
+        // Arrange: passage 2 holds one group, passage 3 the other; passage 1 neither.
+        var answers = new ScriptedAnswerService
+        {
+            ["Question q1?"] = AnswerFrom(
+                refused: false,
+                ("developers-reference/en/pkgs.html", "en", "Unrelated."),
+                ("maint-guide/first.de.html", "de", "den Befehl wnpp-alert aus dem Paket devscripts"),
+                ("developers-reference/en/beyond-pkging.html", "en", "can be queried with the mia-query tool")),
+        };
+        var questions = new[] { EvalSample.Question("q1", "multi", ["maint-guide/first.de.html", "developers-reference/en/beyond-pkging.html"], [["wnpp-alert"], ["mia-query"]]) };
+
+        // Act
+        var report = await new Evaluator(answers, new FixedSourceLanguages()).RunAsync(questions, new Dictionary<string, string>(), CancellationToken.None);
+
+        // Assert: the direction is that of the first passage holding part of the answer.
+        var q1 = Assert.Single(report.Questions);
+        Assert.Equal((3, "en→de"), (q1.EvidenceRank, q1.Direction));
+        Assert.Equal((0.0, 1.0), (report.Overall.EvidenceAt1!.Value, report.Overall.EvidenceAt3!.Value));
+    }
+
+    [Fact]
+    public async Task RunAsync_FactualQuestionWhoseGroupsAreSpreadOverTwoPassages_NoEvidence()
+    {
+        // Arrange: outside multi questions one passage must hold the whole answer.
+        var answers = new ScriptedAnswerService
+        {
+            ["Question q1?"] = AnswerFrom(refused: false, ("a.html", "en", "at least 2048 bit"), ("b.html", "en", "4096 bit are preferred")),
+        };
+        var questions = new[] { EvalSample.Question("q1", "factual", ["a.html"], [["2048"], ["4096"]]) };
+
+        // Act
+        var report = await new Evaluator(answers, new FixedSourceLanguages()).RunAsync(questions, new Dictionary<string, string>(), CancellationToken.None);
+
+        // Assert
+        Assert.Null(Assert.Single(report.Questions).EvidenceRank);
+    }
+
     private static Answer AnswerFrom(bool refused, params (string Source, string Language, string Text)[] retrieved)
     {
         var passages = retrieved.Select((p, i) => new RetrievedPassage(new Chunk(p.Source, i, "T", null, null, 1, 2, p.Language, p.Text), i + 1, 1.0 / (i + 1), [])).ToList();

@@ -12,7 +12,7 @@ using QaBot.Retrieval;
 namespace QaBot.Cli.Commands;
 
 /// <summary>
-/// `qabot eval --set FILE [--json OUT]`: run a question set and report the metrics of eval/README.md.
+/// `qabot eval --set FILE [--json OUT]`: run a question set and report the metrics of eval/README.md (file- and passage-level, by kind and language direction).
 /// `qabot eval --from-feedback FILE --out OUT`: turn the Discord bot's 👍/👎 votes into candidate questions.
 /// </summary>
 public static class EvalCommand
@@ -23,7 +23,7 @@ public static class EvalCommand
         var json = new Option<string?>("--json") { Description = "Also write the metrics and every question's outcome as JSON to this file." };
         var fromFeedback = new Option<string?>("--from-feedback") { Description = "Instead of evaluating, read the Discord bot's feedback file (DiscordBot:FeedbackFile) and write candidate questions." };
         var output = new Option<string?>("--out") { Description = "With --from-feedback: the JSON-lines file the candidate questions are written to." };
-        var command = new Command("eval", "Evaluate retrieval and answers on a question set: hit@k, recall@5, MRR, answer accuracy, citation precision, refusal rates, latency. With --from-feedback, turn 👍/👎 votes into candidate questions.");
+        var command = new Command("eval", "Evaluate retrieval and answers on a question set: hit@k, recall@5, MRR, passage-level evidence@k and evidence MRR, answer accuracy, citation precision, refusal rates, latency; overall, per kind and per language direction. With --from-feedback, turn 👍/👎 votes into candidate questions.");
         command.Options.Add(set);
         command.Options.Add(json);
         command.Options.Add(fromFeedback);
