@@ -12,6 +12,9 @@ public sealed record Citation(int Number, string SourcePath, int StartLine, int 
     /// <summary>The headings above the cited span, outermost first; empty outside any section.</summary>
     public IReadOnlyList<string> HeadingPath { get; init; } = [];
 
+    /// <summary>1-based page of a paged document (PDF), the lines counted within it; 0 for formats without pages.</summary>
+    public int Page { get; init; }
+
     public override string ToString() => $"[{Number}] {SourcePath}:{StartLine}-{EndLine} — {Title}";
 }
 

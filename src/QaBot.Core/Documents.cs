@@ -52,6 +52,9 @@ public sealed record TextBlock(string Text, int StartLine, int EndLine, BlockKin
     /// sentence of a long line can be cited by column; null when the reader could keep only the block's span.
     /// </summary>
     public IReadOnlyList<SourcePosition>? Positions { get; init; }
+
+    /// <summary>1-based page of a paged document (PDF), lines then counting within that page; 0 when the format has no pages.</summary>
+    public int Page { get; init; }
 }
 
 /// <summary>An article after reading and cleaning: metadata plus body blocks mapped to original lines.</summary>
@@ -84,6 +87,9 @@ public sealed record Chunk(
 
     /// <summary>The headings above the chunk, outermost first (<c>Chapter 4 › 4.3 PAM</c>); empty outside any section.</summary>
     public IReadOnlyList<string> HeadingPath { get; init; } = [];
+
+    /// <summary>1-based page of a paged document (PDF) holding the chunk, its lines counted within that page; 0 for formats without pages.</summary>
+    public int Page { get; init; }
 
     /// <summary>Deterministic id of (source path, chunk index): a re-run overwrites instead of duplicating.</summary>
     public Guid Id => ChunkId.For(SourcePath, Index);
