@@ -43,7 +43,7 @@ public sealed partial class AnswerService(
         if (!retrieval.IsRelevant)
         {
             // No model call: the passages do not cover the question, so nothing could ground an answer.
-            LogRefused(retrieval.Evidence.MatchedTermShare);
+            LogRefused(retrieval.Evidence.Answerability, retrieval.Evidence.MatchedTermShare);
             var refusal = new Answer(RefusalMessages.NotCovered(TextAnalyzer.DetectLanguage(question.Text)), [], Refused: true, retrieval, composer.Name, stopwatch.Elapsed)
             {
                 Diagnostics = AnswerDiagnostics.None with { StandaloneQuestion = Condensed(rewritten), PromptTokens = rewritten.PromptTokens, CompletionTokens = rewritten.CompletionTokens },
@@ -108,6 +108,6 @@ public sealed partial class AnswerService(
 
     private static string? Condensed(RewrittenQuestion rewritten) => rewritten.WasCondensed ? rewritten.Standalone : null;
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Refused: best passage covers {Coverage:0.00} of the question")]
-    private partial void LogRefused(double coverage);
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Refused: answerability {Answerability:0.00} below Retrieval:AnswerabilityThreshold; best passage covers {Coverage:0.00} of the question")]
+    private partial void LogRefused(double answerability, double coverage);
 }

@@ -26,6 +26,12 @@ public sealed record LegRank(string Leg, int Rank, double Score);
 public sealed record RetrievalEvidence(int ContentTermCount, double MatchedTermShare, double TopScore, IReadOnlyList<string> MatchedTerms, IReadOnlyList<string> MissingTerms)
 {
     public static RetrievalEvidence None { get; } = new(0, 0, 0, [], []);
+
+    /// <summary>The answerability gate's estimate (0–1) that the passages answer the question; compared with <c>Retrieval:AnswerabilityThreshold</c>.</summary>
+    public double Answerability { get; init; }
+
+    /// <summary>The evidence the gate weighed, by name (coverage of the best passages, answer type, leg agreement, margin), for /debug and eval.</summary>
+    public IReadOnlyDictionary<string, double> GateFeatures { get; init; } = new Dictionary<string, double>();
 }
 
 /// <summary>The ranked passages, the evidence for relevance and what happened on the way.</summary>

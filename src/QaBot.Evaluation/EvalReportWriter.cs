@@ -73,6 +73,8 @@ public static class EvalReportWriter
                 ["evidence_rank"] = q.EvidenceRank,
                 ["direction"] = q.Direction,
                 ["coverage"] = Math.Round(q.Coverage, 4),
+                ["answerability"] = Math.Round(q.Answerability, 4),
+                ["gate_features"] = new JsonObject(q.GateFeatures.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)Math.Round(f.Value, 4)))),
                 ["latency_ms"] = Math.Round(q.LatencyMs, 3),
                 ["retrieved"] = new JsonArray(q.Passages.Select(p => (JsonNode?)new JsonObject
                 {

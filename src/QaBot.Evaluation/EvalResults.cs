@@ -23,6 +23,11 @@ public sealed record QuestionOutcome(
     /// </summary>
     public int? EvidenceRank { get; init; }
 
+    /// <summary>The answerability gate's estimate for the question, and the features it weighed.</summary>
+    public double Answerability { get; init; }
+
+    public IReadOnlyDictionary<string, double> GateFeatures { get; init; } = new Dictionary<string, double>();
+
     /// <summary>
     /// Question language → language of the passage that answers it ("en→de"): the first evidence passage's
     /// language, else that of the expected source's chunks; "none" after the arrow for a question without sources.

@@ -34,6 +34,8 @@ public sealed class Evaluator(IAnswerService answers, ISourceLanguageLookup sour
             {
                 Passages = passages,
                 EvidenceRank = evidenceRank,
+                Answerability = answer.Retrieval.Evidence.Answerability,
+                GateFeatures = answer.Retrieval.Evidence.GateFeatures,
                 Direction = LanguageDirection.Label(question.Language, await PassageLanguageAsync(question, passages, evidenceRank, cancellationToken)),
             });
         }

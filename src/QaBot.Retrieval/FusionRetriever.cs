@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Analysis;
 using QaBot.Core;
+using QaBot.Retrieval.Answerability;
 
 namespace QaBot.Retrieval;
 
@@ -12,8 +13,8 @@ namespace QaBot.Retrieval;
 /// chat model's) are searched separately with BM25 and fused by reciprocal rank, so no single weight decides
 /// and no language's larger share of chunks dominates. Then the best fused candidates are reranked by how much
 /// of the question each one covers (<see cref="CoverageAssessor"/>), which, unlike BM25 scores, compares
-/// passages of different languages; the fused rank breaks ties. The best passage's coverage decides whether
-/// the collection covers the question. With an embedding model configured, a dense leg joins the fusion: the
+/// passages of different languages; the fused rank breaks ties. The <see cref="AnswerabilityGate"/> decides from the best
+/// passages whether the collection answers the question. With an embedding model configured, a dense leg joins the fusion: the
 /// question's vector against the index's vectors (exact search), weighted by <see cref="RetrievalOptions.DenseWeight"/>,
 /// so passages that share meaning but not words enter the candidates.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed partial class FusionRetriever(
     TextAnalyzer analyzer,
     IQueryTranslator translator,
     CoverageAssessor assessor,
+    AnswerabilityGate gate,
     IOptions<RetrievalOptions> options,
     ILogger<FusionRetriever> logger,
     ITextEmbedder? embedder = null,
@@ -101,8 +103,9 @@ public sealed partial class FusionRetriever(
         var maxFused = fused.Count > 0 ? fused[0].Score : 1;
         var reranked = fused
             .Where(f => chunks.ContainsKey(f.Item))
-            .Select(f => (Fused: f, Chunk: chunks[f.Item], Coverage: CoverageAssessor.Measure(concepts, assessor.TermsOf(chunks[f.Item]))))
-            .Select(c => (c.Fused, c.Chunk, c.Coverage, Score: c.Coverage.Share + (settings.FusedRankWeight * c.Fused.Score / maxFused)))
+            .Select(f => (Fused: f, Chunk: chunks[f.Item], Terms: assessor.TermsOf(chunks[f.Item])))
+            .Select(c => (c.Fused, c.Chunk, c.Terms, Coverage: CoverageAssessor.Measure(concepts, c.Terms)))
+            .Select(c => (c.Fused, c.Chunk, c.Terms, c.Coverage, Score: c.Coverage.Share + (settings.FusedRankWeight * c.Fused.Score / maxFused)))
             .OrderByDescending(c => c.Score)
             .ThenByDescending(c => c.Fused.Score)
             .ToList();
@@ -115,9 +118,18 @@ public sealed partial class FusionRetriever(
             [.. c.Fused.Ranks.Select(r => new LegRank(r.List, r.Rank, r.Score)), new LegRank(CoverageLeg, coverageRanks[c.Chunk.Id], c.Coverage.Share)]))
             .ToList();
 
+        var verdict = gate.Assess(
+            request.Question,
+            concepts,
+            [.. reranked.Select(c => new GateCandidate(c.Chunk, c.Terms, c.Score, c.Fused.Ranks.GroupBy(r => r.List).ToDictionary(g => g.Key, g => g.Min(r => r.Rank), StringComparer.Ordinal)))],
+            [.. lists.Select(l => l.Name)]);
         var best = reranked.Count > 0 ? reranked[0].Coverage : new Coverage(0, [], [.. concepts.Forms.Keys]);
-        var evidence = new RetrievalEvidence(concepts.Forms.Count, best.Share, lists[0].Items.Count > 0 ? lists[0].Items[0].Score : 0, best.Matched, best.Missing);
-        var isRelevant = passages.Count > 0 && evidence.ContentTermCount > 0 && evidence.MatchedTermShare >= settings.MinMatchedTermShare;
+        var evidence = new RetrievalEvidence(concepts.Forms.Count, best.Share, lists[0].Items.Count > 0 ? lists[0].Items[0].Score : 0, best.Matched, best.Missing)
+        {
+            Answerability = verdict.Probability,
+            GateFeatures = verdict.Features,
+        };
+        var isRelevant = passages.Count > 0 && verdict.IsAnswerable;
 
         var searched = queryTerms.Select(q => (q.Version.Label, q.Version.Language, q.Terms)).ToList();
         if (denseHits is not null)
@@ -133,7 +145,7 @@ public sealed partial class FusionRetriever(
             .ToList();
         var termWeights = frequencies.ToDictionary(p => p.Key, p => CoverageAssessor.InverseDocumentFrequency(p.Value, chunkCount), StringComparer.Ordinal);
 
-        LogRetrieved(passages.Count, versions.Count, evidence.MatchedTermShare, isRelevant, stopwatch.Elapsed.TotalMilliseconds);
+        LogRetrieved(passages.Count, versions.Count, evidence.MatchedTermShare, verdict.Probability, isRelevant, stopwatch.Elapsed.TotalMilliseconds);
         var timings = new Dictionary<string, double>
         {
             ["translate"] = translateMs,
@@ -194,6 +206,6 @@ public sealed partial class FusionRetriever(
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The index holds no vectors yet; run 'qabot ingest' to embed the collection with {ModelId}. Searching lexically only.")]
     private partial void LogNoVectors(string modelId);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Retrieved {PassageCount} passages from {VersionCount} versions of the question; coverage {Coverage:0.00}, relevant {IsRelevant}, {ElapsedMs:0.0} ms")]
-    private partial void LogRetrieved(int passageCount, int versionCount, double coverage, bool isRelevant, double elapsedMs);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Retrieved {PassageCount} passages from {VersionCount} versions of the question; coverage {Coverage:0.00}, answerability {Answerability:0.00}, relevant {IsRelevant}, {ElapsedMs:0.0} ms")]
+    private partial void LogRetrieved(int passageCount, int versionCount, double coverage, double answerability, bool isRelevant, double elapsedMs);
 }

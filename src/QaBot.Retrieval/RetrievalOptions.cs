@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace QaBot.Retrieval;
 
 /// <summary>How passages are ranked and when the collection is judged not to cover a question. Section <c>Retrieval</c>.</summary>
-public sealed class RetrievalOptions
+public sealed class RetrievalOptions : IValidatableObject
 {
     public const string SectionName = "Retrieval";
 
@@ -28,11 +28,14 @@ public sealed class RetrievalOptions
     public double DenseWeight { get; set; } = 1.0;
 
     /// <summary>
-    /// The least share of the question's information (its content terms weighted by rarity in the collection,
-    /// matched as asked or translated) that the best passage must hold for the question to count as covered.
+    /// The least estimated probability (0–1) that the passages answer the question for it to be answered; below
+    /// it QaBot says the collection does not cover the question and no model is called. Higher refuses more.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinMatchedTermShare { get; set; } = 0.5;
+    public double AnswerabilityThreshold { get; set; } = 0.5;
+
+    /// <summary>Replaced by <see cref="AnswerabilityThreshold"/>; bound only so that a configuration still setting it gets a clear error.</summary>
+    public double? MinMatchedTermShare { get; set; }
 
     /// <summary>How many fused candidates are reranked by coverage of the question.</summary>
     [Range(1, 500)]
@@ -44,4 +47,14 @@ public sealed class RetrievalOptions
 
     /// <summary>Translate questions with the bilingual dictionaries when the collection has other languages.</summary>
     public bool DictionaryTranslation { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MinMatchedTermShare is not null)
+        {
+            yield return new ValidationResult(
+                "is no longer used: the answerability gate weighs coverage together with other evidence. Remove it and set Retrieval:AnswerabilityThreshold (0-1) instead, if the default refuses too much or too little.",
+                [nameof(MinMatchedTermShare)]);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Core.Configuration;
+using QaBot.Retrieval.Answerability;
 
 namespace QaBot.Retrieval;
 
@@ -17,6 +18,7 @@ public static class RetrievalServiceCollectionExtensions
         services.AddSingleton<DictionaryQueryTranslator>();
         services.AddSingleton<IQueryTranslator>(sp => sp.GetRequiredService<DictionaryQueryTranslator>());
         services.AddSingleton<CoverageAssessor>();
+        services.AddSingleton<AnswerabilityGate>();
         services.AddSingleton<FusionRetriever>();
         services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<FusionRetriever>());
         services.AddSingleton<ICollectionRefresher, TranslationTableRefresher>();

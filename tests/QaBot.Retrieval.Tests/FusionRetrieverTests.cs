@@ -4,6 +4,7 @@ using Moq;
 using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Index.Sqlite;
+using QaBot.Retrieval.Answerability;
 using QaBot.Testing;
 
 namespace QaBot.Retrieval.Tests;
@@ -34,9 +35,13 @@ public sealed class FusionRetrieverTests : IDisposable
         await _index.ReplaceDocumentAsync(new ManifestEntry(path, "h", "v", chunks.Count, DateTimeOffset.UnixEpoch), chunks, CancellationToken.None);
     }
 
-    private FusionRetriever Retriever(RetrievalOptions? options = null) => new(
-        _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
-        Options.Create(options ?? new RetrievalOptions()), NullLogger<FusionRetriever>.Instance);
+    private FusionRetriever Retriever(RetrievalOptions? options = null)
+    {
+        var settings = Options.Create(options ?? new RetrievalOptions());
+        return new(
+            _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
+            new AnswerabilityGate(settings), settings, NullLogger<FusionRetriever>.Instance);
+    }
 
     [Fact]
     public async Task RetrieveAsync_QuestionMatchingOnePassage_RanksItFirstAndIsRelevant()
@@ -94,8 +99,8 @@ public sealed class FusionRetrieverTests : IDisposable
     {
         await AddAsync("en.txt", "en", "Drones are built in Shenzhen.");
 
-        var lenient = await Retriever(new RetrievalOptions { MinMatchedTermShare = 0.1 }).RetrieveAsync(new RetrievalRequest("drones built in Munich"), CancellationToken.None);
-        var strict = await Retriever(new RetrievalOptions { MinMatchedTermShare = 0.99 }).RetrieveAsync(new RetrievalRequest("drones built in Munich"), CancellationToken.None);
+        var lenient = await Retriever(new RetrievalOptions { AnswerabilityThreshold = 0.01 }).RetrieveAsync(new RetrievalRequest("drones built in Munich"), CancellationToken.None);
+        var strict = await Retriever(new RetrievalOptions { AnswerabilityThreshold = 0.99 }).RetrieveAsync(new RetrievalRequest("drones built in Munich"), CancellationToken.None);
 
         Assert.True(lenient.IsRelevant);
         Assert.False(strict.IsRelevant);

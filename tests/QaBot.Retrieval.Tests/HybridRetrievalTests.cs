@@ -4,6 +4,7 @@ using Moq;
 using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Index.Sqlite;
+using QaBot.Retrieval.Answerability;
 using QaBot.Testing;
 
 namespace QaBot.Retrieval.Tests;
@@ -66,9 +67,13 @@ public sealed class HybridRetrievalTests : IDisposable
         return ids;
     }
 
-    private FusionRetriever Retriever(ITextEmbedder? embedder, RetrievalOptions? options = null) => new(
-        _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
-        Options.Create(options ?? new RetrievalOptions()), NullLogger<FusionRetriever>.Instance, embedder, _vectors);
+    private FusionRetriever Retriever(ITextEmbedder? embedder, RetrievalOptions? options = null)
+    {
+        var settings = Options.Create(options ?? new RetrievalOptions());
+        return new(
+            _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
+            new AnswerabilityGate(settings), settings, NullLogger<FusionRetriever>.Instance, embedder, _vectors);
+    }
 
     [Fact]
     public async Task RetrieveAsync_PassageSecondInBothLegs_HybridRanksItFirstWhileEachLegAloneDoesNot()
@@ -146,7 +151,7 @@ public sealed class HybridRetrievalTests : IDisposable
         var serverFusing = new ServerFusingIndex(_index, [new LexicalHit(ids["D"], 0.5), new LexicalHit(ids["B"], 0.4)]);
         var retriever = new FusionRetriever(
             serverFusing, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
-            Options.Create(new RetrievalOptions()), NullLogger<FusionRetriever>.Instance, _embedder, _vectors);
+            new AnswerabilityGate(Options.Create(new RetrievalOptions())), Options.Create(new RetrievalOptions()), NullLogger<FusionRetriever>.Instance, _embedder, _vectors);
 
         var result = await retriever.RetrieveAsync(new RetrievalRequest(Question), CancellationToken.None);
 

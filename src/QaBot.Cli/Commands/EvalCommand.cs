@@ -55,7 +55,7 @@ public static class EvalCommand
             var retrieval = services.Get<IOptions<RetrievalOptions>>().Value;
             var settings = new Dictionary<string, string>
             {
-                ["Retrieval:MinMatchedTermShare"] = retrieval.MinMatchedTermShare.ToString(CultureInfo.InvariantCulture),
+                ["Retrieval:AnswerabilityThreshold"] = retrieval.AnswerabilityThreshold.ToString(CultureInfo.InvariantCulture),
                 ["Retrieval:DictionaryTranslation"] = retrieval.DictionaryTranslation.ToString(CultureInfo.InvariantCulture),
                 ["Retrieval:RrfK"] = retrieval.RrfK.ToString(CultureInfo.InvariantCulture),
                 ["Answered by"] = services.Get<IAnswerComposer>().Name,

@@ -11,7 +11,7 @@ public static class GlobalOptions
 
     public static readonly Option<string[]> Config = new("--config", "-c")
     {
-        Description = "Set any configuration key, as KEY=VALUE (for example Retrieval:MinMatchedTermShare=0.6). Repeatable.",
+        Description = "Set any configuration key, as KEY=VALUE (for example Retrieval:AnswerabilityThreshold=0.6). Repeatable.",
         Recursive = true,
         AllowMultipleArgumentsPerToken = false,
     };

@@ -93,7 +93,11 @@ public static class AnswerPrinter
         }
 
         var evidence = retrieval.Evidence;
-        builder.AppendLine(CultureInfo.InvariantCulture, $"coverage {evidence.MatchedTermShare:0.00} of {evidence.ContentTermCount} content terms; relevant: {retrieval.IsRelevant}");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"coverage {evidence.MatchedTermShare:0.00} of {evidence.ContentTermCount} content terms; answerability {evidence.Answerability:0.00}; relevant: {retrieval.IsRelevant}");
+        if (evidence.GateFeatures.Count > 0)
+        {
+            builder.AppendLine("gate: " + string.Join(", ", evidence.GateFeatures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value:0.00}"))));
+        }
         builder.AppendLine(CultureInfo.InvariantCulture, $"  matched: {string.Join(' ', evidence.MatchedTerms)}");
         builder.Append(CultureInfo.InvariantCulture, $"  missing: {string.Join(' ', evidence.MissingTerms)}");
         return builder.ToString();

@@ -1,0 +1,21 @@
+using QaBot.Core.Configuration;
+
+namespace QaBot.Retrieval.Tests;
+
+public sealed class RetrievalOptionsTests
+{
+    [Fact]
+    public void Validate_ReplacedMinMatchedTermShareSet_FailsNamingKeyAndItsReplacement()
+    {
+        var result = new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName)
+            .Validate(null, new RetrievalOptions { MinMatchedTermShare = 0.5 });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Retrieval:MinMatchedTermShare", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Retrieval:AnswerabilityThreshold", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_Defaults_Succeed() =>
+        Assert.True(new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName).Validate(null, new RetrievalOptions()).Succeeded);
+}
