@@ -74,7 +74,7 @@ public sealed class FusionRetrieverTests : IDisposable
         await AddAsync("zh.txt", "zh", "中国的无人机全球领先。", "美国的芯片很强。");
         await AddAsync("en.txt", "en", "Where were the first computers built in Europe?");
         _translator.Setup(t => t.TranslateAsync(It.IsAny<string>(), "en", It.IsAny<CancellationToken>()))
-            .ReturnsAsync([new QueryTranslation("zh", "无人机 中国", [new TranslatedPhrase("drones", ["无人机"]), new TranslatedPhrase("china", ["中国"])])]);
+            .ReturnsAsync([new QueryTranslation("zh", "无人机 中国 领先", [new TranslatedPhrase("drones", ["无人机"]), new TranslatedPhrase("china", ["中国"]), new TranslatedPhrase("leads", ["领先"])])]);
 
         var result = await Retriever().RetrieveAsync(new RetrievalRequest("Who leads in drones, China?"), CancellationToken.None);
 

@@ -14,9 +14,9 @@ import math
 import sys
 
 FEATURES = ["best_coverage", "joint_coverage", "rare_missing", "type_missing", "agreement", "margin", "concepts"]
-L2 = 0.05
-STEPS = 20000
-RATE = 0.5
+L2 = 0.002
+STEPS = 30000
+RATE = 2.0
 
 
 def load(path):

@@ -37,6 +37,57 @@ public static class BenchReportWriter
         return Format(header, table) + $"\n{Describe(environment)}\n";
     }
 
+    public static string ToTable(CollectionBenchResult result, BenchEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(environment);
+        var rows = new List<IReadOnlyList<string>>
+        {
+            (string[])["collection", result.Name],
+            (string[])["files (failed)", $"{result.Files} ({result.FailedFiles})"],
+            (string[])["source MB", F2(result.SourceBytes / 1048576.0)],
+            (string[])["chunks", result.Chunks.ToString(CultureInfo.InvariantCulture)],
+            (string[])["ingest s (table build s)", $"{F2(result.TotalIngestSeconds)} ({F2(result.TranslationTableBuildMs / 1000)})"],
+            (string[])["ingest MB/s incl. table", F2(result.MegabytesPerSecond)],
+            (string[])["one-file change re-ingest s", F2(result.OneFileChangeSeconds)],
+            (string[])["table load ms", F1(result.TranslationTableLoadMs)],
+            (string[])["retrieval p50/p95/p99 ms", Triple(result.Retrieval)],
+            (string[])["answer p50/p95/p99 ms", Triple(result.Answer)],
+            (string[])["index MB", F1(result.IndexBytes / 1048576.0)],
+            (string[])["peak RSS MB", F0(result.PeakRssBytes / 1048576.0)],
+        };
+        return Format(["metric", "value"], rows) + $"\n{Describe(environment)}\n";
+    }
+
+    public static string ToJson(CollectionBenchResult result, BenchEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(environment);
+        var root = new JsonObject
+        {
+            ["mode"] = "collection",
+            ["collection"] = result.Name,
+            ["cores"] = environment.Cores,
+            ["commit"] = environment.Commit,
+            ["files"] = result.Files,
+            ["failed_files"] = result.FailedFiles,
+            ["source_bytes"] = result.SourceBytes,
+            ["chunks"] = result.Chunks,
+            ["ingest_seconds"] = Math.Round(result.TotalIngestSeconds, 3),
+            ["translation_table_build_ms"] = Math.Round(result.TranslationTableBuildMs, 1),
+            ["ingest_mb_per_s"] = Math.Round(result.MegabytesPerSecond, 3),
+            ["one_file_change_seconds"] = Math.Round(result.OneFileChangeSeconds, 3),
+            ["translation_table_load_ms"] = Math.Round(result.TranslationTableLoadMs, 1),
+            ["retrieval_p50_ms"] = Math.Round(result.Retrieval.P50Ms, 2),
+            ["retrieval_p95_ms"] = Math.Round(result.Retrieval.P95Ms, 2),
+            ["answer_p50_ms"] = Math.Round(result.Answer.P50Ms, 2),
+            ["answer_p95_ms"] = Math.Round(result.Answer.P95Ms, 2),
+            ["index_bytes"] = result.IndexBytes,
+            ["peak_rss_bytes"] = result.PeakRssBytes,
+        };
+        return root.ToJsonString(Indented);
+    }
+
     public static string ToTable(LoadResult result, BenchEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(result);

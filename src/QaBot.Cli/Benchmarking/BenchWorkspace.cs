@@ -47,6 +47,50 @@ public sealed class BenchWorkspace : IAsyncDisposable
         var corpus = Path.Combine(root, "corpus");
         Directory.CreateDirectory(corpus);
         var articles = await new SyntheticCorpusGenerator(seed).WriteAsync(corpus, chunks, cancellationToken);
+        return await StartAsync(parseResult, root, articles, configureServices, cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies a real collection (every file but hidden ones, sub-folders kept) under <paramref name="root"/>
+    /// (emptied first) and starts a host over the copy, so the bench can change a file without touching the original.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The collection folder does not exist.</exception>
+    public static async Task<BenchWorkspace> FromCollectionAsync(ParseResult parseResult, string root, string collection, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(collection))
+        {
+            throw new DirectoryNotFoundException($"bench --collection: the folder '{Path.GetFullPath(collection)}' does not exist. Give the folder of a collection of articles.");
+        }
+
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        var corpus = Path.Combine(root, "corpus");
+        var files = 0;
+        foreach (var file in Directory.EnumerateFiles(collection, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(collection, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(corpus, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+            files++;
+        }
+
+        Directory.CreateDirectory(corpus);
+        return await StartAsync(parseResult, root, files, null, cancellationToken);
+    }
+
+    private static async Task<BenchWorkspace> StartAsync(
+        ParseResult parseResult, string root, int articles, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+    {
+        var corpus = Path.Combine(root, "corpus");
         var host = QaBotHost.Build(
             parseResult,
             services =>
@@ -61,6 +105,9 @@ public sealed class BenchWorkspace : IAsyncDisposable
         await host.StartAsync(cancellationToken);
         return new BenchWorkspace(root, host, articles);
     }
+
+    /// <summary>Bytes of the files in the corpus folder (the source the ingest reads).</summary>
+    public long CorpusBytes() => new DirectoryInfo(CorpusPath).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
     /// <summary>Ingests the corpus (no translation table); returns the report and the seconds taken.</summary>
     public async Task<(IngestReport Report, double Seconds)> IngestAsync(CancellationToken cancellationToken)

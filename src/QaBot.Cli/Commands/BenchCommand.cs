@@ -7,7 +7,7 @@ namespace QaBot.Cli.Commands;
 
 /// <summary>
 /// `qabot bench [--chunks N]... [--json OUT]`: generate collections of N chunks and measure ingest, retrieval,
-/// answers, index size and memory; `qabot bench --load`: concurrent questions through a bounded dispatcher.
+/// answers, index size and memory; `qabot bench --collection DIR`: a real collection; `qabot bench --load`: concurrent questions through a bounded dispatcher.
 /// </summary>
 public static class BenchCommand
 {
@@ -28,14 +28,28 @@ public static class BenchCommand
         var queue = new Option<int>("--queue") { Description = "Load mode: questions that may wait; one more is rejected as busy.", DefaultValueFactory = _ => 32 };
         var latency = new Option<int>("--model-latency-ms") { Description = "Load mode: the simulated chat model's time per answer.", DefaultValueFactory = _ => 200 };
         var requests = new Option<int>("--requests") { Description = "Load mode: questions sent in all (default: 10 per client)." };
+        var collection = new Option<string?>("--collection") { Description = "Measure a real collection instead: a copy of folder DIR is ingested fresh (source MB/s, translation table included), re-ingested after one file changes, and questioned (--set FILE, else opening words of its passages)." };
+        var set = new Option<string?>("--set") { Description = "With --collection: a question set (eval/dev.jsonl format) whose questions are timed." };
         var embed = new Option<bool>("--embed") { Description = "Embedding mode: ingest a generated collection (first --chunks size, default 2000) with the configured model (Embeddings:*) and report passages per second and the share of ingest time outside the model." };
 
         var command = new Command("bench", "Measure ingest, retrieval and answer latency, index size and memory on generated collections; --load for concurrent questions.");
-        foreach (var option in new Option[] { chunks, json, queries, seed, work, load, concurrency, workers, queue, latency, requests, embed })
+        foreach (var option in new Option[] { chunks, json, queries, seed, work, load, concurrency, workers, queue, latency, requests, embed, collection, set })
         {
             command.Options.Add(option);
         }
 
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(collection) is { } folder && !Directory.Exists(folder))
+            {
+                result.AddError($"--collection: the folder '{Path.GetFullPath(folder)}' does not exist. Give the folder of a collection of articles.");
+            }
+
+            if (result.GetValue(set) is { } file && !File.Exists(file))
+            {
+                result.AddError($"--set: the file '{Path.GetFullPath(file)}' does not exist. Give a question set in the eval/dev.jsonl format.");
+            }
+        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var sizes = parseResult.GetValue(chunks) is { Length: > 0 } given ? given : null;
@@ -45,7 +59,12 @@ public static class BenchCommand
             {
                 var environment = await DescribeEnvironmentAsync(cancellationToken);
                 string table, output;
-                if (parseResult.GetValue(embed))
+                if (parseResult.GetValue(collection) is { } folder)
+                {
+                    var result = await new CollectionBenchmark(parseResult, root, parseResult.GetValue(queries), Console.Error).RunAsync(folder, parseResult.GetValue(set), cancellationToken);
+                    (table, output) = (BenchReportWriter.ToTable(result, environment), BenchReportWriter.ToJson(result, environment));
+                }
+                else if (parseResult.GetValue(embed))
                 {
                     var result = await new EmbeddingBenchmark(parseResult, root, parseResult.GetValue(seed), Console.Error).RunAsync(sizes?[0] ?? 2_000, cancellationToken);
                     (table, output) = (BenchReportWriter.ToTable(result, environment), BenchReportWriter.ToJson(result, environment));

@@ -8,16 +8,16 @@ namespace QaBot.Retrieval.Answerability;
 public sealed record AnswerabilityModel(double Bias, IReadOnlyDictionary<string, double> Weights)
 {
     public static AnswerabilityModel Default { get; } = new(
-        -3.0,
+        -8.411,
         new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            [GateFeature.BestCoverage] = 2.5,
-            [GateFeature.JointCoverage] = 3.5,
-            [GateFeature.RareMissing] = -2.5,
-            [GateFeature.TypeMissing] = -1.5,
-            [GateFeature.Agreement] = 1.0,
-            [GateFeature.Margin] = 1.0,
-            [GateFeature.Concepts] = 0.0,
+            [GateFeature.BestCoverage] = 2.679,
+            [GateFeature.JointCoverage] = 1.562,
+            [GateFeature.RareMissing] = 0.119,
+            [GateFeature.TypeMissing] = 0.0,
+            [GateFeature.Agreement] = 0.827,
+            [GateFeature.Margin] = 1.116,
+            [GateFeature.Concepts] = 2.696,
         });
 
     public double Probability(IReadOnlyDictionary<string, double> features)

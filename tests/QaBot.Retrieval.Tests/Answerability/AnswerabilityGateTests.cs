@@ -18,7 +18,19 @@ public sealed class AnswerabilityGateTests
     private static GateCandidate Candidate(string text, double score, params string[] terms) =>
         new(new Chunk("a.txt", 0, "a", null, null, 1, 1, "en", text), [.. terms], score, new Dictionary<string, int> { ["original"] = 1 });
 
-    private static AnswerabilityGate Gate(double threshold = 0.5) => new(Options.Create(new RetrievalOptions { AnswerabilityThreshold = threshold }));
+    // Every feature counts against or for answerability with unit weight: the tests check the mechanics, not the fitted coefficients.
+    private static readonly AnswerabilityModel UnitModel = new(-2, new Dictionary<string, double>
+    {
+        [GateFeature.BestCoverage] = 1,
+        [GateFeature.JointCoverage] = 1,
+        [GateFeature.RareMissing] = -1,
+        [GateFeature.TypeMissing] = -1,
+        [GateFeature.Agreement] = 1,
+        [GateFeature.Margin] = 1,
+    });
+
+    private static AnswerabilityGate Gate(double threshold = 0.5) =>
+        new(Options.Create(new RetrievalOptions { AnswerabilityThreshold = threshold })) { Model = UnitModel };
 
     [Fact]
     public void Assess_PassagesHoldingEveryConcept_ScoreAboveOnesMissingTheRarest()
@@ -83,5 +95,14 @@ public sealed class AnswerabilityGateTests
         var verdict = Gate().Assess("kernel", Concepts, [candidate], ["original", "dictionary:de"]);
 
         Assert.Equal(0.5, verdict.Features[GateFeature.Agreement], 6);
+    }
+
+    [Fact]
+    public void Probability_DefaultModel_IsMonotoneInCoverage()
+    {
+        var low = new Dictionary<string, double> { [GateFeature.BestCoverage] = 0.2, [GateFeature.JointCoverage] = 0.2 };
+        var high = new Dictionary<string, double> { [GateFeature.BestCoverage] = 0.9, [GateFeature.JointCoverage] = 0.9 };
+
+        Assert.True(AnswerabilityModel.Default.Probability(high) > AnswerabilityModel.Default.Probability(low));
     }
 }
