@@ -93,7 +93,7 @@ public sealed partial class FusionRetriever(
         }
 
         var searchMs = stopwatch.Elapsed.TotalMilliseconds - translateMs;
-        var fused = ReciprocalRankFusion.Fuse(lists, settings.RrfK).Take(settings.RerankDepth).ToList();
+        var fused = KeepOriginalCandidates(ReciprocalRankFusion.Fuse(lists, settings.RrfK).ToList(), lists[0], settings);
         var chunks = (await index.GetChunksAsync(fused.Select(f => f.Item).ToList(), cancellationToken)).ToDictionary(c => c.Id);
 
         var frequencies = await frequenciesRead;
@@ -158,6 +158,20 @@ public sealed partial class FusionRetriever(
         }
 
         return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed) { TermWeights = termWeights, TimingsMs = timings };
+    }
+
+    /// <summary>
+    /// The best fused candidates for the rerank, plus the question-as-asked list's top hits wherever fusion put
+    /// them: many translated legs agreeing on loosely related passages must not push the best passage in the
+    /// question's own language out of the candidates.
+    /// </summary>
+    private static List<FusedItem<Guid>> KeepOriginalCandidates(List<FusedItem<Guid>> fused, RankedList<Guid> original, RetrievalOptions settings)
+    {
+        var kept = fused.Take(settings.RerankDepth).ToList();
+        var present = kept.Select(f => f.Item).ToHashSet();
+        var originalTop = original.Items.Take(settings.OriginalCandidatesKept).Select(i => i.Item).ToHashSet();
+        kept.AddRange(fused.Skip(settings.RerankDepth).Where(f => originalTop.Contains(f.Item) && present.Add(f.Item)));
+        return kept;
     }
 
     /// <summary>

@@ -41,6 +41,10 @@ public sealed class RetrievalOptions : IValidatableObject
     [Range(1, 500)]
     public int RerankDepth { get; set; } = 30;
 
+    /// <summary>How many top hits of the question as asked always reach the rerank, however fusion ranked them.</summary>
+    [Range(0, 500)]
+    public int OriginalCandidatesKept { get; set; } = 10;
+
     /// <summary>Weight of the (normalised) fused rank next to coverage in the rerank; it mostly breaks ties.</summary>
     [Range(0.0, 10.0)]
     public double FusedRankWeight { get; set; } = 0.1;

@@ -85,6 +85,23 @@ public sealed class FusionRetrieverTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_TranslatedLegOutweighsOriginal_OriginalTopHitStillReachesRerank()
+    {
+        await AddAsync("en.txt", "en", "The drone factory opened in the harbour.");
+        await AddAsync("de.txt", "de", "Die Drohnen Fabrik meldet Gewinne.", "Eine Drohnen Fabrik sucht Personal.");
+        _translator.Setup(t => t.TranslateAsync(It.IsAny<string>(), "en", It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new QueryTranslation("de", "Drohnen Fabrik", [new TranslatedPhrase("drone", ["Drohnen"]), new TranslatedPhrase("factory", ["Fabrik"])])]);
+        var options = new RetrievalOptions { RerankDepth = 2, TranslatedQueryWeight = 3, OriginalCandidatesKept = 1 };
+        var without = new RetrievalOptions { RerankDepth = 2, TranslatedQueryWeight = 3, OriginalCandidatesKept = 0 };
+
+        var kept = await Retriever(options).RetrieveAsync(new RetrievalRequest("drone factory harbour"), CancellationToken.None);
+        var pushedOut = await Retriever(without).RetrieveAsync(new RetrievalRequest("drone factory harbour"), CancellationToken.None);
+
+        Assert.Equal("en.txt", kept.Passages[0].Chunk.SourcePath);
+        Assert.DoesNotContain(pushedOut.Passages, p => p.Chunk.SourcePath == "en.txt");
+    }
+
+    [Fact]
     public async Task RetrieveAsync_TranslationDisabled_DoesNotAskTranslator()
     {
         await AddAsync("en.txt", "en", "Drones are built in Shenzhen.");
