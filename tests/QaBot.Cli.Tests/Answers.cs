@@ -15,7 +15,7 @@ internal static class Answers
             Refused: false,
             new RetrievalResult(
                 [Passage(1, "004_f9dad41751f58670.txt", 1, 1, "当AI寻找场景", "Over 220,000 industrial enterprises.\nSecond line.", "Group 1"), Passage(2, "000_bace5807803ee532.txt", 30, 32, "The commercialization dilemma", "Patient capital.")],
-                new RetrievalEvidence(4, 0.75, 12.5, ["industri", "enterpris", "binhai"], ["guangdong"]),
+                new RetrievalEvidence(4, 0.75, 12.5, ["industri", "enterpris", "binhai"], ["guangdong"]) { Answerability = 0.82, GateFeatures = new Dictionary<string, double> { ["joint_coverage"] = 0.75 } },
                 IsRelevant: true,
                 [new QueryDiagnostics("original", "en", ["industri", "enterpris"], [new LegRank("004_f9dad41751f58670.txt:1-1", 1, 12.5)])],
                 TimeSpan.FromMilliseconds(4.5)),

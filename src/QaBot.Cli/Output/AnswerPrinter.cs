@@ -98,6 +98,7 @@ public static class AnswerPrinter
         {
             builder.AppendLine("gate: " + string.Join(", ", evidence.GateFeatures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value:0.00}"))));
         }
+
         builder.AppendLine(CultureInfo.InvariantCulture, $"  matched: {string.Join(' ', evidence.MatchedTerms)}");
         builder.Append(CultureInfo.InvariantCulture, $"  missing: {string.Join(' ', evidence.MissingTerms)}");
         return builder.ToString();

@@ -104,7 +104,7 @@ public sealed class ChatReplTests
         var (output, _) = await RunAsync("Q?\n/debug\n");
 
         // Assert
-        Assert.Contains("coverage 0.75 of 4 content terms; relevant: True", output, StringComparison.Ordinal);
+        Assert.Contains("coverage 0.75 of 4 content terms; answerability 0.82; relevant: True", output, StringComparison.Ordinal);
         Assert.Equal(1, CountOf(output, "fused (reciprocal rank fusion):"));
     }
 

@@ -74,7 +74,8 @@ public sealed class AnswerPrinterTests
         Assert.Contains("query original [en]: industri enterpris", lines);
         Assert.Contains("    rank  1  bm25  12.500  004_f9dad41751f58670.txt:1-1", lines);
         Assert.Contains("  #1 0.5000 004_f9dad41751f58670.txt:1-1  <- original #1 (3.25)", lines);
-        Assert.Contains("coverage 0.75 of 4 content terms; relevant: True", lines);
+        Assert.Contains("coverage 0.75 of 4 content terms; answerability 0.82; relevant: True", lines);
+        Assert.Contains("gate: joint_coverage 0.75", lines);
         Assert.Contains("  matched: industri enterpris binhai", lines);
         Assert.Equal("  missing: guangdong", lines[^1]);
     }
