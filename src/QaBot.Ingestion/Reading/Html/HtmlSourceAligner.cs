@@ -51,7 +51,14 @@ internal sealed class HtmlSourceAligner(string source)
 
             var c = source[i];
             var d = data[k];
-            if (c == d)
+            if (c == '&' && TryEntity(i, data, k, out var decodedLength, out var sourceLength))
+            {
+                // Tried before a literal match: "&amp;" decodes to the very character it starts with.
+                Array.Fill(offsets, i, k, decodedLength);
+                k += decodedLength;
+                i += sourceLength;
+            }
+            else if (c == d)
             {
                 offsets[k++] = i++;
             }
@@ -59,12 +66,6 @@ internal sealed class HtmlSourceAligner(string source)
             {
                 offsets[k++] = i;
                 i += i + 1 < source.Length && source[i + 1] == '\n' ? 2 : 1;
-            }
-            else if (c == '&' && TryEntity(i, data, k, out var decodedLength, out var sourceLength))
-            {
-                Array.Fill(offsets, i, k, decodedLength);
-                k += decodedLength;
-                i += sourceLength;
             }
             else if (c == '<' && SkipMarkup(i) is { } after)
             {
@@ -110,15 +111,17 @@ internal sealed class HtmlSourceAligner(string source)
 
         var hasSemicolon = end < source.Length && source[end] == ';';
         var name = source[(at + 1)..end];
-        var decoded = WebUtility.HtmlDecode("&" + name + ";");
+        var entity = "&" + name + ";";
+        var decoded = WebUtility.HtmlDecode(entity);
+        var known = !string.Equals(decoded, entity, StringComparison.Ordinal);
         sourceLength = end - at + (hasSemicolon ? 1 : 0);
-        if (decoded.Length > 0 && decoded[0] != '&' && data.AsSpan(k).StartsWith(decoded, StringComparison.Ordinal))
+        if (known && data.AsSpan(k).StartsWith(decoded, StringComparison.Ordinal))
         {
             decodedLength = decoded.Length;
             return true;
         }
 
-        if (hasSemicolon && decoded.StartsWith('&') && data[k] != '&')
+        if (hasSemicolon && !known && data[k] != '&')
         {
             // An HTML5 entity the runtime's table lacks: the parser decoded it to one character (two for a surrogate pair).
             decodedLength = char.IsHighSurrogate(data[k]) && k + 1 < data.Length ? 2 : 1;
