@@ -19,6 +19,13 @@ internal static class LanguagePicker
         "tiếng việt", "ไทย", "हिन्दी", "română", "українська", "עברית", "فارسی", "català", "filipino",
     }.OrderByDescending(name => name.Length).ToArray();
 
+    /// <summary>True when the whole text is one language's name (a link of a language picker).</summary>
+    public static bool IsLanguageName(string text)
+    {
+        var folded = TextFolder.Fold(text).Trim();
+        return folded.Length > 0 && Names.Contains(folded, StringComparer.Ordinal);
+    }
+
     public static bool IsLanguagePicker(string line)
     {
         var folded = TextFolder.Fold(line);

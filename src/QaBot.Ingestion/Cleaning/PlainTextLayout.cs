@@ -41,7 +41,16 @@ internal static class PlainTextLayout
             if (IsSectionNumber(block.Text) && i + 1 < blocks.Count)
             {
                 var next = blocks[i + 1];
-                joined.Add(next with { Text = $"{block.Text} {next.Text}", StartLine = block.StartLine });
+                IReadOnlyList<SourcePosition>? positions = block.Positions is { } first && next.Positions is { } second
+                    ? [.. first, first[^1], .. second]
+                    : null;
+                joined.Add(next with
+                {
+                    Text = $"{block.Text} {next.Text}",
+                    StartLine = block.StartLine,
+                    StartColumn = block.StartColumn,
+                    Positions = positions,
+                });
                 i++;
                 continue;
             }

@@ -1,5 +1,6 @@
 using QaBot.Core;
 using QaBot.Ingestion.Cleaning;
+using QaBot.Ingestion.Reading.Html;
 
 namespace QaBot.Ingestion.Reading;
 
@@ -38,8 +39,9 @@ public sealed class ArticleParser : IArticleParser
         }
 
         var normalized = rawBlocks
-            .Select(block => block with { Text = TextNormalizer.Normalize(block.Text) })
+            .Select(TextNormalizer.Normalize)
             .Where(block => block.Text.Length > 0)
+            .Select(block => BlockSpan.Fit(block, text, lines))
             .ToList();
         var filtered = BoilerplateFilter.Filter(normalized);
 
@@ -64,7 +66,8 @@ public sealed class ArticleParser : IArticleParser
         var metadata = (frontMatter?.Metadata ?? ArticleMetadata.Empty) with
         {
             Title = title,
-            Date = frontMatter?.Metadata?.Date ?? filtered.Date,
+            Date = frontMatter?.Metadata?.Date ?? html?.Date ?? filtered.Date,
+            Author = frontMatter?.Metadata?.Author ?? html?.Author,
         };
 
         return new CleanArticle(relativePath.Replace('\\', '/'), metadata, blocks);

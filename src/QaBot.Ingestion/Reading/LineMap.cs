@@ -1,3 +1,5 @@
+using QaBot.Core;
+
 namespace QaBot.Ingestion.Reading;
 
 /// <summary>
@@ -36,6 +38,13 @@ internal sealed class LineMap
     {
         var index = Array.BinarySearch(_lineStarts, offset);
         return index >= 0 ? index + 1 : ~index;
+    }
+
+    /// <summary>The 1-based line and column (UTF-16 code unit within the line) of the character at <paramref name="offset"/>.</summary>
+    public SourcePosition PositionAt(int offset)
+    {
+        var line = LineAt(offset);
+        return new SourcePosition(line, offset - _lineStarts[line - 1] + 1);
     }
 
     /// <summary>Offset of the first character of a 1-based line.</summary>

@@ -19,6 +19,7 @@ internal static partial class PlainTextBlockReader
         var lastLine = bodyEnd is null ? lines.LineCount : lines.LineAt(bodyEnd.Value) - 1;
         var blocks = new List<TextBlock>();
         var group = new List<(int Line, string Text)>();
+        void AddGroup(List<(int Line, string Text)> lineGroup, List<TextBlock> target) => AddLines(text, lines, lineGroup, target);
         for (var line = lines.LineAt(bodyStart); line <= lastLine; line++)
         {
             var lineText = text[lines.StartOf(line)..lines.EndOf(text, line)];
@@ -37,7 +38,7 @@ internal static partial class PlainTextBlockReader
         return blocks;
     }
 
-    private static void AddGroup(List<(int Line, string Text)> group, List<TextBlock> blocks)
+    private static void AddLines(string text, LineMap lines, List<(int Line, string Text)> group, List<TextBlock> blocks)
     {
         if (group.Count == 0)
         {
@@ -46,16 +47,39 @@ internal static partial class PlainTextBlockReader
 
         if (IsHardWrapped(group))
         {
-            blocks.Add(new TextBlock(string.Join('\n', group.Select(l => l.Text)), group[0].Line, group[^1].Line));
+            var paragraph = new SourceTextBuilder();
+            foreach (var (line, lineText) in group)
+            {
+                if (paragraph.Length > 0)
+                {
+                    paragraph.AppendSeparator("\n");
+                }
+
+                AppendLine(paragraph, lines, line, lineText, 0);
+            }
+
+            blocks.Add(paragraph.ToBlock(lines, BlockKind.Paragraph)!);
             return;
         }
 
         foreach (var (line, lineText) in group)
         {
             var marker = ListMarker().Match(lineText);
-            blocks.Add(marker.Success
-                ? new TextBlock(lineText[marker.Length..], line, line, BlockKind.ListItem)
-                : new TextBlock(lineText, line, line));
+            var builder = new SourceTextBuilder();
+            AppendLine(builder, lines, line, lineText, marker.Success ? marker.Length : 0);
+            if (builder.ToBlock(lines, marker.Success ? BlockKind.ListItem : BlockKind.Paragraph) is { } block)
+            {
+                blocks.Add(block);
+            }
+        }
+    }
+
+    private static void AppendLine(SourceTextBuilder builder, LineMap lines, int line, string lineText, int from)
+    {
+        var start = lines.StartOf(line);
+        for (var i = from; i < lineText.Length; i++)
+        {
+            builder.Append(lineText[i], start + i);
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class CorpusLineMapTests
 
         // Assert
         Assert.Equal(35, article.Blocks.Count);
-        Assert.Equal(new TextBlock("The cliff between R&D investment and commercial returns", 7, 7, BlockKind.Heading), article.Blocks[6]);
+        Assert.Equal(new TextBlock("The cliff between R&D investment and commercial returns", 7, 7, BlockKind.Heading).Shape(), article.Blocks[6].Shape());
         var patientCapital = article.Single("Patient capital:");
         Assert.Equal((32, 32, BlockKind.Paragraph), (patientCapital.StartLine, patientCapital.EndLine, patientCapital.Kind));
     }
@@ -62,9 +62,9 @@ public sealed class CorpusLineMapTests
         // Assert
         Assert.Equal(16, article.Blocks[0].StartLine);
         Assert.StartsWith("1943年，美国生理学家", article.Blocks[0].Text, StringComparison.Ordinal);
-        Assert.Equal(new TextBlock("AI创新落地路径：AI算法的规模化扩散", 20, 20, BlockKind.Heading), article.Single("AI创新落地路径"));
-        Assert.Equal(new TextBlock("AI也是如此。", 23, 23), article.Single("AI也是如此"));
-        Assert.Equal(new TextBlock("技术壁垒也是商业壁垒，未来商业化可期", 42, 42, BlockKind.Heading), article.Single("技术壁垒也是商业壁垒，未来"));
+        Assert.Equal(new TextBlock("AI创新落地路径：AI算法的规模化扩散", 20, 20, BlockKind.Heading).Shape(), article.Single("AI创新落地路径").Shape());
+        Assert.Equal(new TextBlock("AI也是如此。", 23, 23).Shape(), article.Single("AI也是如此").Shape());
+        Assert.Equal(new TextBlock("技术壁垒也是商业壁垒，未来商业化可期", 42, 42, BlockKind.Heading).Shape(), article.Single("技术壁垒也是商业壁垒，未来").Shape());
         var last = article.Blocks[^1];
         Assert.Equal((62, 62), (last.StartLine, last.EndLine));
         Assert.Equal("本文来自微信公众号“互联网江湖”（ID：VIPIT1），作者：互联网江湖团队，36氪经授权发布。", last.Text);
@@ -79,8 +79,8 @@ public sealed class CorpusLineMapTests
         // Assert
         Assert.Equal(9, article.Single("seitdem chatgpt letztes jahr").StartLine);
         Assert.Equal(
-            new TextBlock("2 die immer teurer werdende strecke muss eine neue richtung finden", 31, 33, BlockKind.Heading),
-            article.Single("2 die immer teurer"));
+            new TextBlock("2 die immer teurer werdende strecke muss eine neue richtung finden", 31, 33, BlockKind.Heading).Shape(),
+            article.Single("2 die immer teurer").Shape());
         var last = article.Blocks[^1];
         Assert.StartsWith("als zweitgrößte volkswirtschaft der welt", last.Text, StringComparison.Ordinal);
         Assert.Equal((67, 67), (last.StartLine, last.EndLine));
@@ -93,7 +93,7 @@ public sealed class CorpusLineMapTests
         var article = ParserRunner.ParseCorpus(CorpusFile.Traditional003);
 
         // Assert
-        Assert.Equal(new TextBlock("相反看中國市場,眾多的AI應用,其實落到了實處,實現了價值。", 8, 8), article.Blocks[7]);
+        Assert.Equal(new TextBlock("相反看中國市場,眾多的AI應用,其實落到了實處,實現了價值。", 8, 8).Shape(), article.Blocks[7].Shape());
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class CorpusLineMapTests
         Assert.StartsWith("Core Viewpoint - The article emphasizes", summary.Text, StringComparison.Ordinal);
         Assert.Contains("over 220,000 industrial enterprises", summary.Text, StringComparison.Ordinal);
         Assert.EndsWith("[36].", summary.Text, StringComparison.Ordinal);
-        Assert.Equal(new TextBlock("当AI寻找场景,东莞滨海湾亮出「产业生态」解法", 2, 2, BlockKind.Heading), article.Blocks[1]);
+        Assert.Equal(new TextBlock("当AI寻找场景,东莞滨海湾亮出「产业生态」解法", 2, 2, BlockKind.Heading).Shape(), article.Blocks[1].Shape());
         Assert.Equal(2, article.Blocks.Count);
     }
 

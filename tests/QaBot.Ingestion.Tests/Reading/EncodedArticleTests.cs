@@ -20,8 +20,8 @@ public sealed class EncodedArticleTests
         // Assert
         Assert.Equal("大模型的商业化难题", article.Metadata.Title);
         Assert.Equal(
-            [new TextBlock("大模型的商业化难题", 1, 1, BlockKind.Heading), new TextBlock("企业在人工智能领域投入了大量资金，但是收入增长仍然缓慢。", 3, 3)],
-            article.Blocks);
+            new TextBlock[] { new("大模型的商业化难题", 1, 1, BlockKind.Heading), new("企业在人工智能领域投入了大量资金，但是收入增长仍然缓慢。", 3, 3) }.Shapes(),
+            article.Blocks.Shapes());
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class EncodedArticleTests
 
         // Assert
         Assert.Equal("Künstliche Intelligenz in Österreich", article.Metadata.Title);
-        Assert.Equal(new TextBlock("Die Förderung für Rechenzentren wächst, sagt das Ministerium.", 3, 3), article.Blocks[1]);
+        Assert.Equal(new TextBlock("Die Förderung für Rechenzentren wächst, sagt das Ministerium.", 3, 3).Shape(), article.Blocks[1].Shape());
     }
 
     [Fact]
