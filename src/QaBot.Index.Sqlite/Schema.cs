@@ -1,9 +1,15 @@
 namespace QaBot.Index.Sqlite;
 
-/// <summary>The embedded index's tables. Bump <see cref="Version"/> when they change; an older file is rebuilt.</summary>
+/// <summary>
+/// The embedded index's tables. Bump <see cref="Version"/> when they change; an older file is emptied and the
+/// next ingest refills it (version 2: chunk columns, heading path and page).
+/// </summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>Separates the headings of a stored heading path (a control character no heading contains).</summary>
+    public const char HeadingSeparator = '\u001F';
 
     // Terms are stored already analyzed, space-separated; FTS5 only splits on spaces ('.' kept for decimals)
     // and ranks with BM25. The table is contentless: the readable text lives in `chunks`.
@@ -25,6 +31,10 @@ internal static class Schema
             date TEXT,
             start_line INTEGER NOT NULL,
             end_line INTEGER NOT NULL,
+            start_column INTEGER NOT NULL DEFAULT 1,
+            end_column INTEGER NOT NULL DEFAULT 0,
+            heading_path TEXT NOT NULL DEFAULT '',
+            page INTEGER NOT NULL DEFAULT 0,
             language TEXT NOT NULL,
             text TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS chunks_by_source ON chunks (source_path);

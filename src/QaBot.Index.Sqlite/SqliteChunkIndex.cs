@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using QaBot.Core;
 
 namespace QaBot.Index.Sqlite;
@@ -9,17 +11,19 @@ namespace QaBot.Index.Sqlite;
 /// The embedded default index: one SQLite file with documents, chunks, an FTS5 lexical index over the
 /// analyzer's terms, room for dense vectors and named blobs. Each document is replaced in one transaction.
 /// </summary>
-public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
+public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
 {
+    private readonly ILogger _logger;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private bool _initialized;
     private long _writeVersion;
     private (long Version, IndexStatistics Statistics)? _statistics;
 
-    public SqliteChunkIndex(SqliteIndexOptions options)
+    public SqliteChunkIndex(SqliteIndexOptions options, ILogger<SqliteChunkIndex>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         DatabasePath = Path.GetFullPath(options.DatabasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -80,8 +84,8 @@ public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
         {
             insertChunk.Transaction = transaction;
             insertChunk.CommandText = """
-                INSERT INTO chunks (chunk_uuid, source_path, chunk_index, title, section, date, start_line, end_line, language, text)
-                VALUES ($uuid, $source, $index, $title, $section, $date, $start, $end, $language, $text)
+                INSERT INTO chunks (chunk_uuid, source_path, chunk_index, title, section, date, start_line, end_line, start_column, end_column, heading_path, page, language, text)
+                VALUES ($uuid, $source, $index, $title, $section, $date, $start, $end, $startColumn, $endColumn, $headings, $page, $language, $text)
                 RETURNING id
                 """;
             var uuid = insertChunk.Parameters.Add("$uuid", SqliteType.Blob);
@@ -92,6 +96,10 @@ public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
             var date = insertChunk.Parameters.Add("$date", SqliteType.Text);
             var start = insertChunk.Parameters.Add("$start", SqliteType.Integer);
             var end = insertChunk.Parameters.Add("$end", SqliteType.Integer);
+            var startColumn = insertChunk.Parameters.Add("$startColumn", SqliteType.Integer);
+            var endColumn = insertChunk.Parameters.Add("$endColumn", SqliteType.Integer);
+            var headings = insertChunk.Parameters.Add("$headings", SqliteType.Text);
+            var page = insertChunk.Parameters.Add("$page", SqliteType.Integer);
             var language = insertChunk.Parameters.Add("$language", SqliteType.Text);
             var text = insertChunk.Parameters.Add("$text", SqliteType.Text);
 
@@ -110,6 +118,10 @@ public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
                 date.Value = chunk.Date is { } d ? d.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value;
                 start.Value = chunk.StartLine;
                 end.Value = chunk.EndLine;
+                startColumn.Value = chunk.StartColumn;
+                endColumn.Value = chunk.EndColumn;
+                headings.Value = string.Join(Schema.HeadingSeparator, chunk.HeadingPath);
+                page.Value = chunk.Page;
                 language.Value = chunk.Language;
                 text.Value = chunk.Text;
                 termsId.Value = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken))!;
@@ -215,7 +227,7 @@ public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
         }
 
         command.CommandText = $"""
-            SELECT source_path, chunk_index, title, section, date, start_line, end_line, language, text
+            SELECT source_path, chunk_index, title, section, date, start_line, end_line, language, text, start_column, end_column, heading_path, page
             FROM chunks WHERE chunk_uuid IN ({string.Join(", ", names)})
             """;
         var chunks = new List<Chunk>(ids.Count);
@@ -231,7 +243,13 @@ public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
                 reader.GetInt32(5),
                 reader.GetInt32(6),
                 reader.GetString(7),
-                reader.GetString(8)));
+                reader.GetString(8))
+            {
+                StartColumn = reader.GetInt32(9),
+                EndColumn = reader.GetInt32(10),
+                HeadingPath = reader.GetString(11) is { Length: > 0 } path ? path.Split(Schema.HeadingSeparator) : [],
+                Page = reader.GetInt32(12),
+            });
         }
 
         return chunks;
@@ -395,6 +413,7 @@ public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
             var current = Schema.Version.ToString(CultureInfo.InvariantCulture);
             if (existing is not null && existing != current)
             {
+                LogSchemaRebuilt(DatabasePath, existing, current);
                 // An index written by another schema version cannot be trusted: start empty, the next ingest refills it.
                 await ExecuteAsync(connection, "DROP TABLE IF EXISTS chunk_vocabulary; DROP TABLE IF EXISTS chunk_terms; DROP TABLE IF EXISTS vectors; DROP TABLE IF EXISTS chunks; DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS blobs;", cancellationToken);
             }
@@ -407,6 +426,9 @@ public sealed class SqliteChunkIndex : IChunkIndex, IDisposable
             _initialization.Release();
         }
     }
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Index {Path} was written with schema version {Found}; this build uses {Expected}. It is emptied and the next ingest rebuilds it.")]
+    private partial void LogSchemaRebuilt(string path, string found, string expected);
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -16,7 +16,9 @@ public static class SqliteIndexServiceCollectionExtensions
         {
             var data = Path.GetFullPath(sp.GetRequiredService<IOptions<DataOptions>>().Value.Path);
             Directory.CreateDirectory(data);
-            return new SqliteChunkIndex(new SqliteIndexOptions { DatabasePath = Path.Combine(data, SqliteIndexOptions.FileName) });
+            return new SqliteChunkIndex(
+                new SqliteIndexOptions { DatabasePath = Path.Combine(data, SqliteIndexOptions.FileName) },
+                sp.GetService<Microsoft.Extensions.Logging.ILogger<SqliteChunkIndex>>());
         });
         services.AddSingleton<IChunkIndex>(sp => sp.GetRequiredService<SqliteChunkIndex>());
         services.AddSingleton(sp => new SqliteVectorIndex(sp.GetRequiredService<SqliteChunkIndex>()));

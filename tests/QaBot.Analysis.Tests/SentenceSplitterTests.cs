@@ -212,4 +212,94 @@ public sealed class SentenceSplitterTests
         Assert.Equal(text.Replace(" ", string.Empty, StringComparison.Ordinal), string.Concat(sentences).Replace(" ", string.Empty, StringComparison.Ordinal));
         Assert.Equal(4, sentences.Count);
     }
+
+    [Theory]
+    [InlineData("Das gilt z. B. für Pakete, d. h. für alle Dateien usw. in diesem Ordner.")]
+    [InlineData("Frag Dr. Weber, Nr. 12, bzw. ca. drei Leute.")]
+    [InlineData("Die Werte stehen in Tabelle 4.4. und sind aktuell.")]
+    [InlineData("Details stehen in Tabelle 4.4. Die Werte sind aktuell.")]
+    [InlineData("For details see 3.2. It explains the setup.")]
+    [InlineData("Am 31. März wurde es veröffentlicht.")]
+    [InlineData("Seit dem 1. Januar 2024 gilt die Regel.")]
+    [InlineData("Edit /etc/apt/sources.list and run apt-get update.")]
+    [InlineData("Read https://www.debian.org/doc/?lang=de first.")]
+    [InlineData("Version 2.6.32 replaced 2.4.")]
+    public void Split_GermanAndEnglishAbbreviationsNumbersDatesAndPaths_StayOneSentence(string text)
+    {
+        // Act
+        var sentences = SentenceSplitter.Split(text);
+
+        // Assert
+        Assert.Equal([text], sentences);
+    }
+
+    [Fact]
+    public void Split_ListNumberingAtLineStarts_NumberStaysWithItsItem()
+    {
+        // Act
+        var sentences = SentenceSplitter.Split("1. Install the package.\n2. Configure it. Then reboot.\n4.3. PAM");
+
+        // Assert
+        Assert.Equal(["1. Install the package.", "2. Configure it.", "Then reboot.", "4.3. PAM"], sentences);
+    }
+
+    [Fact]
+    public void Split_ListEndAbbreviationBeforeACapital_EndsTheSentence()
+    {
+        // Act
+        var sentences = SentenceSplitter.Split("Wir brauchen Äpfel, Birnen usw. Dann gehen wir.");
+
+        // Assert
+        Assert.Equal(["Wir brauchen Äpfel, Birnen usw.", "Dann gehen wir."], sentences);
+    }
+
+    [Fact]
+    public void Split_YearBeforeACapital_EndsTheSentence()
+    {
+        // Act
+        var sentences = SentenceSplitter.Split("Es erschien am 1. Januar 2024. Danach kam nichts.");
+
+        // Assert
+        Assert.Equal(["Es erschien am 1. Januar 2024.", "Danach kam nichts."], sentences);
+    }
+
+    [Theory]
+    [InlineData("请先安装软件包。「然后呢？」他问道。运行命令！完成……好的；继续", new[] { "请先安装软件包。", "「然后呢？」", "他问道。", "运行命令！", "完成……", "好的；", "继续" })]
+    [InlineData("請先安裝套件。『然後呢？』他問道。（見第四章。）好！", new[] { "請先安裝套件。", "『然後呢？』", "他問道。", "（見第四章。）", "好！" })]
+    public void Split_SimplifiedAndTraditionalChinese_SplitsAtCjkMarksKeepingClosers(string text, string[] expected)
+    {
+        // Act
+        var sentences = SentenceSplitter.Split(text);
+
+        // Assert
+        Assert.Equal(expected, sentences);
+    }
+
+    [Fact]
+    public void Split_QuestionAndExclamationTogether_OneSentenceEnd()
+    {
+        // Act
+        var sentences = SentenceSplitter.Split("Really?! Yes.");
+
+        // Assert
+        Assert.Equal(["Really?!", "Yes."], sentences);
+    }
+
+    [Fact]
+    public void SplitSpans_AnyText_SpansPointAtTheTrimmedSentencesInOrder()
+    {
+        // Arrange
+        const string text = "  Erstens z. B. dies.  Second one!\n 第三句。Vierte am 3. Mai. ";
+
+        // Act
+        var spans = SentenceSplitter.SplitSpans(text);
+
+        // Assert
+        Assert.Equal(
+            ["Erstens z. B. dies.", "Second one!", "第三句。", "Vierte am 3. Mai."],
+            spans.Select(s => text[s.Start..s.End]));
+        Assert.Equal(spans.OrderBy(s => s.Start), spans);
+        Assert.All(spans.Zip(spans.Skip(1)), pair => Assert.True(pair.First.End <= pair.Second.Start));
+        Assert.Equal(2, spans[0].Start);
+    }
 }

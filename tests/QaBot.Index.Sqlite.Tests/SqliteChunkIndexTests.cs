@@ -1,3 +1,6 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Moq;
 using QaBot.Core;
 using QaBot.Testing;
 
@@ -154,6 +157,64 @@ public sealed class SqliteChunkIndexTests : IDisposable
         Assert.Equal(1, statistics.ChunksByLanguage["zh"]);
         Assert.Equal(1, statistics.ChunksByLanguage["en"]);
         Assert.True(statistics.SizeBytes > 0);
+    }
+
+    [Fact]
+    public async Task GetChunksAsync_ChunkWithColumnsHeadingPathAndPage_ReadsThemBack()
+    {
+        // Arrange
+        var chunk = new Chunk("manual.pdf", 0, "Manual", "4.3.1 Configuration", null, 7, 7, "en", "Edit the file.")
+        {
+            StartColumn = 120,
+            EndColumn = 480,
+            HeadingPath = ["Chapter 4", "4.3 PAM", "4.3.1 Configuration"],
+            Page = 12,
+        };
+        await _index.ReplaceDocumentAsync(Entry("manual.pdf"), [new IndexedChunk(chunk, ["edit"])], CancellationToken.None);
+
+        // Act
+        var stored = Assert.Single(await _index.GetChunksAsync([chunk.Id], CancellationToken.None));
+
+        // Assert
+        Assert.Equal((120, 480, 12), (stored.StartColumn, stored.EndColumn, stored.Page));
+        Assert.Equal(chunk.HeadingPath, stored.HeadingPath);
+        Assert.Equal(chunk with { HeadingPath = stored.HeadingPath }, stored);
+    }
+
+    [Fact]
+    public async Task ReadManifestAsync_IndexOfTheOldSchema_EmptiedWithAWarningAndWritableAgain()
+    {
+        // Arrange: a version-1 file, whose chunks table has no column, heading or page fields.
+        var path = _directory.Combine("old.db");
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO meta VALUES ('schema_version', '1');
+                CREATE TABLE documents (source_path TEXT PRIMARY KEY, content_hash TEXT NOT NULL, pipeline_version TEXT NOT NULL, chunk_count INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+                INSERT INTO documents VALUES ('a.txt', 'h', 'v', 1, '2026-01-01T00:00:00+00:00');
+                CREATE TABLE chunks (id INTEGER PRIMARY KEY, chunk_uuid BLOB NOT NULL UNIQUE, source_path TEXT NOT NULL, chunk_index INTEGER NOT NULL, title TEXT NOT NULL, section TEXT, date TEXT, start_line INTEGER NOT NULL, end_line INTEGER NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var logger = new Mock<ILogger<SqliteChunkIndex>>();
+        logger.Setup(l => l.IsEnabled(It.IsAny<LogLevel>())).Returns(true);
+        using var index = new SqliteChunkIndex(new SqliteIndexOptions { DatabasePath = path }, logger.Object);
+
+        // Act
+        var manifest = await index.ReadManifestAsync(CancellationToken.None);
+        var chunk = new Chunk("b.txt", 0, "t", null, null, 1, 1, "en", "text") { StartColumn = 3 };
+        await index.ReplaceDocumentAsync(Entry("b.txt"), [new IndexedChunk(chunk, ["text"])], CancellationToken.None);
+
+        // Assert
+        Assert.Empty(manifest);
+        Assert.Equal(3, Assert.Single(await index.GetChunksAsync([chunk.Id], CancellationToken.None)).StartColumn);
+        logger.Verify(
+            l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.Is<It.IsAnyType>((v, _) => v.ToString()!.Contains("schema version 1", StringComparison.Ordinal)), null, It.IsAny<Func<It.IsAnyType, Exception?, string>>()),
+            Times.Once);
     }
 }
 

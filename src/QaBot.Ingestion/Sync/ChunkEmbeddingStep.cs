@@ -35,11 +35,13 @@ public sealed class ChunkEmbeddingStep(ITextEmbedder embedder, IVectorIndex vect
         return chunks.Select((c, i) => new ChunkVector(c.Chunk.Id, embedded[i])).ToList();
     }
 
-    /// <summary>The text embedded for a chunk: its article's title, then its text.</summary>
+    /// <summary>The text embedded for a chunk: its article's title, the headings above it, then its text.</summary>
     public static string PassageText(Chunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        return chunk.Title + "\n" + chunk.Text;
+        return chunk.HeadingPath.Count == 0
+            ? chunk.Title + "\n" + chunk.Text
+            : chunk.Title + "\n" + string.Join(" › ", chunk.HeadingPath) + "\n" + chunk.Text;
     }
 
     /// <summary>Stores a document's vectors; its chunks must already be in the index.</summary>

@@ -9,7 +9,7 @@ namespace QaBot.Ingestion.Sync;
 public sealed class DocumentPreparer(IArticleParser parser, SentenceAwareChunker chunker, TextAnalyzer analyzer, LanguageTags languageTags)
 {
     /// <summary>Reader, chunker and analyzer versions: a change re-ingests every file.</summary>
-    public string PipelineVersion => $"reader-1;{chunker.Version};{TextAnalyzer.Version};tags-1";
+    public string PipelineVersion => $"reader-1;{chunker.Version};headings-1;{TextAnalyzer.Version};tags-1";
 
     /// <exception cref="ArticleRejectedException">The content is not a usable article.</exception>
     public IReadOnlyList<IndexedChunk> Prepare(string relativePath, byte[] bytes)
@@ -25,15 +25,18 @@ public sealed class DocumentPreparer(IArticleParser parser, SentenceAwareChunker
         return chunks.Select(chunk => new IndexedChunk(chunk, TermsOf(chunk, titleTerms))).ToList();
     }
 
-    /// <summary>The chunk's own terms, its article title's, its language's name, and its section heading's when the text does not start with it.</summary>
+    /// <summary>
+    /// The chunk's own terms, its language's name, its article title's and its heading path's: headings are not
+    /// part of the chunk text (they are never quoted as sentences), so lexical search finds them here.
+    /// </summary>
     private List<string> TermsOf(Chunk chunk, IReadOnlyList<string> titleTerms)
     {
         var terms = new List<string>(analyzer.Analyze(chunk.Text, chunk.Language));
         terms.AddRange(languageTags.TermsFor(chunk.Language, chunk.Text));
         terms.AddRange(titleTerms);
-        if (chunk.Section is { } section && !chunk.Text.StartsWith(section, StringComparison.Ordinal))
+        foreach (var heading in chunk.HeadingPath)
         {
-            terms.AddRange(analyzer.Analyze(section, chunk.Language));
+            terms.AddRange(analyzer.Analyze(heading, chunk.Language));
         }
 
         return terms;

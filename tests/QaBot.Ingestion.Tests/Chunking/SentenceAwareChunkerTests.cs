@@ -137,7 +137,9 @@ public sealed class SentenceAwareChunkerTests
         // Assert
         Assert.Equal(2, chunks.Count);
         Assert.Equal((intro, (string?)null, 1, 1), (chunks[0].Text, chunks[0].Section, chunks[0].StartLine, chunks[0].EndLine));
-        Assert.Equal(("Challenges in AI implementation\n" + body, "Challenges in AI implementation", 3, 4), (chunks[1].Text, chunks[1].Section, chunks[1].StartLine, chunks[1].EndLine));
+        Assert.Equal((body, "Challenges in AI implementation", 4, 4), (chunks[1].Text, chunks[1].Section, chunks[1].StartLine, chunks[1].EndLine));
+        Assert.Equal(["Challenges in AI implementation"], chunks[1].HeadingPath);
+        Assert.Empty(chunks[0].HeadingPath);
     }
 
     [Fact]
@@ -155,8 +157,8 @@ public sealed class SentenceAwareChunkerTests
 
         // Assert
         var last = chunks[^1];
-        Assert.StartsWith("Next section\n", last.Text, StringComparison.Ordinal);
-        Assert.Equal(("Next section", 2, 3), (last.Section, last.StartLine, last.EndLine));
+        Assert.Equal(Sentence("body", 10), last.Text);
+        Assert.Equal(("Next section", 3, 3), (last.Section, last.StartLine, last.EndLine));
     }
 
     [Fact]
@@ -178,15 +180,15 @@ public sealed class SentenceAwareChunkerTests
         var chunks = Chunker(target: 60, overlap: 15).Chunk(article);
 
         // Assert
-        Assert.Equal([Join(s1, s2), Join(s2, s3), "Section two\n" + body], chunks.Select(c => c.Text));
+        Assert.Equal([Join(s1, s2), Join(s2, s3), body], chunks.Select(c => c.Text));
         Assert.Equal([null, null, "Section two"], chunks.Select(c => c.Section));
-        Assert.Equal([(1, 1), (1, 1), (5, 6)], chunks.Select(c => (c.StartLine, c.EndLine)));
+        Assert.Equal([(1, 1), (1, 1), (6, 6)], chunks.Select(c => (c.StartLine, c.EndLine)));
     }
 
     [Fact]
-    public void Chunk_HeadingAfterAStub_JoinsTheStubSoNoTinyChunkIsMade()
+    public void Chunk_HeadingAfterAStub_StubStaysInItsOwnSection()
     {
-        // Arrange: a title heading and a one-line standfirst (a stub, under a third of the target) before the first section.
+        // Arrange: a title heading and a one-line standfirst (a stub) before the first section.
         var standfirst = Sentence("standfirst", 5);
         var body = Sentence("body", 20);
         var article = Article(
@@ -198,33 +200,166 @@ public sealed class SentenceAwareChunkerTests
         // Act
         var chunks = Chunker(target: 60, overlap: 10).Chunk(article);
 
-        // Assert
-        var chunk = Assert.Single(chunks);
-        Assert.Equal($"Article title\n{standfirst}\nFirst section\n{body}", chunk.Text);
-        Assert.Equal(("Article title", 1, 5), (chunk.Section, chunk.StartLine, chunk.EndLine));
+        // Assert: no chunk spans two sections, even a small one.
+        Assert.Equal([standfirst, body], chunks.Select(c => c.Text));
+        Assert.Equal(["Article title", "First section"], chunks.Select(c => c.Section));
+        Assert.Equal([(2, 2), (5, 5)], chunks.Select(c => (c.StartLine, c.EndLine)));
     }
 
     [Fact]
-    public void Chunk_SplitAfterAHeadingThatJoinedAStub_NextChunkNamedAfterThatHeadingWithoutRepeatingIt()
+    public void Chunk_NestedHeadingLevels_HeadingPathOutermostFirst()
     {
-        // Arrange: the second heading joins the title's stub; the section's long second sentence forces a split
-        // whose overlap budget (10) would reach back over the heading if headings were not a stop.
-        var standfirst = Sentence("standfirst", 5);
-        var b1 = Sentence("b1", 5);
-        var b2 = Sentence("b2", 50);
+        // Arrange
         var article = Article(
-            new TextBlock("Article title", 1, 1, BlockKind.Heading),
-            new TextBlock(standfirst, 2, 2),
-            new TextBlock("First section", 4, 4, BlockKind.Heading),
-            new TextBlock(Join(b1, b2), 5, 5));
+            new TextBlock("Chapter 4", 1, 1, BlockKind.Heading) { Level = 1 },
+            new TextBlock("4.3 PAM", 2, 2, BlockKind.Heading) { Level = 2 },
+            new TextBlock("4.3.1 Configuration", 3, 3, BlockKind.Heading) { Level = 3 },
+            new TextBlock("Edit the file.", 4, 4),
+            new TextBlock("4.4 Kerberos", 5, 5, BlockKind.Heading) { Level = 2 },
+            new TextBlock("Get a ticket.", 6, 6),
+            new TextBlock("Chapter 5", 7, 7, BlockKind.Heading) { Level = 1 },
+            new TextBlock("Next chapter.", 8, 8));
 
         // Act
         var chunks = Chunker(target: 60, overlap: 10).Chunk(article);
 
         // Assert
-        Assert.Equal([$"Article title\n{standfirst}\nFirst section\n{b1}", Join(b1, b2)], chunks.Select(c => c.Text));
-        Assert.Equal(["Article title", "First section"], chunks.Select(c => c.Section));
-        Assert.Equal([(1, 5), (5, 5)], chunks.Select(c => (c.StartLine, c.EndLine)));
+        Assert.Equal(["Edit the file.", "Get a ticket.", "Next chapter."], chunks.Select(c => c.Text));
+        Assert.Equal(["Chapter 4", "4.3 PAM", "4.3.1 Configuration"], chunks[0].HeadingPath);
+        Assert.Equal(["Chapter 4", "4.4 Kerberos"], chunks[1].HeadingPath);
+        Assert.Equal(["Chapter 5"], chunks[2].HeadingPath);
+        Assert.Equal(["4.3.1 Configuration", "4.4 Kerberos", "Chapter 5"], chunks.Select(c => c.Section));
+    }
+
+    [Fact]
+    public void Chunk_HeadingsOnly_KeptAsTextSoTheArticleIsNotEmpty()
+    {
+        // Arrange
+        var article = Article(new TextBlock("Release notes", 1, 1, BlockKind.Heading), new TextBlock("Older releases", 2, 2, BlockKind.Heading));
+
+        // Act
+        var chunk = Assert.Single(Chunker(target: 60, overlap: 0).Chunk(article));
+
+        // Assert
+        Assert.Equal("Release notes\nOlder releases", chunk.Text);
+    }
+
+    [Fact]
+    public void Chunk_TableLongerThanAChunk_RowsWholeAndEveryChunkOpensWithTheHeader()
+    {
+        // Arrange: a header and six 5-token rows; 16 tokens hold the 3-token header and two rows.
+        const string header = "Package | Version";
+        var rows = Enumerable.Range(1, 6).Select(i => new TextBlock($"pkg{i} one two | {i}.0", i + 1, i + 1, BlockKind.TableRow) { TableHeader = header }).ToList();
+        var article = Article([new TextBlock(header, 1, 1, BlockKind.TableRow) { TableHeader = header }, .. rows]);
+
+        // Act
+        var chunks = Chunker(target: 16, overlap: 8).Chunk(article);
+
+        // Assert
+        Assert.True(chunks.Count >= 3);
+        Assert.All(chunks, c => Assert.StartsWith(header + "\n", c.Text, StringComparison.Ordinal));
+        Assert.All(chunks, c => Assert.Single(c.Text.Split('\n'), l => l == header));
+        var quotedRows = chunks.SelectMany(c => c.Text.Split('\n').Skip(1)).ToList();
+        Assert.Equal(rows.Select(r => r.Text), quotedRows);
+        Assert.Equal(1, chunks[0].StartLine);
+        Assert.All(chunks.Skip(1), c => Assert.Equal(c.StartLine, rows.First(r => c.Text.Contains(r.Text, StringComparison.Ordinal)).StartLine));
+    }
+
+    [Fact]
+    public void Chunk_CodeBlockUnderTheMaximum_KeptWholeWithItsIndentation()
+    {
+        // Arrange
+        const string code = "    apt-get update\n    apt-get install foo. bar\n";
+        var article = Article(new TextBlock("Run this:", 1, 1), new TextBlock(code, 2, 3, BlockKind.Code));
+
+        // Act
+        var chunk = Assert.Single(Chunker(target: 60, overlap: 0).Chunk(article));
+
+        // Assert
+        Assert.Equal("Run this:\n    apt-get update\n    apt-get install foo. bar", chunk.Text);
+    }
+
+    [Fact]
+    public void Chunk_CodeBlockOverTheMaximum_CutOnlyAtLineBreaks()
+    {
+        // Arrange: twelve 5-token lines, 60 tokens, over the 30-token maximum.
+        var lines = Enumerable.Range(1, 12).Select(i => $"  cmd{i} --a --b --c --d").ToList();
+        var article = Article(new TextBlock(string.Join('\n', lines), 1, 12, BlockKind.Code));
+
+        // Act
+        var chunks = Chunker(target: 20, overlap: 10, maxSentence: 30).Chunk(article);
+
+        // Assert
+        Assert.True(chunks.Count >= 3);
+        Assert.Equal(lines, chunks.SelectMany(c => c.Text.Split('\n')));
+    }
+
+    [Fact]
+    public void Chunk_LongSingleLineWithPositions_EveryChunkCitesItsExactColumns()
+    {
+        // Arrange: a 2,600-character source line of sentences, the block offset by two columns (markup before it).
+        var sentences = Enumerable.Range(1, 100).Select(i => $"Sentence {i} is about the line.").ToList();
+        var text = string.Join(' ', sentences);
+        var sourceLine = "<p" + text + "</p>";
+        var positions = Enumerable.Range(0, text.Length).Select(i => new SourcePosition(7, i + 3)).ToList();
+        var article = Article(new TextBlock(text, 7, 7) { StartColumn = 3, EndColumn = 2 + text.Length, Positions = positions });
+
+        // Act
+        var chunks = Chunker(target: 40, overlap: 7).Chunk(article);
+
+        // Assert
+        Assert.True(text.Length > 2_600 && chunks.Count > 10);
+        Assert.All(chunks, c =>
+        {
+            Assert.Equal((7, 7), (c.StartLine, c.EndLine));
+            Assert.Equal(c.Text, sourceLine[(c.StartColumn - 1)..c.EndColumn]);
+        });
+        Assert.Equal(3, chunks[0].StartColumn);
+        Assert.Equal(2 + text.Length, chunks[^1].EndColumn);
+    }
+
+    [Fact]
+    public void Chunk_MultiLineBlockWithPositions_SpanEndsOnTheLineOfTheLastCharacter()
+    {
+        // Arrange: "One two. Three four." where "Three four." sits on line 2 of the source.
+        const string text = "One two. Three four.";
+        var positions = text.Select((_, i) => i < 9 ? new SourcePosition(1, i + 1) : new SourcePosition(2, i - 8)).ToList();
+        var article = Article(new TextBlock(text, 1, 2) { Positions = positions }, new TextBlock("Same line two.", 2, 2) { StartColumn = 13 });
+
+        // Act
+        var chunks = Chunker(target: 3, overlap: 0).Chunk(article);
+
+        // Assert
+        Assert.Equal(["One two.", "Three four.", "Same line two."], chunks.Select(c => c.Text));
+        Assert.Equal([(1, 1, 1, 0), (2, 1, 2, 11), (2, 13, 2, 0)], chunks.Select(c => (c.StartLine, c.StartColumn, c.EndLine, c.EndColumn)));
+    }
+
+    [Fact]
+    public void Chunk_LongLineWithoutPositions_ChunksCiteTheBlocksSpan()
+    {
+        // Arrange
+        var text = string.Join(' ', Enumerable.Range(1, 20).Select(i => $"Sentence {i} is here."));
+        var article = Article(new TextBlock(text, 3, 3) { StartColumn = 5, EndColumn = 0 });
+
+        // Act
+        var chunks = Chunker(target: 20, overlap: 0).Chunk(article);
+
+        // Assert
+        Assert.True(chunks.Count > 1);
+        Assert.All(chunks, c => Assert.Equal((3, 5, 3, 0), (c.StartLine, c.StartColumn, c.EndLine, c.EndColumn)));
+    }
+
+    [Fact]
+    public void Chunk_BlocksOnTwoPages_PageCopiedAndNoChunkSpansBothPages()
+    {
+        // Arrange
+        var article = Article(new TextBlock("First page text.", 3, 3) { Page = 1 }, new TextBlock("Second page text.", 1, 1) { Page = 2 });
+
+        // Act
+        var chunks = Chunker(target: 200, overlap: 0).Chunk(article);
+
+        // Assert
+        Assert.Equal([(1, "First page text."), (2, "Second page text.")], chunks.Select(c => (c.Page, c.Text)));
     }
 
     [Fact]
@@ -242,8 +377,8 @@ public sealed class SentenceAwareChunkerTests
         // Assert
         Assert.True(chunks.Count >= 3);
         Assert.All(chunks, c => Assert.Equal("Group 3: Challenges", c.Section));
-        Assert.StartsWith("Group 3: Challenges\n", chunks[0].Text, StringComparison.Ordinal);
-        Assert.All(chunks.Skip(1), c => Assert.DoesNotContain("Group 3", c.Text, StringComparison.Ordinal));
+        Assert.All(chunks, c => Assert.Equal(["Group 3: Challenges"], c.HeadingPath));
+        Assert.All(chunks, c => Assert.DoesNotContain("Group 3", c.Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -338,7 +473,7 @@ public sealed class SentenceAwareChunkerTests
 
         // Assert
         var chunk = Assert.Single(chunks);
-        Assert.Equal("First one. Second one.\n这是第一句。这是第二句。\nAI也是如此。 Then English.\nA list item", chunk.Text);
+        Assert.Equal("First one. Second one.\n这是第一句。这是第二句。\nAI也是如此。Then English.\nA list item", chunk.Text);
         Assert.Equal((1, 7), (chunk.StartLine, chunk.EndLine));
     }
 

@@ -28,9 +28,9 @@ public sealed class DocumentPreparerTests
     }
 
     [Fact]
-    public void Prepare_ChunkInsideASectionNotStartingWithItsHeading_GetsTheHeadingsTermsToo()
+    public void Prepare_ChunksOfASection_EachGetsItsHeadingsTermsOnceWithoutQuotingTheHeading()
     {
-        // Arrange: a small target cuts the section in two; only the first chunk shows the heading.
+        // Arrange: a small target cuts the section in two; headings travel as the heading path, not as text.
         var sentences = string.Join(' ', Enumerable.Range(1, 6).Select(i => $"Sentence {i} talks about parcels and drones."));
         var parser = new FixedArticleParser(
             new ArticleMetadata("Logistics"),
@@ -43,12 +43,11 @@ public sealed class DocumentPreparerTests
 
         // Assert
         Assert.True(chunks.Count >= 2);
-        Assert.StartsWith("Robotics\n", chunks[0].Chunk.Text, StringComparison.Ordinal);
-        Assert.Equal(1, chunks[0].Terms.Count(t => t == robotics));
-        Assert.All(chunks.Skip(1), c =>
+        Assert.All(chunks, c =>
         {
             Assert.DoesNotContain("Robotics", c.Chunk.Text, StringComparison.Ordinal);
             Assert.Equal(1, c.Terms.Count(t => t == robotics));
+            Assert.Equal(["Robotics"], c.Chunk.HeadingPath);
         });
     }
 
