@@ -18,6 +18,7 @@ public sealed class DocumentParser(ArticleParser textParser) : IArticleParser
         return Path.GetExtension(relativePath).ToLowerInvariant() switch
         {
             ".pdf" => PdfArticleReader.Read(sourcePath, content.ToArray()),
+            ".docx" => DocxArticleReader.Read(sourcePath, content.ToArray()),
             _ => textParser.Parse(relativePath, content),
         };
     }
