@@ -5,6 +5,7 @@ using QaBot.Analysis;
 using QaBot.Core.Configuration;
 using QaBot.Ingestion.Chunking;
 using QaBot.Ingestion.Reading;
+using QaBot.Ingestion.Reading.Office;
 using QaBot.Ingestion.Sync;
 
 namespace QaBot.Ingestion;
@@ -21,7 +22,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddValidatedOptions<ChunkingOptions>(ChunkingOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleParser>();
-        services.AddSingleton<IArticleParser>(sp => sp.GetRequiredService<ArticleParser>());
+        services.AddSingleton<DocumentParser>();
+        services.AddSingleton<IArticleParser>(sp => sp.GetRequiredService<DocumentParser>());
         services.AddSingleton(sp => new SentenceAwareChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         services.AddSingleton(sp => new CorpusScanner(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.AddSingleton(sp => new FileReader(sp.GetRequiredService<IOptions<IngestOptions>>().Value));

@@ -13,5 +13,5 @@ public sealed class IngestOptions
 
     /// <summary>File endings read as articles; anything else in the folder is ignored.</summary>
     [MinLength(1)]
-    public string[] Extensions { get; set; } = [".txt", ".md", ".markdown", ".html", ".htm"];
+    public string[] Extensions { get; set; } = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"];
 }

@@ -8,6 +8,7 @@ using QaBot.Core;
 using QaBot.Index.Sqlite;
 using QaBot.Ingestion.Chunking;
 using QaBot.Ingestion.Reading;
+using QaBot.Ingestion.Reading.Office;
 using QaBot.Ingestion.Sync;
 using QaBot.Testing;
 
@@ -170,7 +171,8 @@ public sealed class CorpusSynchronizerTests : IDisposable
         _directory.WriteBytes("corpus/bad/broken-utf8.md", [0xEF, 0xBB, 0xBF, .. Encoding.ASCII.GetBytes("Title\n\nSome text "), 0xC3, 0x28, .. Encoding.ASCII.GetBytes(" more text.")]);
         _directory.WriteBytes("corpus/bad/empty.txt", []);
         _directory.WriteFile("corpus/bad/huge.txt", string.Concat(Enumerable.Repeat("A perfectly good sentence about Zanzibar. ", 600)));
-        _directory.WriteFile("corpus/bad/ignored.pdf", "not an article extension");
+        _directory.WriteFile("corpus/bad/fake.pdf", "text with a .pdf name, not a PDF");
+        _directory.WriteFile("corpus/bad/ignored.png", "not an article extension");
 
         // Act
         var report = await SynchronizeAsync();
@@ -178,13 +180,14 @@ public sealed class CorpusSynchronizerTests : IDisposable
         // Assert
         Assert.True(report.HasFailures);
         Assert.Equal(5, report.Count(FileOutcome.Added));
-        Assert.Equal(5, report.Count(FileOutcome.Failed));
-        Assert.DoesNotContain(report.Files, f => f.RelativePath.EndsWith(".pdf", StringComparison.Ordinal));
+        Assert.Equal(6, report.Count(FileOutcome.Failed));
+        Assert.DoesNotContain(report.Files, f => f.RelativePath.EndsWith(".png", StringComparison.Ordinal));
         Assert.Equal("binary file (NUL bytes)", Reason(report, "bad/binary.txt"));
         Assert.Equal("not valid text in UTF-8, GB18030, Big5 or Windows-1252", Reason(report, "bad/not-text.txt"));
         Assert.Contains("utf-8", Reason(report, "bad/broken-utf8.md"), StringComparison.Ordinal);
         Assert.Equal("empty file", Reason(report, "bad/empty.txt"));
         Assert.Contains("over the limit of 20,000 (Ingest:MaxFileBytes)", Reason(report, "bad/huge.txt"), StringComparison.Ordinal);
+        Assert.StartsWith("not a readable PDF", Reason(report, "bad/fake.pdf"), StringComparison.Ordinal);
         Assert.All(report.Files.Where(f => f.Outcome == FileOutcome.Failed), f => Assert.Equal(0, f.ChunkCount));
 
         Assert.Equal(AllArticles, (await _sqlite.ReadManifestAsync(CancellationToken.None)).Keys.Order(StringComparer.Ordinal));
@@ -345,7 +348,7 @@ public sealed class CorpusSynchronizerTests : IDisposable
     private static int ChunkCount(IngestReport report, string path) => Assert.Single(report.Files, f => f.RelativePath == path).ChunkCount;
 
     private static DocumentPreparer Preparer(ChunkingOptions? chunking = null) =>
-        new(new ArticleParser(), new SentenceAwareChunker(chunking ?? new ChunkingOptions()), TextAnalyzer.Default, LanguageTags.Default);
+        new(new DocumentParser(new ArticleParser()), new SentenceAwareChunker(chunking ?? new ChunkingOptions()), TextAnalyzer.Default, LanguageTags.Default);
 
     private string Sha256(string relativePath) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(_corpus, relativePath))));
 

@@ -1,0 +1,48 @@
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using PdfTextBlock = UglyToad.PdfPig.DocumentLayoutAnalysis.TextBlock;
+
+namespace QaBot.Ingestion.Reading.Office;
+
+/// <summary>One block of a PDF page in reading order, with the page's 1-based index of its first text line.</summary>
+internal sealed record PdfLayoutBlock(int Page, double PageHeight, PdfTextBlock Block, int FirstLine)
+{
+    public int LastLine => FirstLine + Block.TextLines.Count - 1;
+
+    /// <summary>Vertical centre as a fraction of the page height (0 = bottom), to compare places across pages of any size.</summary>
+    public double RelativeCenterY => PageHeight > 0 ? Block.BoundingBox.Centroid.Y / PageHeight : 0;
+}
+
+/// <summary>
+/// Lays out one page with PdfPig's document layout analysis: letters into words (nearest neighbour), words
+/// into lines and blocks (Docstrum, then split at font size changes and blank lines), blocks into reading order (unsupervised, spatial reasoning). Lines are
+/// numbered in that order from 1 within the page, so a citation's line span counts lines a reader can see.
+/// </summary>
+internal static class PdfPageLayout
+{
+    public static IReadOnlyList<PdfLayoutBlock> Read(Page page)
+    {
+        var words = NearestNeighbourWordExtractor.Instance.GetWords(page.Letters)
+            .Where(word => !string.IsNullOrWhiteSpace(word.Text))
+            .ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words).SelectMany(PdfBlockSplitter.Split).ToList();
+        var ordered = UnsupervisedReadingOrderDetector.Instance.Get(blocks).OrderBy(block => block.ReadingOrder);
+
+        var result = new List<PdfLayoutBlock>();
+        var nextLine = 1;
+        foreach (var block in ordered)
+        {
+            result.Add(new PdfLayoutBlock(page.Number, page.Height, block, nextLine));
+            nextLine += block.TextLines.Count;
+        }
+
+        return result;
+    }
+}
