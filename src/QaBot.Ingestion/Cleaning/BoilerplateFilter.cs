@@ -41,7 +41,7 @@ internal static partial class BoilerplateFilter
     private const int MaxSectionWordLength = 20;
 
     private static readonly HashSet<string> SectionWords = new(
-        ["nachricht", "nachrichten", "news", "politik", "wirtschaft", "technik", "tech", "digital", "kultur", "wissen", "meinung", "新闻", "资讯", "科技", "财经", "首页", "头条"],
+        ["nachrichten", "news", "politik", "wirtschaft", "technik", "tech", "digital", "kultur", "wissen", "meinung", "新闻", "资讯", "科技", "财经", "首页", "头条"],
         StringComparer.Ordinal);
 
     private static readonly string[] CommentPrefixes =
@@ -69,7 +69,7 @@ internal static partial class BoilerplateFilter
 
     private static readonly HashSet<string> FeedbackLines = new(
         [
-            "feedback", "bericht/feedback", "report/feedback", "fehler melden", "fehler gefunden", "report an error",
+            "feedback", "fehler melden", "fehler gefunden", "report an error",
             "report a problem", "反馈", "意见反馈", "举报", "纠错", "我要纠错", "分享", "分享到", "share", "share this article",
             "teilen", "artikel teilen",
         ],
@@ -162,7 +162,7 @@ internal static partial class BoilerplateFilter
             return BoilerplateReason.RecommendationList;
         }
 
-        if (FeedbackLines.Contains(core) || LabelledFooter().IsMatch(folded))
+        if (FeedbackLines.Contains(core) || IsLabelPair(core) || LabelledFooter().IsMatch(folded))
         {
             return BoilerplateReason.FeedbackFooter;
         }
@@ -171,8 +171,8 @@ internal static partial class BoilerplateFilter
     }
 
     /// <summary>
-    /// A lone section word above the title (<c>nachricht</c>): a known one, or a single lower-case word
-    /// in a plain paragraph followed by a title-like line.
+    /// A kicker above the title: a known section word, or a single lower-case word in a plain paragraph
+    /// followed by a title-like line (a category label that scrapers copy, never an article's first sentence).
     /// </summary>
     private static bool IsSiteSection(TextBlock block, string core, TextBlock? next)
     {
@@ -184,6 +184,15 @@ internal static partial class BoilerplateFilter
         var text = block.Text.Trim();
         var lowerCaseWord = text.Length <= MaxSectionWordLength && text.All(c => char.IsLower(c) || c == '-');
         return lowerCaseWord && block.Kind == BlockKind.Paragraph && next is not null && TextShape.LooksLikeTitle(next.Text);
+    }
+
+    /// <summary>Two or three labels joined by "/" or "|" of which one is a feedback or share label ("report/feedback", "teilen | drucken").</summary>
+    private static bool IsLabelPair(string core)
+    {
+        var parts = core.Split(['/', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length is 2 or 3
+            && parts.All(part => part.Length <= MaxSectionWordLength && !part.Contains(' ', StringComparison.Ordinal))
+            && parts.Any(FeedbackLines.Contains);
     }
 
     /// <summary>Entries of a recommendation list: list items, dashes and short lines that do not end a sentence.</summary>
@@ -210,7 +219,8 @@ internal static partial class BoilerplateFilter
     [GeneratedRegex(@"^[\p{Pd}_=*·•~\s]+$")]
     private static partial Regex DashOnly();
 
-    [GeneratedRegex(@"^(prozesseditor|editor|redakteur|redaktion|责任编辑|编辑|quelle|source|来源|原文链接)\s*:")]
+    // German compounds end in their head noun ("chefredakteur", "bildredaktion"), so a label ending in one counts.
+    [GeneratedRegex(@"^(\p{L}*(editor|redakteur|redaktion)|责任编辑|编辑|quelle|source|来源|原文链接)\s*:")]
     private static partial Regex LabelledFooter();
 
     [GeneratedRegex(@"^\s*(原文標題|原文标题|original title|originaltitel)\s*[:：]\s*(?<title>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

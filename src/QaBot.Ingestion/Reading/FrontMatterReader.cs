@@ -54,6 +54,20 @@ internal static class FrontMatterReader
         return null;
     }
 
+    /// <summary>The text with everything before <paramref name="end"/> blanked except line breaks, so a parser's offsets stay file offsets.</summary>
+    public static string Blank(string text, int end) =>
+        string.Create(text.Length, (text, end), static (span, state) =>
+        {
+            state.text.AsSpan().CopyTo(span);
+            for (var i = 0; i < state.end; i++)
+            {
+                if (span[i] is not ('\r' or '\n'))
+                {
+                    span[i] = ' ';
+                }
+            }
+        });
+
     private static string LineText(string text, LineMap lines, int line) =>
         text[lines.StartOf(line)..lines.EndOf(text, line)];
 

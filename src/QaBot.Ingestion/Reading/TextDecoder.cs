@@ -26,6 +26,9 @@ internal static class TextDecoder
     // A mostly-ASCII text with a few adjacent accented letters ("Füße") is still Latin text.
     private const double MaxHighByteShareForLatinFallback = 0.05;
 
+    // Adjacent accented letters in a Latin word ("Größe", "Ææ"); a longer run of high bytes is not one word's letters.
+    private const int MaxLatinHighByteRun = 3;
+
     // UTF-8 with a few corrupt bytes (a truncated download, one bad copy) is still UTF-8: at least this
     // many well-formed non-ASCII characters per malformed sequence.
     private const int MinValidCharactersPerUtf8Error = 20;
@@ -221,12 +224,42 @@ internal static class TextDecoder
             return gbShare >= big5Share ? Gb18030.GetString(content) : Big5.GetString(content);
         }
 
-        if (highBytes <= content.Length * MaxHighByteShareForLatinFallback)
+        if (highBytes <= content.Length * MaxHighByteShareForLatinFallback || LooksLikeLatinText(content))
         {
             return Windows1252.GetString(content);
         }
 
         throw new ArticleRejectedException(NotTextReason);
+    }
+
+    /// <summary>
+    /// Latin text whose accented letters happen to stand together ("Größe"): every run of high bytes is
+    /// short, as letters of a word are (Chinese text runs on for whole phrases), and each is a letter, a
+    /// quote or a symbol in Windows-1252 (none of its five unassigned bytes).
+    /// </summary>
+    private static bool LooksLikeLatinText(ReadOnlySpan<byte> content)
+    {
+        var run = 0;
+        Span<char> decoded = stackalloc char[1];
+        foreach (var b in content)
+        {
+            if (b < 0x80)
+            {
+                run = 0;
+                continue;
+            }
+
+            run++;
+            Windows1252.GetChars([b], decoded);
+            var c = decoded[0];
+            var printable = char.IsLetter(c) || c == '\u00A0' || (c != '?' && (char.IsPunctuation(c) || char.IsSymbol(c)));
+            if (run > MaxLatinHighByteRun || !printable)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void RejectControlCharacters(string text)

@@ -29,8 +29,8 @@ public sealed class FrontMatterTests
         Assert.Equal(new DateTimeOffset(2024, 3, 5, 0, 0, 0, TimeSpan.Zero), article.Metadata.Date);
         Assert.Equal("Erika Muster", article.Metadata.Author);
         Assert.Equal(["quanten", "hardware", "technik"], article.Metadata.TagsOrEmpty);
-        Assert.Equal(new TextBlock("Einleitung", 8, 8, BlockKind.Heading), article.Blocks[0]);
-        Assert.Equal(new TextBlock("Quantencomputer rechnen mit Qubits.", 10, 10), article.Blocks[1]);
+        Assert.Equal(new TextBlock("Einleitung", 8, 8, BlockKind.Heading).Shape(), article.Blocks[0].Shape());
+        Assert.Equal(new TextBlock("Quantencomputer rechnen mit Qubits.", 10, 10).Shape(), article.Blocks[1].Shape());
     }
 
     [Fact]

@@ -133,6 +133,21 @@ public sealed class HtmlStructureTests
     }
 
     [Fact]
+    public void Parse_ChapterPageMostlyToc_IntroductionKept()
+    {
+        // Arrange: the chapter's text is mostly its table of contents, but its introduction is content.
+        var entries = string.Concat(Enumerable.Range(1, 12).Select(i => $"<dt><a href=\"s{i}.html\">2.{i}. Ein Abschnitt mit langem Titel</a></dt>"));
+        var content = $"<div class=\"chapter\"><h1>Kapitel 2</h1><div class=\"toc\"><p>Inhalt</p><dl>{entries}</dl></div>"
+            + "<p>Dieser Abschnitt informiert über die benötigte Hardware, um Debian zum Laufen zu bringen.</p></div>";
+
+        // Act
+        var article = ParserRunner.Parse("ch02.html", content);
+
+        // Assert
+        Assert.Equal(["Kapitel 2", "Dieser Abschnitt informiert über die benötigte Hardware, um Debian zum Laufen zu bringen."], article.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Parse_SiteHeaderFooterNavAndForm_Dropped()
     {
         // Arrange

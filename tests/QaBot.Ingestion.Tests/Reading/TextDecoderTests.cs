@@ -125,6 +125,19 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void Decode_ShortWindows1252LineWithAdjacentUmlauts_Decodes()
+    {
+        // Arrange: "Gr\xf6\xdfe": two adjacent high bytes in a short line (issue #12's reproduction).
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("Die Gr"), 0xF6, 0xDF, .. Encoding.ASCII.GetBytes("e des Marktes.\n")];
+
+        // Act
+        var text = TextDecoder.Decode(bytes);
+
+        // Assert
+        Assert.Equal("Die Größe des Marktes.\n", text);
+    }
+
+    [Fact]
     public void Decode_Windows1252WithAdjacentAccentedLetters_StillDecodesAsWindows1252()
     {
         // Arrange: "Füße" puts two high bytes side by side, as a double-byte encoding would.

@@ -23,7 +23,7 @@ internal static class HtmlBlockReader
     public static HtmlContent Read(string text, int bodyStart, LineMap lines)
     {
         // Front matter before the markup becomes blank (line breaks kept), so parser offsets are file offsets.
-        var source = bodyStart == 0 ? text : Blank(text, bodyStart);
+        var source = bodyStart == 0 ? text : FrontMatterReader.Blank(text, bodyStart);
         using var document = new HtmlParser(Options).ParseDocument(source);
         var walker = new HtmlBlockWalker(new HtmlSourceAligner(source), lines);
         if (document.DocumentElement is { } root)
@@ -34,19 +34,6 @@ internal static class HtmlBlockReader
         var title = document.QuerySelector("title")?.TextContent;
         return new HtmlContent(walker.Blocks, title, walker.FirstH1, MetaDate(document), Meta(document, "author"));
     }
-
-    private static string Blank(string text, int end) =>
-        string.Create(text.Length, (text, end), static (span, state) =>
-        {
-            state.text.AsSpan().CopyTo(span);
-            for (var i = 0; i < state.end; i++)
-            {
-                if (span[i] is not ('\r' or '\n'))
-                {
-                    span[i] = ' ';
-                }
-            }
-        });
 
     private static string? Meta(IDocument document, string name) =>
         document.QuerySelectorAll("meta[name][content]")

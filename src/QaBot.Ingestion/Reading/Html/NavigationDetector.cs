@@ -23,6 +23,9 @@ internal static partial class NavigationDetector
     // An item is a link when its link text is at least this share of its text.
     private const double MinItemLinkShare = 0.5;
 
+    // Text outside links up to this length is a label ("Contents"), not article text.
+    private const int MaxLabelChars = 40;
+
     private const int MinLanguageLinks = 3;
     private const double MinLanguageLinkShare = 0.66;
 
@@ -46,7 +49,7 @@ internal static partial class NavigationDetector
         }
 
         var (text, linkText) = Measure(element);
-        if (links.Count >= MinDenseLinks && text > 0 && linkText >= text * MinLinkTextShare)
+        if (links.Count >= MinDenseLinks && text > 0 && linkText >= text * MinLinkTextShare && !HoldsArticleText(element))
         {
             return true;
         }
@@ -57,6 +60,31 @@ internal static partial class NavigationDetector
         }
 
         return IsLanguagePicker(links);
+    }
+
+    /// <summary>
+    /// A link-dense block can still hold a real paragraph (a chapter page that is mostly its table of
+    /// contents): then it is not dropped whole, and its parts are judged one by one.
+    /// </summary>
+    private static bool HoldsArticleText(IElement element)
+    {
+        foreach (var child in element.ChildNodes)
+        {
+            var nonLinkText = child switch
+            {
+                IText text => Visible(text.Data),
+                IElement { LocalName: "a" } => 0,
+                IElement childElement => Measure(childElement) is var (all, inLinks) ? all - inLinks : 0,
+                _ => 0,
+            };
+
+            if (nonLinkText > MaxLabelChars && !(child is IElement block && IsNavigation(block)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool MostlyLinkItems(IElement list)
