@@ -75,7 +75,7 @@ public sealed partial class AnswerService(
 
         var citations = composed.Refused
             ? []
-            : composed.Cited.Select((p, i) => new Citation(i + 1, p.Chunk.SourcePath, p.Chunk.StartLine, p.Chunk.EndLine, p.Chunk.Title)).ToList();
+            : composed.Cited.Select((p, i) => Citation.For(i + 1, p.Chunk)).ToList();
         var answer = new Answer(composed.Text, citations, composed.Refused, retrieval, composer.Name, stopwatch.Elapsed)
         {
             Diagnostics = composed.Diagnostics with

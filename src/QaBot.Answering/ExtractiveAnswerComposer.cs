@@ -6,6 +6,8 @@ namespace QaBot.Answering;
 /// <summary>
 /// Answers without a language model: picks the sentences of the top passages that hold most of the question's
 /// (weighted) terms, in any of its languages, and marks each with the number of the passage it came from.
+/// The quotes are given in document order (by file, in the order the files are first cited, then by position),
+/// so two sentences of one passage never read back to front; each cites its whole chunk.
 /// </summary>
 public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IAnswerComposer
 {
@@ -48,7 +50,7 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
         }
 
         var best = candidates.Max(c => c.Score);
-        var chosen = new List<(RetrievedPassage Passage, string Text)>();
+        var chosen = new List<(RetrievedPassage Passage, int Index, string Text)>();
         foreach (var candidate in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Passage.Rank))
         {
             if (chosen.Count == MaxSentences || candidate.Score < best * MinShareOfBestScore)
@@ -59,17 +61,18 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
             var text = WithContinuation(candidate.Sentences, candidate.Index);
             if (chosen.Count(c => c.Passage == candidate.Passage) < MaxSentencesPerPassage && !chosen.Any(c => c.Text.Contains(text, StringComparison.Ordinal) || text.Contains(c.Text, StringComparison.Ordinal)))
             {
-                chosen.Add((candidate.Passage, text));
+                chosen.Add((candidate.Passage, candidate.Index, text));
             }
         }
 
-        // Two chunks can cover the same lines (an article written as one long line): they share one number,
-        // so the sources never list the same file:start-end twice.
+        // Two chunks can cite the same span (a long line whose reader kept no columns): they share one number,
+        // so the sources never list the same location twice.
         var cited = new List<RetrievedPassage>();
         var parts = new List<string>();
-        foreach (var (passage, text) in chosen)
+        foreach (var (passage, _, text) in InDocumentOrder(chosen))
         {
-            var number = cited.FindIndex(c => c.CitationLabel == passage.CitationLabel) + 1;
+            var location = CitationFormatter.Location(passage.Chunk);
+            var number = cited.FindIndex(c => CitationFormatter.Location(c.Chunk) == location) + 1;
             if (number == 0)
             {
                 cited.Add(passage);
@@ -80,6 +83,18 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
         }
 
         return Task.FromResult(new ComposedAnswer(string.Join(' ', parts), cited));
+    }
+
+    private static IEnumerable<(RetrievedPassage Passage, int Index, string Text)> InDocumentOrder(List<(RetrievedPassage Passage, int Index, string Text)> chosen)
+    {
+        var fileOrder = chosen.Select(c => c.Passage.Chunk.SourcePath).Distinct(StringComparer.Ordinal).ToList();
+        return chosen
+            .OrderBy(c => fileOrder.IndexOf(c.Passage.Chunk.SourcePath))
+            .ThenBy(c => c.Passage.Chunk.Page)
+            .ThenBy(c => c.Passage.Chunk.StartLine)
+            .ThenBy(c => c.Passage.Chunk.StartColumn)
+            .ThenBy(c => c.Passage.Chunk.Index)
+            .ThenBy(c => c.Index);
     }
 
     /// <summary>

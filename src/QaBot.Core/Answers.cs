@@ -1,6 +1,6 @@
 namespace QaBot.Core;
 
-/// <summary>A numbered source behind an answer: <c>[n] file:start-end — title</c>.</summary>
+/// <summary>A numbered source behind an answer, written by <see cref="CitationFormatter"/>: <c>[n] file:7 (§ "Section") — title</c>.</summary>
 public sealed record Citation(int Number, string SourcePath, int StartLine, int EndLine, string Title)
 {
     /// <summary>Column of the cited span's first character on <see cref="StartLine"/> (1-based).</summary>
@@ -15,7 +15,21 @@ public sealed record Citation(int Number, string SourcePath, int StartLine, int 
     /// <summary>1-based page of a paged document (PDF), the lines counted within it; 0 for formats without pages.</summary>
     public int Page { get; init; }
 
-    public override string ToString() => $"[{Number}] {SourcePath}:{StartLine}-{EndLine} — {Title}";
+    /// <summary>The citation as every front end shows it (see <see cref="CitationFormatter.Format"/>).</summary>
+    public override string ToString() => CitationFormatter.Format(this);
+
+    /// <summary>Cites exactly the span of <paramref name="chunk"/>, so a cited span never exceeds the chunk it came from.</summary>
+    public static Citation For(int number, Chunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        return new Citation(number, chunk.SourcePath, chunk.StartLine, chunk.EndLine, chunk.Title)
+        {
+            StartColumn = chunk.StartColumn,
+            EndColumn = chunk.EndColumn,
+            HeadingPath = chunk.HeadingPath,
+            Page = chunk.Page,
+        };
+    }
 }
 
 /// <summary>An answer: text with [n] markers, the citations those markers point at, and what it was built from.</summary>

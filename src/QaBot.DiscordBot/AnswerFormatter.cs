@@ -14,7 +14,7 @@ public static class AnswerFormatter
         {
             var sources = string.Join(
                 "\n",
-                answer.Citations.Select(c => $"[{c.Number}] `{c.SourcePath}:{c.StartLine}-{c.EndLine}` — {c.Title}"));
+                answer.Citations.Select(c => $"[{c.Number}] `{CitationFormatter.Location(c)}`{CitationFormatter.Section(c.HeadingPath)} — {c.Title}"));
             text = $"{text}\n\n**Sources**\n{sources}";
         }
 

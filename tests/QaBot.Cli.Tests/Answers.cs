@@ -6,7 +6,7 @@ namespace QaBot.Cli.Tests;
 internal static class Answers
 {
     public static RetrievedPassage Passage(int rank, string source, int start, int end, string title, string text, string? section = null) =>
-        new(new Chunk(source, rank - 1, title, section, null, start, end, "en", text), rank, 0.5 / rank, [new LegRank("original", rank, 3.25 / rank)]);
+        new(new Chunk(source, rank - 1, title, section, null, start, end, "en", text) { HeadingPath = section is null ? [] : [section] }, rank, 0.5 / rank, [new LegRank("original", rank, 3.25 / rank)]);
 
     public static Answer Covered(string text = "There are over 220,000 industrial enterprises. [1]") =>
         new(

@@ -131,7 +131,7 @@ public sealed class EndToEndTests(IngestedCorpusFixture fixture) : IClassFixture
         // Assert
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains("220,000", console.Out, StringComparison.Ordinal);
-        Assert.Matches(@"\[\d\] 004_f9dad41751f58670\.txt:1-1 — 当AI寻找场景", console.Out);
+        Assert.Matches(@"\[\d\] 004_f9dad41751f58670\.txt:1( \(§[^)]*\))? — 当AI寻找场景", console.Out);
         Assert.DoesNotContain("The index is empty", console.Error, StringComparison.Ordinal);
     }
 }

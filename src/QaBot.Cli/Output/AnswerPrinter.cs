@@ -5,7 +5,7 @@ using QaBot.Retrieval;
 
 namespace QaBot.Cli.Output;
 
-/// <summary>How an answer is shown in a terminal: the text, then its sources as <c>[n] file:start-end — title</c>.</summary>
+/// <summary>How an answer is shown in a terminal: the text, then its sources as <see cref="CitationFormatter"/> writes them.</summary>
 public static class AnswerPrinter
 {
     public static string Format(Answer answer)
@@ -47,10 +47,10 @@ public static class AnswerPrinter
         var builder = new StringBuilder();
         foreach (var passage in answer.Retrieval.Passages)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"#{passage.Rank} {passage.CitationLabel} — {passage.Chunk.Title}");
-            if (passage.Chunk.Section is { } section)
+            builder.Append(CultureInfo.InvariantCulture, $"#{passage.Rank} {CitationFormatter.Location(passage.Chunk)} — {passage.Chunk.Title}");
+            foreach (var heading in passage.Chunk.HeadingPath)
             {
-                builder.Append(" › ").Append(section);
+                builder.Append(" › ").Append(heading);
             }
 
             builder.AppendLine().AppendLine(Indent(passage.Chunk.Text)).AppendLine();
@@ -89,7 +89,7 @@ public static class AnswerPrinter
         foreach (var passage in retrieval.Passages)
         {
             var legs = string.Join(", ", passage.Legs.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Leg} #{l.Rank} ({l.Score:0.00})")));
-            builder.AppendLine(CultureInfo.InvariantCulture, $"  #{passage.Rank} {passage.Score:0.0000} {passage.CitationLabel}  <- {legs}");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"  #{passage.Rank} {passage.Score:0.0000} {CitationFormatter.Location(passage.Chunk)}  <- {legs}");
         }
 
         var evidence = retrieval.Evidence;

@@ -28,6 +28,12 @@ internal static class CollectionLayout
     public const string Date = "date";
     public const string StartLine = "start_line";
     public const string EndLine = "end_line";
+
+    // Added after layout 1 was written: read as optional (1, 0, none, 0), so an older collection still answers.
+    public const string StartColumn = "start_column";
+    public const string EndColumn = "end_column";
+    public const string HeadingPath = "heading_path";
+    public const string Page = "page";
     public const string Language = "language";
     public const string Text = "text";
 

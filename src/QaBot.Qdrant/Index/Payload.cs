@@ -18,6 +18,12 @@ internal static class Payload
     public static int? OptionalInt(IReadOnlyDictionary<string, JsonElement>? payload, string key) =>
         payload is not null && payload.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
 
+    /// <summary>The strings of an array field; empty when the field is missing (a point written before it existed).</summary>
+    public static IReadOnlyList<string> OptionalStrings(IReadOnlyDictionary<string, JsonElement>? payload, string key) =>
+        payload is not null && payload.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()
+            : [];
+
     public static DateTimeOffset? OptionalDate(IReadOnlyDictionary<string, JsonElement>? payload, string key) =>
         OptionalString(payload, key) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null;
 

@@ -260,6 +260,10 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
             [CollectionLayout.Date] = chunk.Date is { } date ? Payload.Format(date) : null,
             [CollectionLayout.StartLine] = chunk.StartLine,
             [CollectionLayout.EndLine] = chunk.EndLine,
+            [CollectionLayout.StartColumn] = chunk.StartColumn,
+            [CollectionLayout.EndColumn] = chunk.EndColumn,
+            [CollectionLayout.HeadingPath] = chunk.HeadingPath,
+            [CollectionLayout.Page] = chunk.Page,
             [CollectionLayout.Language] = chunk.Language,
             [CollectionLayout.Text] = chunk.Text,
         };
@@ -298,5 +302,11 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         Payload.Int(payload, CollectionLayout.StartLine),
         Payload.Int(payload, CollectionLayout.EndLine),
         Payload.String(payload, CollectionLayout.Language),
-        Payload.String(payload, CollectionLayout.Text));
+        Payload.String(payload, CollectionLayout.Text))
+    {
+        StartColumn = Payload.OptionalInt(payload, CollectionLayout.StartColumn) ?? 1,
+        EndColumn = Payload.OptionalInt(payload, CollectionLayout.EndColumn) ?? 0,
+        HeadingPath = Payload.OptionalStrings(payload, CollectionLayout.HeadingPath),
+        Page = Payload.OptionalInt(payload, CollectionLayout.Page) ?? 0,
+    };
 }

@@ -26,7 +26,7 @@ public sealed class ChatReplTests
 
         // Assert
         Assert.Equal(2, CountOf(output, "Sources:"));
-        Assert.Contains("  [1] 004_f9dad41751f58670.txt:1-1 — 当AI寻找场景", output, StringComparison.Ordinal);
+        Assert.Contains("  [1] 004_f9dad41751f58670.txt:1 — 当AI寻找场景", output, StringComparison.Ordinal);
         Assert.DoesNotContain("> ", output, StringComparison.Ordinal);
         Assert.Equal(["How many enterprises?", "And in 2024?"], repl.History.Select(h => h.Question));
         var conversations = _answers.Invocations.Select(i => ((Question)i.Arguments[0]).ConversationId).Distinct().ToList();
@@ -49,7 +49,7 @@ public sealed class ChatReplTests
         var (output, _) = await RunAsync("And in Binhai?\n/debug\n");
 
         // Assert
-        Assert.StartsWith("There are over 220,000 industrial enterprises [1].\n\nSources:\n  [1] 004_f9dad41751f58670.txt:1-1 — 当AI寻找场景\n(answered by openai:fake, ", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("There are over 220,000 industrial enterprises [1].\n\nSources:\n  [1] 004_f9dad41751f58670.txt:1 — 当AI寻找场景\n(answered by openai:fake, ", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("condensed follow-up: How many enterprises are in Binhai?", output, StringComparison.Ordinal);
         Assert.Contains("removed markers (no such passage): [9]", output, StringComparison.Ordinal);
         Assert.Contains("tokens: 120 prompt, 30 completion", output, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public sealed class ChatReplTests
         var (output, _) = await RunAsync("Q?\n/sources\n");
 
         // Assert
-        Assert.Contains("#1 004_f9dad41751f58670.txt:1-1 — 当AI寻找场景 › Group 1", output, StringComparison.Ordinal);
+        Assert.Contains("#1 004_f9dad41751f58670.txt:1 — 当AI寻找场景 › Group 1", output, StringComparison.Ordinal);
         Assert.Contains("#2 000_bace5807803ee532.txt:30-32 — The commercialization dilemma", output, StringComparison.Ordinal);
     }
 

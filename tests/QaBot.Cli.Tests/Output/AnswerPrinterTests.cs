@@ -13,7 +13,7 @@ public sealed class AnswerPrinterTests
 
         // Assert
         Assert.Equal(
-            "There are over 220,000 industrial enterprises. [1]\n\nSources:\n  [1] 004_f9dad41751f58670.txt:1-1 — 当AI寻找场景\n(extractive answer: sentences quoted from the articles, no language model configured, 12 ms)",
+            "There are over 220,000 industrial enterprises. [1]\n\nSources:\n  [1] 004_f9dad41751f58670.txt:1 — 当AI寻找场景\n(extractive answer: sentences quoted from the articles, no language model configured, 12 ms)",
             text.ReplaceLineEndings("\n"));
     }
 
@@ -31,7 +31,7 @@ public sealed class AnswerPrinterTests
         var lines = AnswerPrinter.Format(answer).ReplaceLineEndings("\n").Split('\n');
 
         // Assert
-        Assert.Equal(["  [1] a/b.md:3-7 — First", "  [2] c.txt:10-10 — Second", "(answered by openai:gpt-4o, 12 ms)"], lines[^3..]);
+        Assert.Equal(["  [1] a/b.md:3-7 — First", "  [2] c.txt:10 — Second", "(answered by openai:gpt-4o, 12 ms)"], lines[^3..]);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class AnswerPrinterTests
 
         // Assert
         Assert.Equal(
-            "#1 004_f9dad41751f58670.txt:1-1 — 当AI寻找场景 › Group 1\n    Over 220,000 industrial enterprises.\n    Second line.\n\n#2 000_bace5807803ee532.txt:30-32 — The commercialization dilemma\n    Patient capital.",
+            "#1 004_f9dad41751f58670.txt:1 — 当AI寻找场景 › Group 1\n    Over 220,000 industrial enterprises.\n    Second line.\n\n#2 000_bace5807803ee532.txt:30-32 — The commercialization dilemma\n    Patient capital.",
             text);
     }
 
@@ -73,7 +73,7 @@ public sealed class AnswerPrinterTests
         Assert.Equal("retrieval 4.5 ms, answer 12.0 ms, by extractive", lines[0]);
         Assert.Contains("query original [en]: industri enterpris", lines);
         Assert.Contains("    rank  1  bm25  12.500  004_f9dad41751f58670.txt:1-1", lines);
-        Assert.Contains("  #1 0.5000 004_f9dad41751f58670.txt:1-1  <- original #1 (3.25)", lines);
+        Assert.Contains("  #1 0.5000 004_f9dad41751f58670.txt:1  <- original #1 (3.25)", lines);
         Assert.Contains("coverage 0.75 of 4 content terms; answerability 0.82; relevant: True", lines);
         Assert.Contains("gate: joint_coverage 0.75", lines);
         Assert.Contains("  matched: industri enterpris binhai", lines);
@@ -85,5 +85,19 @@ public sealed class AnswerPrinterTests
     {
         // Act / Assert
         Assert.Equal("[3] news/x.html:12-40 — A title", new Citation(3, "news/x.html", 12, 40, "A title").ToString());
+    }
+
+    [Fact]
+    public void Format_CitationOfPartOfALineInASection_ColumnsAndSection()
+    {
+        // Arrange
+        var citation = new Citation(1, "faq-en-11.html", 7, 7, "Debian FAQ") { StartColumn = 120, EndColumn = 480, HeadingPath = ["11 Customizing", "11.4 How do I…"] };
+        var answer = Answers.Covered() with { Citations = [citation] };
+
+        // Act
+        var lines = AnswerPrinter.Format(answer).ReplaceLineEndings("\n").Split('\n');
+
+        // Assert
+        Assert.Contains("  [1] faq-en-11.html:7:120-7:480 (§11.4 \"How do I…\") — Debian FAQ", lines);
     }
 }

@@ -132,6 +132,25 @@ public abstract class IndexContractTests : IAsyncLifetime
     }
 
     [ContractFact]
+    public async Task GetChunksAsync_ChunkWithColumnsHeadingPathAndPage_ReturnsThemToo()
+    {
+        var chunk = new Chunk("manual.pdf", 0, "Manual", "4.3.1 Configuration", null, 7, 7, "en", "edit the file")
+        {
+            StartColumn = 120,
+            EndColumn = 480,
+            HeadingPath = ["Chapter 4", "4.3 PAM", "4.3.1 Configuration"],
+            Page = 12,
+        };
+        await Index.ReplaceDocumentAsync(Entry("manual.pdf"), [new IndexedChunk(chunk, ["edit"])], CancellationToken.None);
+
+        var stored = Assert.Single(await Index.GetChunksAsync([chunk.Id], CancellationToken.None));
+
+        Assert.Equal((120, 480, 12), (stored.StartColumn, stored.EndColumn, stored.Page));
+        Assert.Equal(chunk.HeadingPath, stored.HeadingPath);
+        Assert.Equal(chunk with { HeadingPath = stored.HeadingPath }, stored);
+    }
+
+    [ContractFact]
     public async Task GetStatisticsAsync_DocumentsInThreeLanguages_CountsDocumentsChunksAndLanguages()
     {
         await Index.ReplaceDocumentAsync(Entry("en.txt"), [Chunk("en.txt", 0, "en", "a"), Chunk("en.txt", 1, "en", "b")], CancellationToken.None);
