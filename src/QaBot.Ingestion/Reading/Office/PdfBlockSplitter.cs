@@ -54,12 +54,5 @@ internal static class PdfBlockSplitter
     private static double BaselineGap(TextLine above, TextLine below) =>
         Math.Abs(above.BoundingBox.Bottom - below.BoundingBox.Bottom);
 
-    /// <summary>The size most of the line's letters have, to the half point.</summary>
-    public static double FontSize(TextLine line) => line.Words
-        .SelectMany(word => word.Letters)
-        .GroupBy(letter => Math.Round(letter.PointSize * 2, MidpointRounding.AwayFromZero) / 2)
-        .OrderByDescending(group => group.Count())
-        .ThenByDescending(group => group.Key)
-        .Select(group => group.Key)
-        .FirstOrDefault();
+    private static double FontSize(TextLine line) => PdfFontSize.MostCommon(line.Words.SelectMany(word => word.Letters));
 }

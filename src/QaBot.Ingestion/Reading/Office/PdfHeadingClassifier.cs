@@ -1,3 +1,5 @@
+using UglyToad.PdfPig.Content;
+
 namespace QaBot.Ingestion.Reading.Office;
 
 /// <summary>
@@ -21,16 +23,10 @@ internal sealed class PdfHeadingClassifier
 
     public static PdfHeadingClassifier For(IReadOnlyList<PdfLayoutBlock> blocks)
     {
-        var bodySize = blocks
-            .SelectMany(block => block.Block.TextLines.SelectMany(line => line.Words.SelectMany(word => word.Letters)))
-            .GroupBy(letter => Round(letter.PointSize))
-            .OrderByDescending(group => group.Count())
-            .ThenBy(group => group.Key)
-            .Select(group => group.Key)
-            .FirstOrDefault();
+        var bodySize = PdfFontSize.MostCommon(blocks.SelectMany(LettersOf));
 
         var headingSizes = blocks
-            .Where(IsShort)
+            .Where(IsHeadingShaped)
             .Select(SizeOf)
             .Where(size => bodySize > 0 && size >= bodySize * HeadingSizeRatio)
             .Distinct()
@@ -42,20 +38,16 @@ internal sealed class PdfHeadingClassifier
 
     /// <summary>The heading level of the block, or 0 when it is body text.</summary>
     public int LevelOf(PdfLayoutBlock block) =>
-        IsShort(block) && _levelBySize.TryGetValue(SizeOf(block), out var level) ? level : 0;
+        IsHeadingShaped(block) && _levelBySize.TryGetValue(SizeOf(block), out var level) ? level : 0;
 
-    private static bool IsShort(PdfLayoutBlock block) =>
-        block.Block.TextLines.Count <= MaxHeadingLines && block.Block.Text.Length <= MaxHeadingChars;
+    /// <summary>Short, and with a letter: a large number alone is a figure or a page number, not a heading.</summary>
+    private static bool IsHeadingShaped(PdfLayoutBlock block) =>
+        block.Block.TextLines.Count <= MaxHeadingLines
+        && block.Block.Text.Length <= MaxHeadingChars
+        && block.Block.Text.Any(char.IsLetter);
 
-    /// <summary>The size most of the block's letters have.</summary>
-    private static double SizeOf(PdfLayoutBlock block) => block.Block.TextLines
-        .SelectMany(line => line.Words.SelectMany(word => word.Letters))
-        .GroupBy(letter => Round(letter.PointSize))
-        .OrderByDescending(group => group.Count())
-        .ThenByDescending(group => group.Key)
-        .First()
-        .Key;
+    private static double SizeOf(PdfLayoutBlock block) => PdfFontSize.MostCommon(LettersOf(block));
 
-    /// <summary>Sizes to the half point, so rounding noise in the file does not make two sizes of one.</summary>
-    private static double Round(double size) => Math.Round(size * 2, MidpointRounding.AwayFromZero) / 2;
+    private static IEnumerable<Letter> LettersOf(PdfLayoutBlock block) =>
+        block.Block.TextLines.SelectMany(line => line.Words.SelectMany(word => word.Letters));
 }

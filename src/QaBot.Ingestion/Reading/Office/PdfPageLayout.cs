@@ -17,11 +17,18 @@ internal sealed record PdfLayoutBlock(int Page, double PageHeight, PdfTextBlock 
 
 /// <summary>
 /// Lays out one page with PdfPig's document layout analysis: letters into words (nearest neighbour), words
-/// into lines and blocks (Docstrum, then split at font size changes and blank lines), blocks into reading order (unsupervised, spatial reasoning). Lines are
+/// into lines and blocks (Docstrum, then split at font size changes and blank lines), blocks into reading order (unsupervised, spatial reasoning column-wise). Lines are
 /// numbered in that order from 1 within the page, so a citation's line span counts lines a reader can see.
 /// </summary>
 internal static class PdfPageLayout
 {
+    /// <summary>
+    /// Column by column, top to bottom, from the blocks' places alone: the order a file draws its text in
+    /// (running headers last, columns either way) says little about the order it is read in.
+    /// </summary>
+    private static readonly UnsupervisedReadingOrderDetector ReadingOrder =
+        new(5, UnsupervisedReadingOrderDetector.SpatialReasoningRules.ColumnWise, useRenderingOrder: false);
+
     public static IReadOnlyList<PdfLayoutBlock> Read(Page page)
     {
         var words = NearestNeighbourWordExtractor.Instance.GetWords(page.Letters)
@@ -33,7 +40,7 @@ internal static class PdfPageLayout
         }
 
         var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words).SelectMany(PdfBlockSplitter.Split).ToList();
-        var ordered = UnsupervisedReadingOrderDetector.Instance.Get(blocks).OrderBy(block => block.ReadingOrder);
+        var ordered = ReadingOrder.Get(blocks).OrderBy(block => block.ReadingOrder);
 
         var result = new List<PdfLayoutBlock>();
         var nextLine = 1;

@@ -71,6 +71,31 @@ public sealed class PdfReadingTests
     }
 
     [Fact]
+    public void Parse_TwoColumns_LeftColumnReadBeforeRight()
+    {
+        // Arrange: the right column's lines are written first, so content order alone would read it first.
+        using var pdf = new TestPdf().Page();
+        string[] left = ["The left column starts here", "and goes on for a while", "before it ends at the bottom."];
+        string[] right = ["The right column comes second", "and is read after the left one", "by anyone reading the page."];
+        for (var i = 0; i < 3; i++)
+        {
+            pdf.At(right[i], 320, 700 - (i * 12.5), 10);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            pdf.At(left[i], 72, 700 - (i * 12.5), 10);
+        }
+
+        // Act
+        var article = Parser.Parse("columns.pdf", pdf.Build());
+
+        // Assert
+        Assert.Equal([string.Join(' ', left), string.Join(' ', right)], article.Blocks.Select(b => b.Text));
+        Assert.Equal([(1, 3), (4, 6)], article.Blocks.Select(b => (b.StartLine, b.EndLine)));
+    }
+
+    [Fact]
     public void Parse_HeaderAndPageNumberOnEveryPage_BothDropped()
     {
         // Arrange
@@ -131,6 +156,23 @@ public sealed class PdfReadingTests
 
         // Assert
         Assert.StartsWith("no text layer", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PasswordProtectedPdf_RejectedAsEncrypted()
+    {
+        // Arrange: a standard security handler whose password hashes match no password, as a protected file's would not match ours.
+        using var pdf = new TestPdf().Page().Paragraph("A secret only the password opens.");
+        var text = Encoding.Latin1.GetString(pdf.Build());
+        var hash = new string('A', 64);
+        var encrypted = text.Replace("trailer\n<<", $"trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 /O <{hash}> /U <{hash}> /P -4 >>", StringComparison.Ordinal);
+        Assert.NotEqual(text, encrypted);
+
+        // Act
+        var exception = Assert.Throws<ArticleRejectedException>(() => Parser.Parse("secret.pdf", Encoding.Latin1.GetBytes(encrypted)));
+
+        // Assert
+        Assert.StartsWith("encrypted PDF", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
