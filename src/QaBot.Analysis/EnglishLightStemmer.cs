@@ -32,6 +32,13 @@ public static class EnglishLightStemmer
 
     private static string StripPlural(string word)
     {
+        // Harman's "-oes" to "-oe" suits shoes and canoes, not the verbs "goes" and "does": those stay whole,
+        // because a stem shorter than three letters would break the translation prefilter's contract (VocabularyStems).
+        if (word.Length == 4 && word.EndsWith("oes", StringComparison.Ordinal))
+        {
+            return word;
+        }
+
         if (word.EndsWith("ies", StringComparison.Ordinal) && !word.EndsWith("eies", StringComparison.Ordinal) && !word.EndsWith("aies", StringComparison.Ordinal))
         {
             return word[..^3] + "y";

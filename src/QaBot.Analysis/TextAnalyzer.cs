@@ -5,15 +5,19 @@ namespace QaBot.Analysis;
 
 /// <summary>
 /// The one analyzer used for indexing and for queries (and for Qdrant's sparse vectors): Unicode NFKC and
-/// case folding, Traditional-to-Simplified folding, overlapping bigrams for Chinese, diacritics folded,
-/// stopwords and light stemming for English and German, numbers kept whole.
+/// case folding, Traditional-to-Simplified folding, Chinese as overlapping bigrams plus jieba's longer words in
+/// the index and as jieba words in queries (so a question's concepts are words, not 的年/入是), diacritics folded,
+/// stopwords and light stemming for English and German, German compounds split into lexicon words (the
+/// compound kept too), numbers kept whole.
 /// </summary>
-public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords)
+/// <param name="decompounder">Splits German compounds (parts indexed beside the compound); null leaves them whole. Lazy because its lexicon is large and only German text needs it.</param>
+public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords, Lazy<GermanDecompounder>? decompounder = null)
 {
     /// <summary>Changes whenever the terms produced for the same text change; stored with the index.</summary>
-    public const string Version = "analyzer-3";
+    public const string Version = "analyzer-4";
 
-    private static readonly Lazy<TextAnalyzer> Embedded = new(() => new TextAnalyzer(ChineseScriptFolder.Default, StopwordLists.Default));
+    private static readonly Lazy<TextAnalyzer> Embedded = new(() => new TextAnalyzer(
+        ChineseScriptFolder.Default, StopwordLists.Default, new Lazy<GermanDecompounder>(() => GermanDecompounder.Default)));
 
     public static TextAnalyzer Default => Embedded.Value;
 
@@ -63,8 +67,12 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
         {
             switch (token.Kind)
             {
+                case TokenKind.Han when isQuery:
+                    AddHanQueryTerms(token.Text, terms);
+                    break;
                 case TokenKind.Han:
                     AddHanTerms(token.Text, terms);
+                    AddLongHanWords(token.Text, terms);
                     break;
                 case TokenKind.Number:
                     terms.Add(token.Text);
@@ -82,8 +90,34 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
                         continue;
                     }
 
-                    terms.Add(latinLanguage == Languages.German ? GermanLightStemmer.Stem(word) : EnglishLightStemmer.Stem(word));
+                    if (latinLanguage != Languages.German)
+                    {
+                        terms.Add(EnglishLightStemmer.Stem(word));
+                        break;
+                    }
+
+                    var stem = GermanLightStemmer.Stem(word);
+                    terms.Add(stem);
+                    AddCompoundParts(word, stem, terms);
                     break;
+            }
+        }
+    }
+
+    /// <summary>The stemmed parts of a German compound ("protokolldateien" adds protokoll and datei), after the compound.</summary>
+    private void AddCompoundParts(string word, string compoundStem, List<string> terms)
+    {
+        if (decompounder is null || word.Length < GermanDecompounder.MinCompoundLength || !word.All(char.IsAsciiLetterLower))
+        {
+            return;
+        }
+
+        foreach (var part in decompounder.Value.Split(word))
+        {
+            var stem = GermanLightStemmer.Stem(part);
+            if (stem != compoundStem && !stopwords.IsStopword(part, Languages.German))
+            {
+                terms.Add(stem);
             }
         }
     }
@@ -108,6 +142,45 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
             if (!stopwords.IsChineseFunctionTerm(bigram))
             {
                 terms.Add(bigram);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A question's Chinese words. Two-character words are index bigrams already and longer ones are indexed
+    /// whole (<see cref="AddLongHanWords"/>); a single character inside a longer run is mostly a particle, and
+    /// the index holds single characters only for one-character runs, so it is kept only as such a run.
+    /// </summary>
+    private void AddHanQueryTerms(string run, List<string> terms)
+    {
+        if (SplitCharacters(run).Count == 1)
+        {
+            AddHanTerms(run, terms);
+            return;
+        }
+
+        foreach (var word in ChineseWordSegmenter.Cut(run))
+        {
+            if (word.Length >= 2 && !stopwords.IsChineseFunctionTerm(word))
+            {
+                terms.Add(word);
+            }
+        }
+    }
+
+    /// <summary>jieba's words of three or more characters, indexed beside the bigrams so a query word can match whole.</summary>
+    private void AddLongHanWords(string run, List<string> terms)
+    {
+        if (run.Length < 3)
+        {
+            return;
+        }
+
+        foreach (var word in ChineseWordSegmenter.Cut(run))
+        {
+            if (word.Length >= 3 && !stopwords.IsChineseFunctionTerm(word))
+            {
+                terms.Add(word);
             }
         }
     }

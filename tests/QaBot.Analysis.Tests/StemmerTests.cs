@@ -13,6 +13,9 @@ public class StemmerTests
     [InlineData("analysis", "analysis")]
     [InlineData("status", "status")]
     [InlineData("need", "need")]
+    [InlineData("goes", "goes")]
+    [InlineData("does", "does")]
+    [InlineData("shoes", "shoe")]
     public void EnglishLightStemmer_Stem_RemovesOnlyLightEndings(string word, string expected)
     {
         Assert.Equal(expected, EnglishLightStemmer.Stem(word));

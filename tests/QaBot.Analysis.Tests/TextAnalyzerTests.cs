@@ -10,7 +10,7 @@ public class TextAnalyzerTests
         var traditional = _analyzer.Analyze("無人機", Languages.Chinese);
         var simplified = _analyzer.Analyze("无人机", Languages.Chinese);
 
-        Assert.Equal(["无人", "人机"], simplified);
+        Assert.Equal(["无人", "人机", "无人机"], simplified);
         Assert.Equal(simplified, traditional);
     }
 
@@ -70,7 +70,54 @@ public class TextAnalyzerTests
     {
         var terms = _analyzer.Analyze("商汤的AI大装置", Languages.Chinese);
 
-        Assert.Equal(["商汤", "汤的", "ai", "大装", "装置"], terms);
+        Assert.Equal(["商汤", "汤的", "ai", "大装", "装置"], terms.Where(t => t.Length <= 2));
+    }
+
+    [Fact]
+    public void Analyze_ChineseWordOfThreeCharacters_IsIndexedBesideItsBigrams()
+    {
+        var terms = _analyzer.Analyze("人工智能公司的年收入", Languages.Chinese);
+
+        Assert.Contains("人工智能", terms);
+        Assert.Contains("年收入", terms);
+        Assert.Contains("收入", terms);
+        Assert.Contains("的年", terms);
+    }
+
+    [Theory]
+    [InlineData("Logdatei", "datei")]
+    [InlineData("Protokolldateien", "protokoll")]
+    [InlineData("Protokolldateien", "datei")]
+    [InlineData("Blockgerät", "block")]
+    [InlineData("Blockgerät", "gerat")]
+    [InlineData("Papiergröße", "papi")]
+    [InlineData("Papiergröße", "gross")]
+    public void Analyze_GermanCompound_AddsItsStemmedPartsBesideTheCompound(string compound, string part)
+    {
+        var terms = _analyzer.Analyze(compound, Languages.German);
+
+        Assert.Equal(GermanLightStemmer.Stem(GermanDecompounder.FoldWord(compound)), terms[0]);
+        Assert.Contains(part, terms);
+    }
+
+    [Fact]
+    public void AnalyzeQuery_ChineseQuestion_YieldsWordsNotBoundaryBigrams()
+    {
+        var terms = _analyzer.AnalyzeQuery("OpenAI的年收入是多少？", Languages.Chinese);
+
+        Assert.Equal(["openai", "年收入"], terms);
+    }
+
+    [Fact]
+    public void AnalyzeQuery_ChineseQuestionWords_AreAllIndexTermsOfTheSameText()
+    {
+        const string text = "人工智能公司的年收入是多少";
+
+        var query = _analyzer.AnalyzeQuery(text, Languages.Chinese);
+        var index = _analyzer.Analyze(text, Languages.Chinese);
+
+        Assert.NotEmpty(query);
+        Assert.All(query, term => Assert.Contains(term, index));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class FusionRetrieverTests : IDisposable
         Assert.Equal("zh.txt", result.Passages[0].Chunk.SourcePath);
         Assert.Equal(0, result.Passages[0].Chunk.Index);
         Assert.True(result.IsRelevant);
-        Assert.Contains(result.Queries, q => q.Label == "dictionary:zh" && q.Terms.Contains("无人"));
+        Assert.Contains(result.Queries, q => q.Label == "dictionary:zh" && q.Terms.Contains("无人机"));
     }
 
     [Fact]

@@ -1,0 +1,44 @@
+using JiebaNet.Segmenter;
+
+namespace QaBot.Analysis;
+
+/// <summary>
+/// Chinese word segmentation with jieba (its prefix dictionary plus HMM for unknown words). The dictionary takes
+/// a moment to load, so it is loaded once, on the first Chinese text, and shared; jieba's own classes are not
+/// documented as thread-safe for concurrent cuts, hence the lock.
+/// </summary>
+public static class ChineseWordSegmenter
+{
+    private static readonly Lazy<JiebaSegmenter> Segmenter = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lock Gate = new();
+
+    /// <summary>The words of a run of Han characters (already folded to Simplified), in order.</summary>
+    public static IReadOnlyList<string> Cut(string run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Length <= 1)
+        {
+            return [run];
+        }
+
+        var segmenter = Segmenter.Value;
+        lock (Gate)
+        {
+            return segmenter.Cut(run, cutAll: false, hmm: true).Where(w => w.Length > 0).ToList();
+        }
+    }
+
+    private static JiebaSegmenter Create()
+    {
+        // jieba reads its dictionary from Resources/ beside the application (copied there by QaBot.Analysis.csproj).
+        var dictionary = Path.Combine(AppContext.BaseDirectory, "Resources", "dict.txt");
+        if (!File.Exists(dictionary))
+        {
+            throw new FileNotFoundException(
+                $"jieba's dictionary is missing at '{dictionary}'. Rebuild the application: QaBot.Analysis.csproj copies jieba.NET's Resources folder beside it.",
+                dictionary);
+        }
+
+        return new JiebaSegmenter();
+    }
+}

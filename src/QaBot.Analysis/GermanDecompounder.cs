@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace QaBot.Analysis;
+
+/// <summary>
+/// Splits German compounds into words of a real lexicon, as Lucene's dictionary compound filter does:
+/// "logdatei" gives log + datei, "protokolldateien" protokoll + dateien, "arbeitsspeicher" arbeit + speicher
+/// (a linking -s-, -n-, -en-, -es-, -er- or -e- may join the parts). The head is taken as long as the rest still
+/// splits, the last part may be inflected. Words are compared folded as the analyzer folds them (lower case,
+/// ß as ss, diacritics removed). The compound itself is kept by the caller; the parts only add terms.
+/// </summary>
+public sealed class GermanDecompounder
+{
+    /// <summary>Words shorter than this are never split.</summary>
+    public const int MinCompoundLength = 7;
+
+    private const int MinPartLength = 3;
+    private const int MinLastPartLength = 4;
+    private const int MaxCompoundLength = 40;
+    private static readonly string[] LinkingElements = ["s", "es", "n", "en", "er", "e"];
+    private static readonly Lazy<GermanDecompounder> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _words;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stems;
+
+    /// <param name="words">Folded lexicon words (lower case, ß as ss, no diacritics), inflected forms welcome.</param>
+    public GermanDecompounder(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var set = words.Where(w => w.Length >= MinPartLength).ToHashSet(StringComparer.Ordinal);
+        _words = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        _stems = set.Select(GermanLightStemmer.Stem).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The German headwords of the Ding dictionary shipped with the translation data, loaded on first use.</summary>
+    public static GermanDecompounder Default => Embedded.Value;
+
+    /// <summary>The parts of a folded word, or an empty list when it is no compound of lexicon words.</summary>
+    public IReadOnlyList<string> Split(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < MinCompoundLength || word.Length > MaxCompoundLength)
+        {
+            return [];
+        }
+
+        var parts = new List<string>();
+        return TrySplit(word, parts) && parts.Count > 1 ? parts : [];
+    }
+
+    private bool TrySplit(ReadOnlySpan<char> word, List<string> parts)
+    {
+        for (var end = word.Length - MinLastPartLength; end >= MinPartLength; end--)
+        {
+            var rest = word[end..];
+            var head = HeadWithoutLink(word[..end]);
+            if (head.IsEmpty)
+            {
+                continue;
+            }
+
+            var mark = parts.Count;
+            parts.Add(head.ToString());
+            if (IsLastPart(rest))
+            {
+                parts.Add(rest.ToString());
+                return true;
+            }
+
+            if (rest.Length >= MinPartLength + MinLastPartLength && TrySplit(rest, parts))
+            {
+                return true;
+            }
+
+            parts.RemoveRange(mark, parts.Count - mark);
+        }
+
+        return false;
+    }
+
+    /// <summary>The head as a lexicon word, itself or without a linking element; empty when neither is one.</summary>
+    private ReadOnlySpan<char> HeadWithoutLink(ReadOnlySpan<char> head)
+    {
+        if (_words.Contains(head))
+        {
+            return head;
+        }
+
+        foreach (var link in LinkingElements)
+        {
+            if (head.Length - link.Length >= MinPartLength && head.EndsWith(link) && _words.Contains(head[..^link.Length]))
+            {
+                return head[..^link.Length];
+            }
+        }
+
+        return [];
+    }
+
+    private bool IsLastPart(ReadOnlySpan<char> rest) =>
+        _words.Contains(rest) || _stems.Contains(GermanLightStemmer.Stem(rest.ToString()));
+
+    /// <summary>Lower case, ß as ss, diacritics removed: the analyzer's form of a German word.</summary>
+    public static string FoldWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var lower = word.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal);
+        var decomposed = lower.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Single-word German forms of Ding lines ("Gerät {n} | Geräte {pl} :: device | devices").</summary>
+    public static IEnumerable<string> ReadDingWords(TextReader reader, StopwordLists stopwords)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(stopwords);
+        while (reader.ReadLine() is { } line)
+        {
+            var separator = line.IndexOf(" :: ", StringComparison.Ordinal);
+            if (line.StartsWith('#') || separator <= 0)
+            {
+                continue;
+            }
+
+            foreach (var entry in line[..separator].Split(['|', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var form = StripAnnotations(entry);
+                if (form.Length >= MinPartLength && form.All(char.IsLetter))
+                {
+                    var folded = FoldWord(form);
+                    if (!stopwords.IsStopword(folded, Languages.German))
+                    {
+                        yield return folded;
+                    }
+                }
+            }
+        }
+    }
+
+    // Ding marks gender {f}, domain [comp.] and glosses (...) after the word; the word is what stays.
+    private static string StripAnnotations(string entry)
+    {
+        var builder = new StringBuilder(entry.Length);
+        var depth = 0;
+        foreach (var c in entry)
+        {
+            if (c is '{' or '[' or '(')
+            {
+                depth++;
+            }
+            else if (c is '}' or ']' or ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static GermanDecompounder LoadEmbedded()
+    {
+        using var gzip = new GZipStream(EmbeddedData.Open("QaBot.Analysis.Translation.Data.ding-de-en.txt.gz"), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return new GermanDecompounder(ReadDingWords(reader, StopwordLists.Default).ToList());
+    }
+}
