@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Core.Configuration;
+using QaBot.Retrieval.Translation;
 
 namespace QaBot.Retrieval;
 
@@ -13,6 +14,7 @@ public static class RetrievalServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddQaBotAnalysis();
         services.AddValidatedOptions<RetrievalOptions>(RetrievalOptions.SectionName);
+        services.AddValidatedOptions<TranslationOptions>(TranslationOptions.SectionName);
         services.AddSingleton<TranslationTableStore>();
         services.AddSingleton<DictionaryQueryTranslator>();
         services.AddSingleton<IQueryTranslator>(sp => sp.GetRequiredService<DictionaryQueryTranslator>());
