@@ -3,6 +3,7 @@ using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Core.Configuration;
 using QaBot.Retrieval.Answerability;
+using QaBot.Retrieval.Translation;
 
 namespace QaBot.Retrieval;
 
@@ -14,6 +15,7 @@ public static class RetrievalServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddQaBotAnalysis();
         services.AddValidatedOptions<RetrievalOptions>(RetrievalOptions.SectionName);
+        services.AddValidatedOptions<TranslationOptions>(TranslationOptions.SectionName);
         services.AddSingleton<TranslationTableStore>();
         services.AddSingleton<DictionaryQueryTranslator>();
         services.AddSingleton<IQueryTranslator>(sp => sp.GetRequiredService<DictionaryQueryTranslator>());

@@ -2,25 +2,31 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using QaBot.Analysis;
 using QaBot.Analysis.Translation;
 using QaBot.Core;
+using QaBot.Core.Configuration;
+using QaBot.Retrieval.Translation;
 
 namespace QaBot.Retrieval;
 
 /// <summary>
 /// After an ingest, rebuilds the collection-restricted translation table when the collection changed, the
-/// table is missing, or the dictionaries, glossary or analyzer changed; stores it with the index.
+/// table is missing, or the dictionaries, the collection's glossary file or analyzer changed; stores it with the index.
 /// </summary>
 public sealed partial class TranslationTableRefresher(
     IChunkIndex index,
     TextAnalyzer analyzer,
     TranslationTableStore store,
+    IOptions<TranslationOptions> translationOptions,
+    IOptions<CorpusOptions> corpusOptions,
     ILogger<TranslationTableRefresher> logger) : ICollectionRefresher
 {
     public async Task RefreshAsync(bool collectionChanged, CancellationToken cancellationToken)
     {
-        var fingerprint = Fingerprint();
+        var glossary = GlossaryFile.Load(GlossaryFile.Resolve(translationOptions.Value.GlossaryPath, corpusOptions.Value.Path));
+        var fingerprint = Fingerprint(glossary);
         var stored = await index.ReadBlobAsync(TranslationTableStore.FingerprintBlobName, cancellationToken);
         var hasTable = await index.ReadBlobAsync(TranslationTableStore.BlobName, cancellationToken) is not null;
         if (!collectionChanged && hasTable && stored is not null && stored.AsSpan().SequenceEqual(fingerprint))
@@ -32,7 +38,7 @@ public sealed partial class TranslationTableRefresher(
         var statistics = await index.GetStatisticsAsync(cancellationToken);
         var vocabulary = (await index.ReadVocabularyAsync(cancellationToken)).ToDictionary(v => v.Term, v => v.ChunkFrequency, StringComparer.Ordinal);
         var languages = statistics.ChunksByLanguage.Keys.Where(Languages.IsKnown).ToList();
-        var dictionary = EmbeddedDictionaries.LoadBilingualDictionary();
+        var dictionary = EmbeddedDictionaries.LoadBilingualDictionary(glossary.Entries);
         var table = new TranslationTableBuilder(dictionary).Build(analyzer.Analyze, vocabulary, languages);
         await index.WriteBlobAsync(TranslationTableStore.BlobName, table.Serialize(), cancellationToken);
         await index.WriteBlobAsync(TranslationTableStore.FingerprintBlobName, fingerprint, cancellationToken);
@@ -40,28 +46,24 @@ public sealed partial class TranslationTableRefresher(
         LogBuilt(languages, vocabulary.Count, stopwatch.Elapsed.TotalMilliseconds);
     }
 
-    /// <summary>What the table depends on besides the collection: the analyzer and the shipped dictionaries.</summary>
-    private static byte[] Fingerprint()
+    /// <summary>What the table depends on besides the collection: the analyzer, the shipped lexicon and the glossary.</summary>
+    private static byte[] Fingerprint(GlossaryFile glossary)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(TextAnalyzer.Version));
-        var assembly = typeof(EmbeddedDictionaries).Assembly;
-        foreach (var resource in new[] { EmbeddedDictionaries.LexiconResource, EmbeddedDictionaries.GlossaryResource })
+        // The table is built from the lexicon; the raw dictionaries are only its source.
+        using (var lexicon = typeof(EmbeddedDictionaries).Assembly.GetManifestResourceStream(EmbeddedDictionaries.LexiconResource))
         {
-            using var stream = assembly.GetManifestResourceStream(resource);
-            if (stream is not null)
+            if (lexicon is not null)
             {
-                hash.AppendData(Encoding.UTF8.GetBytes(resource + ":" + stream.Length));
-                // The table is built from these two; the raw dictionaries are only the lexicon's source.
-                if (resource is EmbeddedDictionaries.GlossaryResource or EmbeddedDictionaries.LexiconResource)
-                {
-                    using var copy = new MemoryStream();
-                    stream.CopyTo(copy);
-                    hash.AppendData(copy.ToArray());
-                }
+                using var copy = new MemoryStream();
+                lexicon.CopyTo(copy);
+                hash.AppendData(copy.ToArray());
             }
         }
 
+        hash.AppendData(Encoding.UTF8.GetBytes("glossary:" + glossary.Content.Length + ":"));
+        hash.AppendData(glossary.Content);
         return hash.GetHashAndReset();
     }
 

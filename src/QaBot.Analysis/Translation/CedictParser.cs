@@ -106,7 +106,7 @@ public static partial class CedictParser
             var comma = text.IndexOf(',', StringComparison.Ordinal);
             if (comma > 0 && char.IsUpper(text[0]) && WordCount(text[..comma]) <= 3)
             {
-                // "NVIDIA, computer graphics card company": the name before the comma is the translation.
+                // "IBM, computer company": the name before the comma is the translation.
                 AddDistinct(synonyms, text[..comma].TrimEnd());
             }
 

@@ -6,7 +6,8 @@ namespace QaBot.Analysis.Translation;
 
 /// <summary>
 /// The dictionaries shipped inside this assembly (see Translation/Data and tools/dictionaries): CC-CEDICT
-/// (CC BY-SA 4.0), Ding (GPL-2+), the glossary, and the lexicon compiled from the first two.
+/// (CC BY-SA 4.0), Ding (GPL-2+), and the lexicon compiled from them. A collection's glossary is a file beside
+/// that collection, not part of this assembly.
 /// </summary>
 public static class EmbeddedDictionaries
 {
@@ -15,9 +16,6 @@ public static class EmbeddedDictionaries
 
     /// <summary>Resource name of the gzip-compressed Ding German–English file.</summary>
     public const string DingResource = "QaBot.Analysis.Translation.Data.ding-de-en.txt.gz";
-
-    /// <summary>Resource name of the glossary.</summary>
-    public const string GlossaryResource = "QaBot.Analysis.Translation.Data.glossary.tsv";
 
     /// <summary>
     /// Resource name of the gzip-compressed lexicon: CC-CEDICT and Ding parsed and merged ahead of time by
@@ -39,20 +37,14 @@ public static class EmbeddedDictionaries
         return DingParser.Parse(reader);
     }
 
-    /// <summary>Parses the embedded glossary.</summary>
-    public static DictionaryParseResult<GlossaryEntry> ParseGlossary()
-    {
-        using var reader = OpenText(GlossaryResource, compressed: false);
-        return GlossaryParser.Parse(reader);
-    }
-
     /// <summary>
-    /// The compiled lexicon merged with the glossary (parsed now, so glossary edits need no recompiling); a few
-    /// hundred milliseconds, so do it at ingest, not per query.
+    /// The compiled lexicon merged with glossary entries (a collection's glossary file, pairs mined from its text);
+    /// a few hundred milliseconds, so do it at ingest, not per query.
     /// </summary>
+    /// <param name="glossary">Entries that rank before the dictionaries' own translations; none when null.</param>
     /// <exception cref="InvalidDataException">The shipped lexicon is not of the version this assembly reads.</exception>
-    public static BilingualDictionary LoadBilingualDictionary() =>
-        BilingualDictionary.FromLexicon(LoadLexicon(), ParseGlossary().Entries);
+    public static BilingualDictionary LoadBilingualDictionary(IReadOnlyList<GlossaryEntry>? glossary = null) =>
+        BilingualDictionary.FromLexicon(LoadLexicon(), glossary ?? []);
 
     /// <summary>
     /// Parses the embedded CC-CEDICT and Ding and writes their merged translations in the lexicon format (not

@@ -26,7 +26,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
 
         FlushWords(words);
 
-        // Two phrases can share a translation ("World ... Conference" and "WAIC"); the query needs it once.
+        // Two phrases can share a translation (a spelled-out name and its abbreviation); the query needs it once.
         return new TranslatedQuery(string.Join(' ', _output.Distinct(StringComparer.OrdinalIgnoreCase)), _phrases);
     }
 
@@ -39,7 +39,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
 
         if (fromLanguage == Languages.Chinese)
         {
-            // Latin words in a Chinese question are names or abbreviations ("AI", "SenseCore", "2021").
+            // Latin words in a Chinese question are names or abbreviations ("USB", "2021").
             foreach (var word in words)
             {
                 PassThrough(word.Surface);
@@ -116,7 +116,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             // German capitalizes every noun, so only inner capitals or digits mark a German name.
             if (phraseWords.All(w => fromLanguage == Languages.German ? w.IsStrongName : w.LooksLikeName))
             {
-                // Names are often written the same way in the other language's articles too ("AI" in Chinese text).
+                // Names are often written the same way in the other language's articles too (Latin acronyms in Chinese text).
                 var surface = string.Join(' ', phraseWords.Select(w => w.Surface));
                 if (!texts.Contains(surface, StringComparer.OrdinalIgnoreCase))
                 {
@@ -142,7 +142,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
                 .FirstOrDefault(found => found.Count > 0) ?? [];
     }
 
-    // Splits an unknown German compound into a known modifier and a known head ("trainingskosten" = training + kosten),
+    // Splits an unknown German compound into a known modifier and a known head ("reisekosten" = reise + kosten),
     // trying the longest head first and dropping a linking s/es/n/en from the modifier.
     private bool TranslateGermanCompound(string word)
     {
@@ -238,7 +238,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
         _output.Add(surface);
     }
 
-    // Han runs, or words of letters and digits joined by - ' ’ . , ("GPT-4", "220,000", "Nvidia's").
+    // Han runs, or words of letters and digits joined by - ' ’ . , ("IPv6", "220,000", "Debian's").
     [GeneratedRegex(@"(?<han>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|[\p{L}\p{N}-[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]]+(?:[-'’.,][\p{L}\p{N}-[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 
@@ -259,7 +259,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
 
         public bool LooksLikeName { get; }
 
-        // Digits or inner capitals ("GPT-4", "KI", "SenseTime"): a name in any language, German included.
+        // Digits or inner capitals ("IPv6", "USB", "PostgreSQL"): a name in any language, German included.
         public bool IsStrongName { get; }
 
         private static string StripPossessive(string token) =>

@@ -26,17 +26,6 @@ public sealed class EmbeddedDictionariesTests
     }
 
     [Fact]
-    public void ParseGlossary_EmbeddedFile_HasTheIssueNames()
-    {
-        var result = EmbeddedDictionaries.ParseGlossary();
-
-        Assert.Equal(0, result.SkippedLineCount);
-        Assert.Contains(result.Entries, e => e.English.Contains("Binhai Bay") && e.Chinese.Contains("滨海湾"));
-        Assert.Contains(result.Entries, e => e.English.Contains("Huawei Cloud") && e.Chinese.Contains("华为云"));
-        Assert.Contains(result.Entries, e => e.English.Contains("SenseTime") && e.Chinese.Contains("商汤"));
-    }
-
-    [Fact]
     public void LoadBilingualDictionary_EmbeddedFiles_TranslatesAcrossAllPairs()
     {
         var dictionary = EmbeddedDictionaries.LoadBilingualDictionary();

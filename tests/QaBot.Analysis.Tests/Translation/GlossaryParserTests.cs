@@ -16,12 +16,27 @@ public sealed class GlossaryParserTests
     }
 
     [Fact]
-    public void Parse_WrongColumnCountOrOneFilledColumn_SkipsAndCountsThem()
+    public void Parse_WrongColumnCount_ThrowsNamingFileAndLine()
     {
-        var result = GlossaryParser.Parse(new StringReader("only one column\nNvidia\t\t\nTesla\t\t特斯拉\n"));
+        var error = Assert.Throws<InvalidDataException>(() => GlossaryParser.Parse(new StringReader("# header\nTesla\t\t特斯拉\nonly one column\n"), "names.tsv"));
 
-        Assert.Equal(2, result.SkippedLineCount);
-        var entry = Assert.Single(result.Entries);
+        Assert.Contains("'names.tsv', line 3", error.Message);
+        Assert.Contains("three TAB-separated columns", error.Message);
+    }
+
+    [Fact]
+    public void Parse_OneFilledColumn_ThrowsNamingFileAndLine()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => GlossaryParser.Parse(new StringReader("Nvidia\t\t\n"), "names.tsv"));
+
+        Assert.Contains("'names.tsv', line 1", error.Message);
+    }
+
+    [Fact]
+    public void Parse_EmptyGermanColumn_KeepsTheOtherTwo()
+    {
+        var entry = Assert.Single(GlossaryParser.Parse(new StringReader("Tesla\t\t特斯拉\n")).Entries);
+
         Assert.Empty(entry.German);
         Assert.Equal(["特斯拉"], entry.Chinese);
     }

@@ -20,7 +20,8 @@ clock.Restart();
 var ding = EmbeddedDictionaries.ParseDing();
 Console.WriteLine($"Ding parse: {clock.ElapsedMilliseconds} ms, {ding.Entries.Count} senses, {ding.SkippedLineCount} malformed lines");
 clock.Restart();
-var glossary = EmbeddedDictionaries.ParseGlossary();
+// No glossary: a collection's glossary is a file beside it (Translation:GlossaryPath), not part of the dictionaries.
+var glossary = new DictionaryParseResult<GlossaryEntry>([], 0);
 var dictionary = BilingualDictionary.Create(cedict.Entries, ding.Entries, glossary.Entries);
 Console.WriteLine($"BilingualDictionary.Create: {clock.ElapsedMilliseconds} ms; direct keys en>zh {dictionary.DirectKeyCount("en", "zh")}, zh>en {dictionary.DirectKeyCount("zh", "en")}, de>en {dictionary.DirectKeyCount("de", "en")}, en>de {dictionary.DirectKeyCount("en", "de")}");
 
