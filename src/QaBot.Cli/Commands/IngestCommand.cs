@@ -11,7 +11,7 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var command = new Command("ingest", "Read, clean, chunk and index the articles in the corpus folder; unchanged files are skipped. Exit code 3 when a file failed.");
+        var command = new Command("ingest", "Read, clean, chunk and index the articles in the corpus folder; unchanged files are skipped. Exit code 3 when a file failed; skipped links, special files, unlistable folders and vanished files are warnings (exit code 0).");
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, async (services, token) =>
         {
             var corpus = services.Get<IOptions<CorpusOptions>>().Value.Path;

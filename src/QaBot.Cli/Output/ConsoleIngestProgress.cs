@@ -1,3 +1,4 @@
+using QaBot.Core;
 using QaBot.Ingestion.Sync;
 
 namespace QaBot.Cli.Output;
@@ -29,14 +30,14 @@ public sealed class ConsoleIngestProgress(TextWriter writer, bool isTerminal) : 
             _done++;
             if (isTerminal)
             {
-                if (result.Outcome == FileOutcome.Failed)
+                if (result.Outcome is FileOutcome.Failed or FileOutcome.Vanished)
                 {
                     writer.Write("\r\u001b[2K");
                     writer.WriteLine(Describe(result));
                 }
 
                 var filled = _total == 0 ? BarWidth : _done * BarWidth / _total;
-                writer.Write($"\r\u001b[2K[{new string('#', filled)}{new string('.', BarWidth - filled)}] {_done}/{_total} {result.RelativePath}");
+                writer.Write($"\r\u001b[2K[{new string('#', filled)}{new string('.', BarWidth - filled)}] {_done}/{_total} {DisplayText.Escape(result.RelativePath)}");
                 if (_done == _total)
                 {
                     writer.Write("\r\u001b[2K");
@@ -51,10 +52,12 @@ public sealed class ConsoleIngestProgress(TextWriter writer, bool isTerminal) : 
         }
     }
 
+    // File names are escaped: a name holding a newline or ESC cannot forge a line or drive the terminal.
     private static string Describe(FileResult result) => result.Outcome switch
     {
-        FileOutcome.Failed => $"failed   {result.RelativePath}: {result.Reason}",
-        FileOutcome.Removed => $"removed  {result.RelativePath}",
-        var outcome => $"{outcome.ToString().ToLowerInvariant(),-8} {result.RelativePath} ({result.ChunkCount} chunks)",
+        FileOutcome.Failed => $"failed   {DisplayText.Escape(result.RelativePath)}: {DisplayText.Escape(result.Reason)}",
+        FileOutcome.Vanished => $"warning  {DisplayText.Escape(result.RelativePath)}: {DisplayText.Escape(result.Reason)}",
+        FileOutcome.Removed => $"removed  {DisplayText.Escape(result.RelativePath)}",
+        var outcome => $"{outcome.ToString().ToLowerInvariant(),-8} {DisplayText.Escape(result.RelativePath)} ({result.ChunkCount} chunks)",
     };
 }

@@ -7,7 +7,8 @@ namespace QaBot.Ingestion.Sync;
 
 /// <summary>
 /// The ingest job: brings the index in line with the corpus folder. Unchanged files (same content hash and
-/// pipeline version) are skipped, changed ones replaced, deleted ones removed. A bad file is reported and
+/// pipeline version) are skipped, changed ones replaced, deleted ones removed: only on evidence, a document
+/// under a folder that could not be listed stays. A bad file is reported and
 /// never stops the run; every document is written in its own transaction, so an interrupted run leaves a
 /// consistent index that the next run completes. With an embedding model configured, each changed document's
 /// chunks are embedded (before the write lock, so embedding runs in parallel) and stored with the document.
@@ -34,7 +35,12 @@ public sealed partial class CorpusSynchronizer(
     public async Task<IngestReport> SynchronizeAsync(string corpusPath, IIngestProgress? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var files = scanner.Scan(corpusPath);
+        var scan = scanner.Scan(corpusPath);
+        var files = scan.Files;
+        foreach (var warning in scan.Warnings)
+        {
+            LogScanWarning(warning.RelativePath, warning.Reason);
+        }
         var manifest = await index.ReadManifestAsync(cancellationToken);
         var replacedModel = _embedding is null ? null : await _embedding.PrepareIndexAsync(cancellationToken);
         if (replacedModel is not null)
@@ -43,7 +49,7 @@ public sealed partial class CorpusSynchronizer(
         }
 
         var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        var deleted = manifest.Keys.Where(path => !present.Contains(path)).Order(StringComparer.Ordinal).ToList();
+        var deleted = manifest.Keys.Where(path => scan.IsKnownGone(path, present)).Order(StringComparer.Ordinal).ToList();
         progress?.Started(files.Count + deleted.Count);
 
         var results = new List<FileResult>();
@@ -69,6 +75,7 @@ public sealed partial class CorpusSynchronizer(
         {
             EmbeddingModel = _embedding?.Model,
             ReplacedEmbeddingModel = replacedModel,
+            Warnings = scan.Warnings,
         };
         foreach (var refresher in refreshers)
         {
@@ -84,6 +91,10 @@ public sealed partial class CorpusSynchronizer(
             {
                 LogFileFailed(result.RelativePath, result.Reason ?? "unknown");
             }
+            else if (result.Outcome == FileOutcome.Vanished)
+            {
+                LogScanWarning(result.RelativePath, result.Reason ?? "vanished");
+            }
 
             progress?.FileDone(result);
         }
@@ -91,7 +102,13 @@ public sealed partial class CorpusSynchronizer(
 
     private async Task<FileResult> SynchronizeFileAsync(CorpusFile file, ManifestEntry? previous, SemaphoreSlim writeLock, CancellationToken cancellationToken)
     {
-        var (content, failure) = await reader.ReadAsync(file, cancellationToken);
+        var (content, failure, vanished) = await reader.ReadAsync(file, cancellationToken);
+        if (vanished)
+        {
+            // Gone since the scan: evidence enough to drop its document, and a warning rather than a failure.
+            return await FailAsync(failure ?? "vanished", FileOutcome.Vanished);
+        }
+
         if (content is null)
         {
             return await FailAsync(failure ?? "unreadable");
@@ -131,14 +148,14 @@ public sealed partial class CorpusSynchronizer(
         return new FileResult(file.RelativePath, previous is null ? FileOutcome.Added : FileOutcome.Updated, chunks.Count);
 
         // A file that was fine before and is bad now (unreadable, too large, not an article) must not keep serving stale chunks.
-        async Task<FileResult> FailAsync(string reason)
+        async Task<FileResult> FailAsync(string reason, FileOutcome outcome = FileOutcome.Failed)
         {
             if (previous is not null)
             {
                 await WriteAsync(() => index.RemoveDocumentAsync(file.RelativePath, cancellationToken));
             }
 
-            return new FileResult(file.RelativePath, FileOutcome.Failed, Reason: reason, StaleChunksRemoved: previous is not null);
+            return new FileResult(file.RelativePath, outcome, Reason: reason, StaleChunksRemoved: previous is not null);
         }
 
         async Task WriteAsync(Func<Task> write)
@@ -157,6 +174,9 @@ public sealed partial class CorpusSynchronizer(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "The index held vectors of {StoredModel}; they were removed and every file is re-embedded with {ConfiguredModel}")]
     private partial void LogModelChanged(string storedModel, string configuredModel);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Skipped {Path}: {Reason}")]
+    private partial void LogScanWarning(string path, string reason);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Skipped {Path}: {Reason}")]
     private partial void LogFileFailed(string path, string reason);

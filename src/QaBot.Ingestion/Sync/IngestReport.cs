@@ -10,7 +10,13 @@ public enum FileOutcome
     Unchanged,
     Removed,
     Failed,
+
+    /// <summary>Listed by the scan, gone when it was read (deleted meanwhile): a warning, not a failure.</summary>
+    Vanished,
 }
+
+/// <summary>Something an ingest skipped without failing (a symbolic link it does not follow, a special file, a folder it cannot list), and why.</summary>
+public sealed record IngestWarning(string RelativePath, string Reason);
 
 /// <summary>One file's result; <paramref name="Reason"/> says why a file failed.</summary>
 /// <param name="StaleChunksRemoved">A failed file that was indexed before: its old chunks were removed from the index.</param>
@@ -32,6 +38,11 @@ public sealed record IngestReport(IReadOnlyList<FileResult> Files, TimeSpan Elap
 
     /// <summary>The model whose vectors this run removed because another is configured (every file was re-embedded).</summary>
     public EmbeddingModelInfo? ReplacedEmbeddingModel { get; init; }
+
+    /// <summary>What the scan skipped, by name; a vanished file is a <see cref="FileOutcome.Vanished"/> result instead.</summary>
+    public IReadOnlyList<IngestWarning> Warnings { get; init; } = [];
+
+    public bool HasWarnings => Warnings.Count > 0 || Files.Any(f => f.Outcome == FileOutcome.Vanished);
 
     public int Count(FileOutcome outcome) => Files.Count(f => f.Outcome == outcome);
 

@@ -40,4 +40,40 @@ public sealed class IngestSummaryTests
         // Act / Assert
         Assert.Equal("Ingest: 0 added, 0 updated, 0 removed, 1 unchanged, 0 failed; 0 chunks written in 0.20 s.", IngestSummary.Format(report));
     }
+
+    [Fact]
+    public void Format_ScanWarningsAndVanishedFile_CountedAndListedByName()
+    {
+        // Arrange
+        var report = new IngestReport(
+            [new FileResult("a.txt", FileOutcome.Unchanged, 4), new FileResult("gone.txt", FileOutcome.Vanished, Reason: "vanished between scan and read")],
+            TimeSpan.FromSeconds(0.2))
+        {
+            Warnings = [new IngestWarning("loopdir", "symbolic link to a folder inside the corpus (a loop or a second path to it); not followed")],
+        };
+
+        // Act
+        var text = IngestSummary.Format(report).ReplaceLineEndings("\n");
+
+        // Assert
+        Assert.Equal(
+            "Ingest: 0 added, 0 updated, 0 removed, 1 unchanged, 0 failed, 2 warnings; 0 chunks written in 0.20 s.\n"
+            + "  warning: loopdir: symbolic link to a folder inside the corpus (a loop or a second path to it); not followed\n"
+            + "  warning: gone.txt: vanished between scan and read",
+            text);
+    }
+
+    [Fact]
+    public void Format_FileNameWithNewlineAndEscape_EscapedOnOneLine()
+    {
+        // Arrange: a name that tries to forge a second summary line and recolour the terminal.
+        var report = new IngestReport([new FileResult("a.txt\n  failed: b.txt: \u001b[31mforged", FileOutcome.Failed, Reason: "binary file (NUL bytes)")], TimeSpan.Zero);
+
+        // Act
+        var lines = IngestSummary.Format(report).ReplaceLineEndings("\n").Split('\n');
+
+        // Assert
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("  failed: a.txt\\n  failed: b.txt: \\x1b[31mforged: binary file (NUL bytes)", lines[1]);
+    }
 }

@@ -163,6 +163,48 @@ public sealed class CorpusSynchronizerTests : IDisposable
     }
 
     [Fact]
+    public async Task SynchronizeAsync_FolderCannotBeListed_KeepsItsDocumentsAndReportsTheFolder()
+    {
+        // Arrange: articles in a subfolder, indexed; then the subfolder answers "permission denied".
+        Directory.CreateDirectory(Path.Combine(_corpus, "locked"));
+        File.Move(Path.Combine(_corpus, CorpusFile.OneLine004), Path.Combine(_corpus, "locked", CorpusFile.OneLine004));
+        var first = await SynchronizeAsync();
+        _index.ClearWrites();
+        var lister = new CorpusScannerTests.RefusingFolderLister(Path.Combine(_corpus, "locked"));
+
+        // Act
+        var report = await CreateSynchronizer(lister: lister).SynchronizeAsync(_corpus, null, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(0, report.Count(FileOutcome.Removed));
+        Assert.Empty(_index.Writes);
+        Assert.Equal("locked/", Assert.Single(report.Warnings).RelativePath);
+        Assert.True(report.HasWarnings);
+        Assert.False(report.HasFailures);
+        Assert.Equal(["locked/" + CorpusFile.OneLine004], await SourcesMatchingAsync("Binhai"));
+        Assert.Equal(first.Files.Count, (await _sqlite.ReadManifestAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task SynchronizeAsync_FileDeletedBetweenScanAndRead_VanishedWarningAndItsDocumentRemoved()
+    {
+        // Arrange: the progress callback runs after the scan and before any read, so the deletion falls between them.
+        await SynchronizeAsync();
+        var progress = new Mock<IIngestProgress>();
+        progress.Setup(p => p.Started(It.IsAny<int>())).Callback(() => File.Delete(Path.Combine(_corpus, CorpusFile.OneLine004)));
+
+        // Act
+        var report = await CreateSynchronizer().SynchronizeAsync(_corpus, progress.Object, CancellationToken.None);
+
+        // Assert
+        var vanished = Assert.Single(report.Files, f => f.RelativePath == CorpusFile.OneLine004);
+        Assert.Equal((FileOutcome.Vanished, "vanished between scan and read", true), (vanished.Outcome, vanished.Reason, vanished.StaleChunksRemoved));
+        Assert.False(report.HasFailures);
+        Assert.True(report.HasWarnings);
+        Assert.Empty(await SourcesMatchingAsync("Binhai"));
+    }
+
+    [Fact]
     public async Task SynchronizeAsync_BadFilesBesideGoodOnes_EachBadOneFailedWithItsReasonGoodOnesSearchable()
     {
         // Arrange
@@ -352,11 +394,11 @@ public sealed class CorpusSynchronizerTests : IDisposable
 
     private string Sha256(string relativePath) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(_corpus, relativePath))));
 
-    private CorpusSynchronizer CreateSynchronizer(ChunkingOptions? chunking = null)
+    private CorpusSynchronizer CreateSynchronizer(ChunkingOptions? chunking = null, IFolderLister? lister = null)
     {
         var options = new IngestOptions { MaxFileBytes = MaxFileBytes };
         return new CorpusSynchronizer(
-            new CorpusScanner(options),
+            new CorpusScanner(options, lister),
             new FileReader(options),
             Preparer(chunking),
             _index,

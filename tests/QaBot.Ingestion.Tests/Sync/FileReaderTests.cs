@@ -19,7 +19,7 @@ public sealed class FileReaderTests : IDisposable
         var file = new ScannedFile(path, "a.txt", 3);
 
         // Act
-        var (content, failure) = await new FileReader(new IngestOptions()).ReadAsync(file, CancellationToken.None);
+        var (content, failure, _) = await new FileReader(new IngestOptions()).ReadAsync(file, CancellationToken.None);
 
         // Assert
         Assert.Null(failure);
@@ -35,7 +35,7 @@ public sealed class FileReaderTests : IDisposable
         var path = _directory.WriteBytes("a.txt", new byte[10]);
 
         // Act
-        var (content, failure) = await new FileReader(new IngestOptions { MaxFileBytes = 10 }).ReadAsync(new ScannedFile(path, "a.txt", 10), CancellationToken.None);
+        var (content, failure, _) = await new FileReader(new IngestOptions { MaxFileBytes = 10 }).ReadAsync(new ScannedFile(path, "a.txt", 10), CancellationToken.None);
 
         // Assert
         Assert.Null(failure);
@@ -49,7 +49,7 @@ public sealed class FileReaderTests : IDisposable
         var path = _directory.WriteBytes("big.txt", new byte[2048]);
 
         // Act
-        var (content, failure) = await new FileReader(new IngestOptions { MaxFileBytes = 1024 }).ReadAsync(new ScannedFile(path, "big.txt", 2048), CancellationToken.None);
+        var (content, failure, _) = await new FileReader(new IngestOptions { MaxFileBytes = 1024 }).ReadAsync(new ScannedFile(path, "big.txt", 2048), CancellationToken.None);
 
         // Assert
         Assert.Null(content);
@@ -63,7 +63,7 @@ public sealed class FileReaderTests : IDisposable
         var path = _directory.WriteBytes("grown.txt", new byte[2000]);
 
         // Act
-        var (content, failure) = await new FileReader(new IngestOptions { MaxFileBytes = 1000 }).ReadAsync(new ScannedFile(path, "grown.txt", 10), CancellationToken.None);
+        var (content, failure, _) = await new FileReader(new IngestOptions { MaxFileBytes = 1000 }).ReadAsync(new ScannedFile(path, "grown.txt", 10), CancellationToken.None);
 
         // Assert
         Assert.Null(content);
@@ -71,17 +71,44 @@ public sealed class FileReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_FileDeletedAfterTheScan_FailsAsUnreadable()
+    public async Task ReadAsync_FileDeletedAfterTheScan_Vanished()
     {
         // Arrange
         var file = new ScannedFile(_directory.Combine("gone.txt"), "gone.txt", 5);
 
         // Act
-        var (content, failure) = await new FileReader(new IngestOptions()).ReadAsync(file, CancellationToken.None);
+        var (content, failure, vanished) = await new FileReader(new IngestOptions()).ReadAsync(file, CancellationToken.None);
 
         // Assert
         Assert.Null(content);
-        Assert.StartsWith("unreadable: ", failure, StringComparison.Ordinal);
-        Assert.Contains("gone.txt", failure, StringComparison.Ordinal);
+        Assert.True(vanished);
+        Assert.Equal("vanished between scan and read", failure);
+    }
+
+    [Fact]
+    public async Task ReadAsync_Fifo_NotOpenedReportedAsNotRegular()
+    {
+        // Arrange: opening a FIFO for reading blocks until a writer comes, so a pass proves it was never opened.
+        var path = _directory.Combine("pipe.txt");
+        Assert.Equal(0, Mono.Unix.Native.Syscall.mkfifo(path, Mono.Unix.Native.FilePermissions.DEFFILEMODE));
+
+        // Act
+        var (content, failure, vanished) = await new FileReader(new IngestOptions()).ReadAsync(new ScannedFile(path, "pipe.txt", 0), CancellationToken.None);
+
+        // Assert
+        Assert.Null(content);
+        Assert.False(vanished);
+        Assert.StartsWith("not a regular file", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DeviceReportingZeroBytes_NotRead()
+    {
+        // Act: /dev/zero reports 0 bytes and never ends.
+        var (content, failure, _) = await new FileReader(new IngestOptions { MaxFileBytes = 1024 }).ReadAsync(new ScannedFile("/dev/zero", "zero.txt", 0), CancellationToken.None);
+
+        // Assert
+        Assert.Null(content);
+        Assert.StartsWith("not a regular file", failure, StringComparison.Ordinal);
     }
 }
