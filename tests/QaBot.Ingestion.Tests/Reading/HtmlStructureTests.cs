@@ -168,6 +168,16 @@ public sealed class HtmlStructureTests
     }
 
     [Fact]
+    public void Parse_HeadingPermalink_Dropped()
+    {
+        // Act
+        var block = Assert.Single(ParserRunner.Parse("a.html", "<h2>6.1. Patches<a class=\"headerlink\" href=\"#patches\">¶</a></h2>").Blocks);
+
+        // Assert
+        Assert.Equal(("6.1. Patches", 2), (block.Text, block.Level));
+    }
+
+    [Fact]
     public void Parse_LanguagePickerList_Dropped()
     {
         // Arrange: a picker of two-letter codes, mixed with other text so it is not link-dense by length.

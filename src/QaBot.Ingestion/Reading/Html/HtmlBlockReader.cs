@@ -160,6 +160,12 @@ internal sealed class HtmlBlockWalker(HtmlSourceAligner aligner, LineMap lines)
             return true;
         }
 
+        // A permalink beside a heading ("¶", "#"): an in-page link with no letter or digit in it.
+        if (name == "a" && element.GetAttribute("href") is { } href && href.StartsWith('#') && !element.TextContent.Any(char.IsLetterOrDigit))
+        {
+            return true;
+        }
+
         // A header or footer is the site's banner or footer unless it belongs to an article or section (as ARIA maps them).
         if (name is "header" or "footer" && element.ParentElement?.Closest("article, section, main, aside, nav") is null)
         {
