@@ -5,8 +5,8 @@ using UglyToad.PdfPig.Exceptions;
 namespace QaBot.Ingestion.Reading.Office;
 
 /// <summary>
-/// Reads a PDF's text layer into blocks: per page in reading order, running headers and footers dropped,
-/// headings found by font size. A block cites its page and the lines it covers within that page.
+/// Reads a PDF's text layer into blocks: per page in reading order, running headers and footers and
+/// table-of-contents entries dropped, headings found by font size, bulleted blocks as list items. A block cites its page and the lines it covers within that page.
 /// </summary>
 internal static class PdfArticleReader
 {
@@ -56,6 +56,11 @@ internal static class PdfArticleReader
         var blocks = new List<TextBlock>();
         foreach (var block in content)
         {
+            if (PdfBlockShape.IsTableOfContents([.. block.Block.TextLines.Select(line => line.Text)]))
+            {
+                continue;
+            }
+
             var (text, positions) = PdfBlockText.Build(block);
             if (text.Trim().Length == 0)
             {
@@ -63,7 +68,10 @@ internal static class PdfArticleReader
             }
 
             var level = headings.LevelOf(block);
-            blocks.Add(new TextBlock(text, block.FirstLine, block.LastLine, level > 0 ? BlockKind.Heading : BlockKind.Paragraph)
+            var bullet = level > 0 ? 0 : PdfBlockShape.BulletLength(text);
+            var kind = level > 0 ? BlockKind.Heading : bullet > 0 ? BlockKind.ListItem : BlockKind.Paragraph;
+            (text, positions) = (text[bullet..], positions.Skip(bullet).ToList());
+            blocks.Add(new TextBlock(text, block.FirstLine, block.LastLine, kind)
             {
                 Level = level,
                 Positions = positions,

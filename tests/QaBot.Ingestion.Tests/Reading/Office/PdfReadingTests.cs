@@ -131,6 +131,46 @@ public sealed class PdfReadingTests
     }
 
     [Fact]
+    public void Parse_TableOfContentsAndBullets_ContentsDroppedBulletsListItems()
+    {
+        // Arrange
+        using var pdf = new TestPdf().Page()
+            .Paragraph("Introduction ........................ 1", "Installation ........................ 4")
+            .Paragraph("The installer needs:")
+            .Paragraph("• a network connection")
+            .Paragraph("• two gigabytes of disk space");
+
+        // Act
+        var article = Parser.Parse("contents.pdf", pdf.Build());
+
+        // Assert
+        Assert.Equal(
+            [("The installer needs:", BlockKind.Paragraph), ("a network connection", BlockKind.ListItem), ("two gigabytes of disk space", BlockKind.ListItem)],
+            article.Blocks.Select(b => (b.Text, b.Kind)));
+        Assert.All(article.Blocks, b => Assert.Equal(b.Text.Length, b.Positions!.Count));
+        Assert.Equal(new SourcePosition(4, 3), article.Blocks[1].Positions![0]);
+    }
+
+    [Fact]
+    public void Parse_ChapterTitleAtTheTopOfItsPages_Dropped()
+    {
+        // Arrange: a running title that changes with the chapter, so no one text is on most pages.
+        using var pdf = new TestPdf();
+        string[] chapters = ["Chapter 1: Setup", "Chapter 1: Setup", "Chapter 2: Use", "Chapter 2: Use"];
+        string[] bodies = ["Body text unpacks the box.", "Body text plugs the cable in.", "Body text switches it on.", "Body text prints a test page."];
+        for (var i = 0; i < chapters.Length; i++)
+        {
+            pdf.Page().At(chapters[i], 72, 810).Paragraph(bodies[i]);
+        }
+
+        // Act
+        var article = Parser.Parse("chapters.pdf", pdf.Build());
+
+        // Assert
+        Assert.Equal(bodies, article.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Parse_LineEndsInHyphenatedWord_WordJoined()
     {
         // Arrange
