@@ -17,6 +17,7 @@ public static class RetrievalServiceCollectionExtensions
         services.AddSingleton<DictionaryQueryTranslator>();
         services.AddSingleton<IQueryTranslator>(sp => sp.GetRequiredService<DictionaryQueryTranslator>());
         services.AddSingleton<CoverageAssessor>();
+        services.AddSingleton<QueryExpansion.CollectionVocabulary>();
         services.AddSingleton<FusionRetriever>();
         services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<FusionRetriever>());
         services.AddSingleton<ICollectionRefresher, TranslationTableRefresher>();
