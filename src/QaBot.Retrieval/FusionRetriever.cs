@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Retrieval.Answerability;
+using QaBot.Retrieval.QueryExpansion;
 
 namespace QaBot.Retrieval;
 
@@ -27,7 +28,8 @@ public sealed partial class FusionRetriever(
     IOptions<RetrievalOptions> options,
     ILogger<FusionRetriever> logger,
     ITextEmbedder? embedder = null,
-    IVectorIndex? vectorIndex = null) : IRetriever
+    IVectorIndex? vectorIndex = null,
+    CollectionVocabulary? vocabulary = null) : IRetriever
 {
     public const string CoverageLeg = "coverage";
 
@@ -36,6 +38,9 @@ public sealed partial class FusionRetriever(
 
     /// <summary>The name of the list an <see cref="IHybridSearchIndex"/> fused itself from the original question's lexical and dense searches.</summary>
     public const string HybridLeg = "original+dense";
+
+    /// <summary>The name of the leg that searches the question with its typos corrected against the collection's vocabulary.</summary>
+    public const string CorrectedLeg = "corrected";
 
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken)
     {
@@ -53,6 +58,11 @@ public sealed partial class FusionRetriever(
             .Where(t => !string.IsNullOrWhiteSpace(t.Text))
             .Select(t => (new QueryVersion("dictionary:" + t.Language, t.Language, t.Text), settings.TranslatedQueryWeight)));
         versions.AddRange((request.ExtraQueries ?? []).Select(q => (q, settings.TranslatedQueryWeight)));
+        var correction = await CorrectTyposAsync(request.Question, language, settings, cancellationToken);
+        if (correction is not null)
+        {
+            versions.Add((new QueryVersion(CorrectedLeg, language, correction.Text), settings.TypoCorrectionWeight));
+        }
 
         // An index that fuses lexical and dense search itself (Qdrant) gets the question's terms and vector in
         // one request; its fused list takes the place of the original question's lexical list and the dense leg.
@@ -65,7 +75,9 @@ public sealed partial class FusionRetriever(
         }
 
         var queryTerms = versions.Select(v => (v.Version, Terms: analyzer.AnalyzeQuery(v.Version.Text, v.Version.Language))).ToList();
-        var (forms, formTerms) = assessor.Forms(analyzer.AnalyzeQuery(request.Question, language), language, translations);
+        // A correction counts for coverage as a translation would: the corrected term is a form of the typed one.
+        var (forms, formTerms) = assessor.Forms(
+            analyzer.AnalyzeQuery(request.Question, language), language, correction is null ? translations : [.. translations, correction]);
 
         // The searches of the versions and the term statistics are independent reads: run them at once on
         // the thread pool (SQLite's async calls complete synchronously; WAL lets readers share the file), then
@@ -194,6 +206,30 @@ public sealed partial class FusionRetriever(
 
         var hits = await vectorIndex!.SearchAsync(query, settings.CandidatesPerQuery, cancellationToken);
         return (hits, stopwatch.Elapsed.TotalMilliseconds - started);
+    }
+
+    /// <summary>The question with each term the collection lacks replaced by its nearest index term; null when nothing changed.</summary>
+    private async Task<QueryTranslation?> CorrectTyposAsync(string question, string language, RetrievalOptions settings, CancellationToken cancellationToken)
+    {
+        if (!settings.TypoCorrection || vocabulary is null)
+        {
+            return null;
+        }
+
+        var corrector = await vocabulary.GetCorrectorAsync(await index.GetStatisticsAsync(cancellationToken), cancellationToken);
+        var terms = analyzer.AnalyzeQuery(question, language);
+        var phrases = terms
+            .Select(term => (Term: term, Corrected: corrector.Correct(term)))
+            .Where(p => p.Corrected is not null)
+            .Select(p => new TranslatedPhrase(p.Term, [p.Corrected!]))
+            .ToList();
+        if (phrases.Count == 0)
+        {
+            return null;
+        }
+
+        var corrected = terms.Select(term => phrases.FirstOrDefault(p => p.Source == term)?.Targets[0] ?? term);
+        return new QueryTranslation(language, string.Join(' ', corrected), phrases);
     }
 
     private bool DenseEnabled(RetrievalOptions settings) => embedder is not null && vectorIndex is not null && settings.DenseWeight > 0;

@@ -52,6 +52,16 @@ public sealed class RetrievalOptions : IValidatableObject
     /// <summary>Translate questions with the bilingual dictionaries when the collection has other languages.</summary>
     public bool DictionaryTranslation { get; set; } = true;
 
+    /// <summary>
+    /// Correct query terms the collection lacks to its nearest index term (edit distance 1 for 5-7 characters,
+    /// 2 from 8) and search the corrected question as one more leg.
+    /// </summary>
+    public bool TypoCorrection { get; set; }
+
+    /// <summary>Weight of the typo-corrected question in the fusion; below the original's, so a correction never outranks what was typed.</summary>
+    [Range(0.0, 10.0)]
+    public double TypoCorrectionWeight { get; set; } = 0.7;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MinMatchedTermShare is not null)

@@ -21,6 +21,7 @@ public static class RetrievalServiceCollectionExtensions
         services.AddSingleton<IQueryTranslator>(sp => sp.GetRequiredService<DictionaryQueryTranslator>());
         services.AddSingleton<CoverageAssessor>();
         services.AddSingleton<AnswerabilityGate>();
+        services.AddSingleton<QueryExpansion.CollectionVocabulary>();
         services.AddSingleton<FusionRetriever>();
         services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<FusionRetriever>());
         services.AddSingleton<ICollectionRefresher, TranslationTableRefresher>();

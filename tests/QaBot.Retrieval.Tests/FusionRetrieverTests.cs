@@ -40,7 +40,31 @@ public sealed class FusionRetrieverTests : IDisposable
         var settings = Options.Create(options ?? new RetrievalOptions());
         return new(
             _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
-            new AnswerabilityGate(settings), settings, NullLogger<FusionRetriever>.Instance);
+            new AnswerabilityGate(settings), settings, NullLogger<FusionRetriever>.Instance,
+            vocabulary: new QaBot.Retrieval.QueryExpansion.CollectionVocabulary(_index));
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_TyposWithCorrectionOn_FindsPassageThroughCorrectedLeg()
+    {
+        await AddAsync("en.txt", "en", "Over 220,000 industrial enterprises were counted.", "The weather in Berlin was rainy in spring.");
+        var options = new RetrievalOptions { TypoCorrection = true, DictionaryTranslation = false };
+
+        var result = await Retriever(options).RetrieveAsync(new RetrievalRequest("How many industral enterprizes?"), CancellationToken.None);
+
+        Assert.Equal(0, result.Passages[0].Chunk.Index);
+        Assert.True(result.IsRelevant);
+        Assert.Contains(result.Queries, q => q.Label == FusionRetriever.CorrectedLeg && q.Terms.Contains("industrial") && q.Terms.Contains("enterprise"));
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_TyposWithCorrectionOff_SearchesNoCorrectedLeg()
+    {
+        await AddAsync("en.txt", "en", "Over 220,000 industrial enterprises were counted.");
+
+        var result = await Retriever(new RetrievalOptions { DictionaryTranslation = false }).RetrieveAsync(new RetrievalRequest("How many industral enterprizes?"), CancellationToken.None);
+
+        Assert.DoesNotContain(result.Queries, q => q.Label == FusionRetriever.CorrectedLeg);
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+using QaBot.Core;
+using QaBot.Retrieval.QueryExpansion;
+
+namespace QaBot.Retrieval.Tests.QueryExpansion;
+
+public sealed class VocabularyCorrectorTests
+{
+    private readonly VocabularyCorrector _corrector = new(
+    [
+        new VocabularyTerm("industrial", 40),
+        new VocabularyTerm("enterprise", 25),
+        new VocabularyTerm("kernel", 30),
+        new VocabularyTerm("kennel", 2),
+        new VocabularyTerm("many", 90),
+        new VocabularyTerm("zenith", 1),
+    ]);
+
+    [Theory]
+    [InlineData("industral", "industrial")]
+    [InlineData("enterprize", "enterprise")]
+    [InlineData("kernal", "kernel")]
+    public void Correct_AbsentTermNearACommonOne_ReturnsTheCommonTerm(string typed, string expected)
+    {
+        Assert.Equal(expected, _corrector.Correct(typed));
+    }
+
+    [Theory]
+    [InlineData("mny")]
+    [InlineData("kernel")]
+    [InlineData("zenith")]
+    [InlineData("xylophone")]
+    public void Correct_ShortPresentOrUnmatchedTerm_ReturnsNull(string typed)
+    {
+        Assert.Null(_corrector.Correct(typed));
+    }
+
+    [Fact]
+    public void Correct_TermTwoEditsAwayButShorterThanEight_ReturnsNull()
+    {
+        Assert.Null(_corrector.Correct("kurnal"));
+    }
+
+    [Theory]
+    [InlineData("kernel", "kernal", 1)]
+    [InlineData("industrial", "industral", 1)]
+    [InlineData("abc", "xyz", int.MaxValue)]
+    public void BoundedLevenshtein_Pairs_ReturnsDistanceWithinTwo(string a, string b, int expected)
+    {
+        Assert.Equal(expected, VocabularyCorrector.BoundedLevenshtein(a, b, 2));
+    }
+}
