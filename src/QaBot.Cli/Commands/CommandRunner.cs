@@ -15,16 +15,19 @@ public static class ExitCodes
 
 /// <summary>
 /// Starts the host (which validates every options class), runs a command's body and turns the errors a user
-/// can fix (bad configuration, a missing folder or file) into one clear line and an exit code.
+/// can fix (bad configuration, a missing folder or file) into one clear line and an exit code. Every line
+/// goes through the host's <see cref="Core.SecretRedactor"/>: an error echoed by a server may hold a key.
 /// </summary>
 public static class CommandRunner
 {
     public static async Task<int> RunAsync(ParseResult parseResult, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(body);
+        var redactor = Core.SecretRedactor.ShapesOnly;
         try
         {
             using var host = Hosting.QaBotHost.Build(parseResult, configureServices);
+            redactor = host.Services.GetService<Core.SecretRedactor>() ?? redactor;
             await host.StartAsync(cancellationToken);
             try
             {
@@ -40,7 +43,7 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync("Configuration error:");
             foreach (var failure in exception.Failures)
             {
-                await Console.Error.WriteLineAsync("  " + failure);
+                await Console.Error.WriteLineAsync("  " + redactor.Redact(failure));
             }
 
             await Console.Error.WriteLineAsync("Set a key in appsettings.json, as an environment variable (Discord:Token is QABOT__Discord__Token), or with --config KEY=VALUE.");
@@ -51,19 +54,19 @@ public static class CommandRunner
         {
             // The configuration binder could not convert a value ("Embeddings:Pooling=max"); its message names the key and value.
             await Console.Error.WriteLineAsync("Configuration error:");
-            await Console.Error.WriteLineAsync("  " + exception.Message + " " + exception.InnerException.Message);
+            await Console.Error.WriteLineAsync("  " + redactor.Redact(exception.Message + " " + exception.InnerException.Message));
             return ExitCodes.ConfigurationError;
         }
         catch (Exception exception) when (exception is ArgumentException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException
             or Core.EmbeddingModelMismatchException or Embeddings.EmbeddingServiceException or Embeddings.Models.ModelDownloadException)
         {
-            await Console.Error.WriteLineAsync("Error: " + exception.Message);
+            await Console.Error.WriteLineAsync("Error: " + redactor.Redact(exception.Message));
             return ExitCodes.Error;
         }
         catch (Qdrant.Rest.QdrantException exception)
         {
             // Unreachable server, refused API key, a collection made for another configuration: the message says what to fix.
-            await Console.Error.WriteLineAsync("Error: " + exception.Message);
+            await Console.Error.WriteLineAsync("Error: " + redactor.Redact(exception.Message));
             return ExitCodes.Error;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

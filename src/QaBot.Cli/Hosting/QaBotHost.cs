@@ -51,6 +51,8 @@ public static class QaBotHost
             .AddSingleton<Evaluator>()
             .AddSingleton<IndexBootstrapper>();
         configureServices?.Invoke(builder.Services);
+        // Last, so it wraps every logger provider: no log line carries a configured secret or a key-shaped token.
+        builder.Services.AddSecretRedaction(builder.Configuration);
         return builder.Build();
     }
 

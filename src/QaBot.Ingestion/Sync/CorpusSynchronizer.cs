@@ -39,7 +39,7 @@ public sealed partial class CorpusSynchronizer(
         var files = scan.Files;
         foreach (var warning in scan.Warnings)
         {
-            LogScanWarning(warning.RelativePath, warning.Reason);
+            LogScanWarning(DisplayText.Escape(warning.RelativePath), warning.Reason);
         }
         var manifest = await index.ReadManifestAsync(cancellationToken);
         var replacedModel = _embedding is null ? null : await _embedding.PrepareIndexAsync(cancellationToken);
@@ -93,7 +93,7 @@ public sealed partial class CorpusSynchronizer(
             }
             else if (result.Outcome == FileOutcome.Vanished)
             {
-                LogScanWarning(result.RelativePath, result.Reason ?? "vanished");
+                LogScanWarning(DisplayText.Escape(result.RelativePath), result.Reason ?? "vanished");
             }
 
             progress?.FileDone(result);
