@@ -38,12 +38,34 @@ public sealed partial class TranslationTableRefresher(
         var statistics = await index.GetStatisticsAsync(cancellationToken);
         var vocabulary = (await index.ReadVocabularyAsync(cancellationToken)).ToDictionary(v => v.Term, v => v.ChunkFrequency, StringComparer.Ordinal);
         var languages = statistics.ChunksByLanguage.Keys.Where(Languages.IsKnown).ToList();
-        var dictionary = EmbeddedDictionaries.LoadBilingualDictionary(glossary.Entries);
+        var dictionaries = EmbeddedDictionaries.LoadBilingualDictionary();
+        var mined = await MineAsync(dictionaries, cancellationToken);
+        var dictionary = dictionaries.WithGlossary([.. glossary.Entries, .. mined]);
         var table = new TranslationTableBuilder(dictionary).Build(analyzer.Analyze, vocabulary, languages);
         await index.WriteBlobAsync(TranslationTableStore.BlobName, table.Serialize(), cancellationToken);
         await index.WriteBlobAsync(TranslationTableStore.FingerprintBlobName, fingerprint, cancellationToken);
         store.Invalidate();
         LogBuilt(languages, vocabulary.Count, stopwatch.Elapsed.TotalMilliseconds);
+    }
+
+    // Pairs the collection writes itself (see CollectionTermMiner), read from the stored chunks.
+    private async Task<IReadOnlyList<GlossaryEntry>> MineAsync(BilingualDictionary dictionaries, CancellationToken cancellationToken)
+    {
+        const int BatchSize = 256;
+        var miner = new CollectionTermMiner(dictionaries.HasPhrase);
+        var ids = (await index.ReadManifestAsync(cancellationToken)).Values
+            .OrderBy(e => e.SourcePath, StringComparer.Ordinal)
+            .SelectMany(e => Enumerable.Range(0, e.ChunkCount).Select(i => ChunkId.For(e.SourcePath, i)))
+            .ToList();
+        foreach (var batch in ids.Chunk(BatchSize))
+        {
+            foreach (var chunk in await index.GetChunksAsync(batch, cancellationToken))
+            {
+                miner.Add(chunk.Text, chunk.Language);
+            }
+        }
+
+        return miner.Entries();
     }
 
     /// <summary>What the table depends on besides the collection: the analyzer, the shipped lexicon and the glossary.</summary>

@@ -74,6 +74,20 @@ public sealed class BilingualDictionary
         return new BilingualDictionary(lexicon, accumulator.Freeze());
     }
 
+    /// <summary>The same dictionaries with <paramref name="glossary"/> instead of this one's glossary entries.</summary>
+    public BilingualDictionary WithGlossary(IEnumerable<GlossaryEntry> glossary)
+    {
+        ArgumentNullException.ThrowIfNull(glossary);
+        return FromLexicon(Lexicon, glossary);
+    }
+
+    /// <summary>Whether the compiled dictionaries have <paramref name="phrase"/> as a source phrase of <paramref name="language"/>.</summary>
+    public bool HasPhrase(string phrase, string language)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        return Lexicon.IdOf(PhraseNormalizer.Normalize(phrase, language), language) >= 0;
+    }
+
     /// <summary>Number of keys translated from <paramref name="fromLanguage"/> to <paramref name="toLanguage"/> directly (no pivot).</summary>
     public int DirectKeyCount(string fromLanguage, string toLanguage)
     {

@@ -9,7 +9,7 @@ namespace QaBot.Ingestion.Sync;
 public sealed class DocumentPreparer(IArticleParser parser, SentenceAwareChunker chunker, TextAnalyzer analyzer, LanguageTags languageTags)
 {
     /// <summary>Reader, chunker and analyzer versions: a change re-ingests every file.</summary>
-    public string PipelineVersion => $"reader-1;{chunker.Version};headings-1;{TextAnalyzer.Version};tags-1";
+    public string PipelineVersion => $"reader-2;{chunker.Version};headings-1;{TextAnalyzer.Version};tags-1";
 
     /// <exception cref="ArticleRejectedException">The content is not a usable article.</exception>
     public IReadOnlyList<IndexedChunk> Prepare(string relativePath, byte[] bytes)
