@@ -5,7 +5,10 @@ namespace QaBot.Analysis;
 /// <summary>
 /// Chinese word segmentation with jieba (its prefix dictionary plus HMM for unknown words). The dictionary takes
 /// a moment to load, so it is loaded once, on the first Chinese text, and shared; jieba's own classes are not
-/// documented as thread-safe for concurrent cuts, hence the lock.
+/// documented as thread-safe for concurrent cuts, hence the lock. Only dictionary words are cut out: jieba's HMM
+/// guesses words for unknown runs, but its guess depends on the neighbouring characters, so a question and the
+/// passage it quotes would be cut differently; unknown runs come out as single characters, which the analyzer
+/// searches as bigrams.
 /// </summary>
 public static class ChineseWordSegmenter
 {
@@ -24,7 +27,7 @@ public static class ChineseWordSegmenter
         var segmenter = Segmenter.Value;
         lock (Gate)
         {
-            return segmenter.Cut(run, cutAll: false, hmm: true).Where(w => w.Length > 0).ToList();
+            return segmenter.Cut(run, cutAll: false, hmm: false).Where(w => w.Length > 0).ToList();
         }
     }
 

@@ -14,7 +14,7 @@ namespace QaBot.Analysis;
 public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords, Lazy<GermanDecompounder>? decompounder = null)
 {
     /// <summary>Changes whenever the terms produced for the same text change; stored with the index.</summary>
-    public const string Version = "analyzer-4";
+    public const string Version = "analyzer-5";
 
     private static readonly Lazy<TextAnalyzer> Embedded = new(() => new TextAnalyzer(
         ChineseScriptFolder.Default, StopwordLists.Default, new Lazy<GermanDecompounder>(() => GermanDecompounder.Default)));
@@ -159,13 +159,35 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
             return;
         }
 
+        // Characters jieba leaves single in a row are a word its dictionary lacks (a name, a rare term): they
+        // are searched as the index's bigrams instead of being dropped.
+        var unknown = new System.Text.StringBuilder();
         foreach (var word in ChineseWordSegmenter.Cut(run))
         {
+            if (SplitCharacters(word).Count == 1 && !stopwords.IsChineseFunctionTerm(word))
+            {
+                unknown.Append(word);
+                continue;
+            }
+
+            AddUnknownRun(unknown, terms);
             if (word.Length >= 2 && !stopwords.IsChineseFunctionTerm(word))
             {
                 terms.Add(word);
             }
         }
+
+        AddUnknownRun(unknown, terms);
+    }
+
+    private void AddUnknownRun(System.Text.StringBuilder unknown, List<string> terms)
+    {
+        if (unknown.Length > 0 && SplitCharacters(unknown.ToString()).Count >= 2)
+        {
+            AddHanTerms(unknown.ToString(), terms);
+        }
+
+        unknown.Clear();
     }
 
     /// <summary>jieba's words of three or more characters, indexed beside the bigrams so a query word can match whole.</summary>

@@ -108,6 +108,19 @@ public class TextAnalyzerTests
         Assert.Equal(["openai", "年收入"], terms);
     }
 
+    [Theory]
+    [InlineData("什么是动内率增？", "报告说动内率增明显。")]
+    [InlineData("帕洛阿尔托在哪里？", "公司总部设在帕洛阿尔托市。")]
+    public void AnalyzeQuery_RunOfCharactersNoDictionaryKnows_IsSearchedAsBigramsOfThePassage(string question, string passage)
+    {
+        var index = _analyzer.Analyze(passage, Languages.Chinese).ToHashSet(StringComparer.Ordinal);
+
+        var terms = _analyzer.AnalyzeQuery(question, Languages.Chinese);
+
+        Assert.NotEmpty(terms);
+        Assert.All(terms, term => Assert.Contains(term, index));
+    }
+
     [Fact]
     public void AnalyzeQuery_ChineseQuestionWords_AreAllIndexTermsOfTheSameText()
     {

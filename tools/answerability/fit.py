@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fits the answerability gate (src/QaBot.Retrieval/Answerability/AnswerabilityModel.cs) on eval results.
 
-Usage: fit.py RESULTS.json [RESULTS.json ...]
+Usage: fit.py [--drop FEATURE,FEATURE] RESULTS.json [RESULTS.json ...]
 Each file is the output of `qabot eval --set SET --json RESULTS.json` on one development collection. A question
 is labelled answerable unless its kind is "unanswerable". Logistic regression with L2 regularisation, fitted by
 gradient descent (no third-party packages); every collection weighs the same in the fit, however many questions
@@ -72,6 +72,11 @@ def rates(rows, b, w, threshold):
 
 
 def main(paths):
+    global FEATURES
+    if paths and paths[0] == "--drop":
+        dropped = set(paths[1].split(","))
+        FEATURES = [f for f in FEATURES if f not in dropped]
+        paths = paths[2:]
     sets = [load(p) for p in paths]
     b, w = fit(sets)
     print("bias", round(b, 3))

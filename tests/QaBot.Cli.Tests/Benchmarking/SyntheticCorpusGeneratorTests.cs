@@ -62,7 +62,7 @@ public sealed class SyntheticCorpusGeneratorTests
         Assert.All(quoted, q =>
         {
             var terms = analyzer.AnalyzeQuery(q, TextAnalyzer.DetectLanguage(q));
-            Assert.True(terms.Count(collectionTerms.Contains) >= terms.Count / 2.0, q);
+            Assert.True(terms.Count(collectionTerms.Contains) >= terms.Count / 2.0, $"{q}: {string.Join(' ', terms.Select(t => collectionTerms.Contains(t) ? t : "!" + t))}");
         });
     }
 }
