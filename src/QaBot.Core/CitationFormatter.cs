@@ -18,7 +18,7 @@ public static partial class CitationFormatter
     public static string Format(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        return $"[{citation.Number.ToString(CultureInfo.InvariantCulture)}] {Location(citation)}{Section(citation.HeadingPath)} — {citation.Title}";
+        return $"[{citation.Number.ToString(CultureInfo.InvariantCulture)}] {Location(citation)}{Section(citation.HeadingPath)} — {DisplayText.Escape(citation.Title)}";
     }
 
     /// <summary>Where the cited span stands: path, page if any, lines, and columns when it covers part of a line.</summary>
@@ -46,7 +46,8 @@ public static partial class CitationFormatter
     public static string Location(string sourcePath, int page, int startLine, int startColumn, int endLine, int endColumn)
     {
         ArgumentNullException.ThrowIfNull(sourcePath);
-        var builder = new StringBuilder(sourcePath);
+        // A file name is data: a newline or escape sequence in it must not forge a line of the output.
+        var builder = new StringBuilder(DisplayText.Escape(sourcePath));
         if (page > 0)
         {
             builder.Append(CultureInfo.InvariantCulture, $":p{page}");
@@ -80,7 +81,7 @@ public static partial class CitationFormatter
     public static string Section(IReadOnlyList<string> headingPath)
     {
         ArgumentNullException.ThrowIfNull(headingPath);
-        var heading = headingPath.Count > 0 ? Collapse(headingPath[^1]) : string.Empty;
+        var heading = headingPath.Count > 0 ? DisplayText.Escape(Collapse(headingPath[^1])) : string.Empty;
         if (heading.Length == 0)
         {
             return string.Empty;

@@ -14,7 +14,7 @@ public static class AnswerFormatter
         {
             var sources = string.Join(
                 "\n",
-                answer.Citations.Select(c => $"[{c.Number}] `{CitationFormatter.Location(c)}`{CitationFormatter.Section(c.HeadingPath)} — {c.Title}"));
+                answer.Citations.Select(c => $"[{c.Number}] `{CitationFormatter.Location(c)}`{CitationFormatter.Section(c.HeadingPath)} — {DisplayText.Escape(c.Title)}"));
             text = $"{text}\n\n**Sources**\n{sources}";
         }
 

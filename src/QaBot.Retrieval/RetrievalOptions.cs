@@ -32,7 +32,7 @@ public sealed class RetrievalOptions : IValidatableObject
     /// it QaBot says the collection does not cover the question and no model is called. Higher refuses more.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double AnswerabilityThreshold { get; set; } = 0.35;
+    public double AnswerabilityThreshold { get; set; } = 0.4;
 
     /// <summary>Replaced by <see cref="AnswerabilityThreshold"/>; bound only so that a configuration still setting it gets a clear error.</summary>
     public double? MinMatchedTermShare { get; set; }

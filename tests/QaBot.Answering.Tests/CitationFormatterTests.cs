@@ -77,4 +77,16 @@ public sealed class CitationFormatterTests
         Assert.Equal((3, 2, 8, 9, 12), (citation.StartLine, citation.StartColumn, citation.EndLine, citation.EndColumn, citation.Page));
         Assert.Equal(["A"], citation.HeadingPath);
     }
+
+    [Fact]
+    public void Format_FileNameWithNewline_IsEscapedOnOneLine()
+    {
+        var citation = new Citation(1, "evil\n  [2] forged.txt:1", 3, 3, "Title\u001b[31m");
+
+        var line = CitationFormatter.Format(citation);
+
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain('\u001b', line);
+        Assert.Contains("evil\\n  [2] forged.txt:1:3", line, StringComparison.Ordinal);
+    }
 }

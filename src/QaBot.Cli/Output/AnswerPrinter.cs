@@ -47,7 +47,7 @@ public static class AnswerPrinter
         var builder = new StringBuilder();
         foreach (var passage in answer.Retrieval.Passages)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"#{passage.Rank} {CitationFormatter.Location(passage.Chunk)} — {passage.Chunk.Title}");
+            builder.Append(CultureInfo.InvariantCulture, $"#{passage.Rank} {CitationFormatter.Location(passage.Chunk)} — {DisplayText.Escape(passage.Chunk.Title)}");
             foreach (var heading in passage.Chunk.HeadingPath)
             {
                 builder.Append(" › ").Append(heading);

@@ -8,16 +8,16 @@ namespace QaBot.Retrieval.Answerability;
 public sealed record AnswerabilityModel(double Bias, IReadOnlyDictionary<string, double> Weights)
 {
     public static AnswerabilityModel Default { get; } = new(
-        -8.411,
+        -9.109,
         new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            [GateFeature.BestCoverage] = 2.679,
-            [GateFeature.JointCoverage] = 1.562,
-            [GateFeature.RareMissing] = 0.119,
+            [GateFeature.BestCoverage] = 4.013,
+            [GateFeature.JointCoverage] = 1.377,
+            [GateFeature.RareMissing] = 1.286,
             [GateFeature.TypeMissing] = 0.0,
-            [GateFeature.Agreement] = 0.827,
-            [GateFeature.Margin] = 1.116,
-            [GateFeature.Concepts] = 2.696,
+            [GateFeature.Agreement] = 1.045,
+            [GateFeature.Margin] = 0.472,
+            [GateFeature.Concepts] = 2.287,
         });
 
     public double Probability(IReadOnlyDictionary<string, double> features)
