@@ -1,9 +1,14 @@
 using QaBot.Analysis;
+using QaBot.Retrieval.Translation;
 
 namespace QaBot.Retrieval;
 
-/// <summary>Translates questions through the collection's dictionary translation table (offline).</summary>
-public sealed class DictionaryQueryTranslator(TranslationTableStore store, TextAnalyzer analyzer) : IQueryTranslator
+/// <summary>
+/// Translates questions through the collection's dictionary translation table (offline); with a
+/// <see cref="TranslationDisambiguator"/>, keeps of each phrase the senses the collection uses together with the
+/// question's other translated terms.
+/// </summary>
+public sealed class DictionaryQueryTranslator(TranslationTableStore store, TextAnalyzer analyzer, TranslationDisambiguator? disambiguator = null) : IQueryTranslator
 {
     public async Task<IReadOnlyList<QueryTranslation>> TranslateAsync(string question, string language, CancellationToken cancellationToken)
     {
@@ -15,12 +20,21 @@ public sealed class DictionaryQueryTranslator(TranslationTableStore store, TextA
 
         // The table is keyed on Simplified, case-folded forms.
         var folded = analyzer.Fold(question);
-        return table.TranslateToCollectionLanguages(folded, language)
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new QueryTranslation(
-                p.Key,
-                p.Value.Text,
-                p.Value.Phrases.Where(ph => ph.Candidates.Count > 0).Select(ph => new TranslatedPhrase(ph.Source, ph.Candidates)).ToList()))
-            .ToList();
+        var translations = new List<QueryTranslation>();
+        foreach (var (target, query) in table.TranslateToCollectionLanguages(folded, language).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var candidates = query.Phrases.Select(ph => ph.Candidates).ToList();
+            var chosen = disambiguator is null ? candidates : await disambiguator.ChooseAsync(target, candidates, cancellationToken);
+            // The query text is every kept candidate once, in the order of the phrases, as the translator writes it.
+            var text = chosen.Count == candidates.Count && chosen.SequenceEqual(candidates)
+                ? query.Text
+                : string.Join(' ', chosen.SelectMany(c => c).Distinct(StringComparer.OrdinalIgnoreCase));
+            translations.Add(new QueryTranslation(
+                target,
+                text,
+                [.. query.Phrases.Select((ph, i) => (ph.Source, Targets: chosen[i])).Where(ph => ph.Targets.Count > 0).Select(ph => new TranslatedPhrase(ph.Source, ph.Targets))]));
+        }
+
+        return translations;
     }
 }

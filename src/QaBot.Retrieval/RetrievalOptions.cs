@@ -52,6 +52,9 @@ public sealed class RetrievalOptions : IValidatableObject
     /// <summary>Translate questions with the bilingual dictionaries when the collection has other languages.</summary>
     public bool DictionaryTranslation { get; set; } = true;
 
+    /// <summary>Keep of each translated phrase the senses the collection uses together with the question's other translated terms.</summary>
+    public bool TranslationDisambiguation { get; set; } = true;
+
     /// <summary>
     /// Correct query terms the collection lacks to its nearest index term (edit distance 1 for 5-7 characters,
     /// 2 from 8) and search the corrected question as one more leg.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Core.Configuration;
@@ -17,7 +18,11 @@ public static class RetrievalServiceCollectionExtensions
         services.AddValidatedOptions<RetrievalOptions>(RetrievalOptions.SectionName);
         services.AddValidatedOptions<TranslationOptions>(TranslationOptions.SectionName);
         services.AddSingleton<TranslationTableStore>();
-        services.AddSingleton<DictionaryQueryTranslator>();
+        services.AddSingleton<TranslationDisambiguator>();
+        services.AddSingleton(sp => new DictionaryQueryTranslator(
+            sp.GetRequiredService<TranslationTableStore>(),
+            sp.GetRequiredService<TextAnalyzer>(),
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.TranslationDisambiguation ? sp.GetRequiredService<TranslationDisambiguator>() : null));
         services.AddSingleton<IQueryTranslator>(sp => sp.GetRequiredService<DictionaryQueryTranslator>());
         services.AddSingleton<CoverageAssessor>();
         services.AddSingleton<AnswerabilityGate>();
