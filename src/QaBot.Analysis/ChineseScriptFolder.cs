@@ -5,7 +5,7 @@ namespace QaBot.Analysis;
 
 /// <summary>
 /// Folds Traditional Chinese to Simplified with OpenCC's tables (phrases first, then characters), so that
-/// 無人機 and 无人机 become the same terms. Only used for search; cited text keeps its original script.
+/// 網絡 and 网络 become the same terms. Only used for search; cited text keeps its original script.
 /// </summary>
 public sealed class ChineseScriptFolder
 {

@@ -2,7 +2,7 @@ namespace QaBot.Analysis;
 
 /// <summary>
 /// A light English stemmer: plurals (Harman's S-stemmer) and -ing/-ed endings, nothing more aggressive,
-/// so that "enterprises" meets "enterprise" without "industrial" collapsing into "industry".
+/// so that "packages" meets "package" without "national" collapsing into "nation".
 /// </summary>
 public static class EnglishLightStemmer
 {

@@ -3,7 +3,7 @@ namespace QaBot.Analysis;
 /// <summary>What a raw token is, before stopwords and stemming.</summary>
 public enum TokenKind
 {
-    /// <summary>Letters and digits of a non-ideographic script ("nvidia", "g1", "künstlichen").</summary>
+    /// <summary>Letters and digits of a non-ideographic script ("linux", "g1", "größe").</summary>
     Word,
 
     /// <summary>A number with group separators removed and a '.' decimal point ("220000", "1.2").</summary>

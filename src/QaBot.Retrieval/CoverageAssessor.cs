@@ -19,8 +19,8 @@ public sealed record Coverage(double Share, IReadOnlyList<string> Matched, IRead
 /// Measures how much of a question a passage accounts for: the share of the question's concepts, weighted by
 /// rarity (BM25's IDF), that the passage contains as asked or through a translation. It is comparable across
 /// languages, unlike raw BM25 scores, so it reranks the fused candidates and decides whether the collection
-/// covers the question at all: translation raises the scores of unrelated text (capital → Kapital), while a
-/// missing rare concept (Australia) is what shows a question is not covered.
+/// covers the question at all: translation raises the scores of unrelated text (a word's other sense in the target language), while a
+/// missing rare concept (a name the collection never mentions) is what shows a question is not covered.
 /// </summary>
 public sealed class CoverageAssessor(TextAnalyzer analyzer, LanguageTags languageTags)
 {
@@ -47,7 +47,7 @@ public sealed class CoverageAssessor(TextAnalyzer analyzer, LanguageTags languag
                         continue;
                     }
 
-                    // A part of a German compound ("risiko" of "risikomodell") lends its translations to the compound.
+                    // A part of a German compound ("datei" of "logdatei") lends its translations to the compound.
                     foreach (var (concept, conceptForms) in forms)
                     {
                         if (term.Length >= 4 && concept.Length > term.Length && concept.Contains(term, StringComparison.Ordinal))
@@ -78,9 +78,9 @@ public sealed class CoverageAssessor(TextAnalyzer analyzer, LanguageTags languag
     }
 
     /// <summary>
-    /// Overlapping bigrams also pair the last character of one Chinese word with the first of the next (商汤的 gives
-    /// 汤的). Such a bigram is absent from the collection while a neighbour that shares one of its characters is
-    /// present; a word that is really missing (澳大利亚) has no present neighbour, and stays.
+    /// Overlapping bigrams also pair the last character of one Chinese word with the first of the next (公司的 gives
+    /// 司的). Such a bigram is absent from the collection while a neighbour that shares one of its characters is
+    /// present; a word that is really missing (a name the collection lacks) has no present neighbour, and stays.
     /// </summary>
     private static bool IsWordBoundaryArtifact(string concept, IReadOnlyDictionary<string, int> frequency)
     {
