@@ -27,13 +27,7 @@ public sealed class FusionRetrieverTests : IDisposable
         _directory.Dispose();
     }
 
-    private async Task AddAsync(string path, string language, params string[] texts)
-    {
-        var chunks = texts.Select((text, i) => new Chunk(path, i, path, null, null, i + 1, i + 1, language, text))
-            .Select(c => new IndexedChunk(c, TextAnalyzer.Default.Analyze(c.Text, c.Language)))
-            .ToList();
-        await _index.ReplaceDocumentAsync(new ManifestEntry(path, "h", "v", chunks.Count, DateTimeOffset.UnixEpoch), chunks, CancellationToken.None);
-    }
+    private Task AddAsync(string path, string language, params string[] texts) => _index.AddPassagesAsync(path, language, texts);
 
     private FusionRetriever Retriever(RetrievalOptions? options = null)
     {

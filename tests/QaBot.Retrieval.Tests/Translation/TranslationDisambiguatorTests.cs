@@ -1,5 +1,4 @@
 using QaBot.Analysis;
-using QaBot.Core;
 using QaBot.Index.Sqlite;
 using QaBot.Retrieval.Translation;
 using QaBot.Testing;
@@ -20,13 +19,7 @@ public sealed class TranslationDisambiguatorTests : IDisposable
         _directory.Dispose();
     }
 
-    private async Task AddAsync(string path, string language, params string[] texts)
-    {
-        var chunks = texts.Select((text, i) => new Chunk(path, i, path, null, null, i + 1, i + 1, language, text))
-            .Select(c => new IndexedChunk(c, TextAnalyzer.Default.Analyze(c.Text, c.Language)))
-            .ToList();
-        await _index.ReplaceDocumentAsync(new ManifestEntry(path, "h", "v", chunks.Count, DateTimeOffset.UnixEpoch), chunks, CancellationToken.None);
-    }
+    private Task AddAsync(string path, string language, params string[] texts) => _index.AddPassagesAsync(path, language, texts);
 
     [Fact]
     public async Task ChooseAsync_SenseUsedBesideTheOtherTerms_KeepsItAndDropsTheOther()
