@@ -49,7 +49,13 @@ public sealed record RetrievalResult(
 
     /// <summary>Milliseconds spent per stage ("translate", "search", "rerank"), for /debug.</summary>
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Every reranked candidate, best first, with the features it was scored on (for eval --json and fitting the ranker).</summary>
+    public IReadOnlyList<RankedCandidate> Candidates { get; init; } = [];
 }
+
+/// <summary>A reranked candidate passage: its rerank score and the features behind it.</summary>
+public sealed record RankedCandidate(Chunk Chunk, double Score, IReadOnlyDictionary<string, double> Features);
 
 /// <summary>One version of the question as it was searched: its terms and what it ranked.</summary>
 public sealed record QueryDiagnostics(string Label, string Language, IReadOnlyList<string> Terms, IReadOnlyList<LegRank> TopHits);

@@ -85,6 +85,13 @@ public static class EvalReportWriter
                     ["evidence"] = EvalMetricsCalculator.IsEvidencePassage(p.Chunk.Text, q.Question, AnswerTextMatcher.Default),
                     ["legs"] = new JsonObject(p.Legs.Select(l => KeyValuePair.Create(l.Leg, (JsonNode?)new JsonObject { ["rank"] = l.Rank, ["score"] = Math.Round(l.Score, 6) }))),
                 }).ToArray()),
+                ["candidates"] = new JsonArray(q.Candidates.Select(c => (JsonNode?)new JsonObject
+                {
+                    ["source"] = c.Chunk.SourcePath,
+                    ["evidence"] = EvalMetricsCalculator.IsEvidencePassage(c.Chunk.Text, q.Question, AnswerTextMatcher.Default),
+                    ["score"] = Math.Round(c.Score, 6),
+                    ["features"] = new JsonObject(c.Features.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)Math.Round(f.Value, 5)))),
+                }).ToArray()),
             }).ToArray()),
             ["settings"] = new JsonObject(report.Settings.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))),
         };

@@ -16,6 +16,9 @@ public sealed record QuestionOutcome(
     /// <summary>The retrieved passages with each leg's rank and score (lexical versions, dense, coverage), for the JSON report.</summary>
     public IReadOnlyList<QaBot.Core.RetrievedPassage> Passages { get; init; } = [];
 
+    /// <summary>Every reranked candidate with its rank features, for fitting the ranker (tools/ranking/fit.py).</summary>
+    public IReadOnlyList<QaBot.Core.RankedCandidate> Candidates { get; init; } = [];
+
     /// <summary>
     /// 1-based rank of the first retrieved passage whose own text satisfies every answer_any group (see
     /// <see cref="AnswerTextMatcher"/>; for a multi question, the rank at which the top passages together satisfy

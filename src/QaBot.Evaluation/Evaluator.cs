@@ -33,6 +33,7 @@ public sealed class Evaluator(IAnswerService answers, ISourceLanguageLookup sour
                 answer.Retrieval.Evidence.MatchedTermShare)
             {
                 Passages = passages,
+                Candidates = answer.Retrieval.Candidates,
                 EvidenceRank = evidenceRank,
                 Answerability = answer.Retrieval.Evidence.Answerability,
                 GateFeatures = answer.Retrieval.Evidence.GateFeatures,

@@ -12,6 +12,12 @@ public sealed record QuestionConcepts(IReadOnlyDictionary<string, IReadOnlyList<
     public static QuestionConcepts None { get; } = new(new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>(), new Dictionary<string, double>());
 }
 
+/// <summary>One sentence of a passage and its index terms.</summary>
+public sealed record SentenceTerms(string Text, HashSet<string> Terms);
+
+/// <summary>A passage's index terms (with its title's and its language's name) and those of each of its sentences.</summary>
+public sealed record PassageTerms(HashSet<string> All, IReadOnlyList<SentenceTerms> Sentences);
+
 /// <summary>How much of a question one passage holds.</summary>
 public sealed record Coverage(double Share, IReadOnlyList<string> Matched, IReadOnlyList<string> Missing);
 
@@ -94,13 +100,24 @@ public sealed class CoverageAssessor(TextAnalyzer analyzer, LanguageTags languag
     }
 
     /// <summary>The index terms of a passage, with its title's and its language's name.</summary>
-    public HashSet<string> TermsOf(Chunk passage)
+    public HashSet<string> TermsOf(Chunk passage) => Analyze(passage).All;
+
+    /// <summary>
+    /// The index terms of a passage sentence by sentence, and all of them with its title's and its language's
+    /// name: the text is analyzed once, per sentence, for both.
+    /// </summary>
+    public PassageTerms Analyze(Chunk passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
-        return analyzer.Analyze(passage.Text, passage.Language)
+        var sentences = SentenceSplitter.SplitSpans(passage.Text)
+            .Select(span => passage.Text.Substring(span.Start, span.Length))
+            .Select(sentence => new SentenceTerms(sentence, analyzer.Analyze(sentence, passage.Language).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+        var all = sentences.SelectMany(s => s.Terms)
             .Concat(analyzer.Analyze(passage.Title, TextAnalyzer.DetectLanguage(passage.Title)))
             .Concat(languageTags.TermsFor(passage.Language, passage.Text))
             .ToHashSet(StringComparer.Ordinal);
+        return new PassageTerms(all, sentences);
     }
 
     public static Coverage Measure(QuestionConcepts concepts, HashSet<string> passageTerms)

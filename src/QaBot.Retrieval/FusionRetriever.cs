@@ -5,6 +5,7 @@ using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Retrieval.Answerability;
 using QaBot.Retrieval.QueryExpansion;
+using QaBot.Retrieval.Ranking;
 
 namespace QaBot.Retrieval;
 
@@ -31,7 +32,12 @@ public sealed partial class FusionRetriever(
     IVectorIndex? vectorIndex = null,
     CollectionVocabulary? vocabulary = null) : IRetriever
 {
+    private readonly PassageFeatureExtractor features = new(analyzer);
+
     public const string CoverageLeg = "coverage";
+
+    /// <summary>How the fused candidates are scored in the rerank; tests of fusion alone set <see cref="RankingModel.CoverageFirst"/>.</summary>
+    public RankingModel Ranking { get; init; } = RankingModel.Default;
 
     /// <summary>The name of the dense (vector) leg in the fused ranks and under /debug.</summary>
     public const string DenseLeg = "dense";
@@ -113,11 +119,14 @@ public sealed partial class FusionRetriever(
         var concepts = CoverageAssessor.Weigh(forms, frequencies, chunkCount);
 
         var maxFused = fused.Count > 0 ? fused[0].Score : 1;
+        var topScores = lists.GroupBy(l => l.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(l => l.Items.Count > 0 ? l.Items[0].Score : 0), StringComparer.Ordinal);
+        var askedType = AnswerTypeDetector.Detect(request.Question);
         var reranked = fused
             .Where(f => chunks.ContainsKey(f.Item))
-            .Select(f => (Fused: f, Chunk: chunks[f.Item], Terms: assessor.TermsOf(chunks[f.Item])))
-            .Select(c => (c.Fused, c.Chunk, c.Terms, Coverage: CoverageAssessor.Measure(concepts, c.Terms)))
-            .Select(c => (c.Fused, c.Chunk, c.Terms, c.Coverage, Score: c.Coverage.Share + (settings.FusedRankWeight * c.Fused.Score / maxFused)))
+            .Select(f => (Fused: f, Chunk: chunks[f.Item], Analyzed: assessor.Analyze(chunks[f.Item])))
+            .Select(c => (c.Fused, c.Chunk, c.Analyzed, Coverage: CoverageAssessor.Measure(concepts, c.Analyzed.All)))
+            .Select(c => (c.Fused, c.Chunk, Terms: c.Analyzed.All, c.Coverage, Features: features.Extract(concepts, askedType, c.Chunk, c.Analyzed, c.Coverage, LegsOf(c.Fused, lists, topScores, maxFused))))
+            .Select(c => (c.Fused, c.Chunk, c.Terms, c.Coverage, c.Features, Score: Ranking.Score(c.Features)))
             .OrderByDescending(c => c.Score)
             .ThenByDescending(c => c.Fused.Score)
             .ToList();
@@ -133,7 +142,10 @@ public sealed partial class FusionRetriever(
         var verdict = gate.Assess(
             request.Question,
             concepts,
-            [.. reranked.Select(c => new GateCandidate(c.Chunk, c.Terms, c.Score, c.Fused.Ranks.GroupBy(r => r.List).ToDictionary(g => g.Key, g => g.Min(r => r.Rank), StringComparer.Ordinal)))],
+            [.. reranked.Select(c => new GateCandidate(c.Chunk, c.Terms, c.Score, c.Fused.Ranks.GroupBy(r => r.List).ToDictionary(g => g.Key, g => g.Min(r => r.Rank), StringComparer.Ordinal))
+            {
+                BestSentenceHoldsAskedType = c.Features[RankFeature.SentenceTypeMissing] == 0,
+            })],
             [.. lists.Select(l => l.Name)]);
         var best = reranked.Count > 0 ? reranked[0].Coverage : new Coverage(0, [], [.. concepts.Forms.Keys]);
         var evidence = new RetrievalEvidence(concepts.Forms.Count, best.Share, lists[0].Items.Count > 0 ? lists[0].Items[0].Score : 0, best.Matched, best.Missing)
@@ -169,7 +181,21 @@ public sealed partial class FusionRetriever(
             timings["dense"] = denseMs;
         }
 
-        return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed) { TermWeights = termWeights, TimingsMs = timings };
+        return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed)
+        {
+            TermWeights = termWeights,
+            TimingsMs = timings,
+            Candidates = [.. reranked.Select(c => new RankedCandidate(c.Chunk, c.Score, c.Features))],
+        };
+    }
+
+    /// <summary>Where a fused candidate stood in every searched list (rank 0 and score 0 where a list lacks it).</summary>
+    private static CandidateLegs LegsOf(FusedItem<Guid> fused, List<RankedList<Guid>> lists, Dictionary<string, double> topScores, double maxFused)
+    {
+        var legs = lists
+            .Select(l => fused.Ranks.Where(r => r.List == l.Name).Select(r => (l.Name, r.Rank, r.Score, topScores[l.Name])).DefaultIfEmpty((l.Name, 0, 0, topScores[l.Name])).First())
+            .ToList();
+        return new CandidateLegs(fused.Score, maxFused, legs);
     }
 
     /// <summary>

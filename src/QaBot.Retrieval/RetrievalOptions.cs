@@ -45,10 +45,6 @@ public sealed class RetrievalOptions : IValidatableObject
     [Range(0, 500)]
     public int OriginalCandidatesKept { get; set; } = 10;
 
-    /// <summary>Weight of the (normalised) fused rank next to coverage in the rerank; it mostly breaks ties.</summary>
-    [Range(0.0, 10.0)]
-    public double FusedRankWeight { get; set; } = 0.1;
-
     /// <summary>Translate questions with the bilingual dictionaries when the collection has other languages.</summary>
     public bool DictionaryTranslation { get; set; } = true;
 

@@ -5,6 +5,7 @@ using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Index.Sqlite;
 using QaBot.Retrieval.Answerability;
+using QaBot.Retrieval.Ranking;
 using QaBot.Testing;
 
 namespace QaBot.Retrieval.Tests;
@@ -67,12 +68,17 @@ public sealed class HybridRetrievalTests : IDisposable
         return ids;
     }
 
+    // These tests are about fusing the legs, so the rerank keeps the fused order among equally covering
+    // passages (the fitted ranking model also weighs each leg's best rank, which favours a leg's winner).
     private FusionRetriever Retriever(ITextEmbedder? embedder, RetrievalOptions? options = null)
     {
         var settings = Options.Create(options ?? new RetrievalOptions());
         return new(
             _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
-            new AnswerabilityGate(settings), settings, NullLogger<FusionRetriever>.Instance, embedder, _vectors);
+            new AnswerabilityGate(settings), settings, NullLogger<FusionRetriever>.Instance, embedder, _vectors)
+        {
+            Ranking = RankingModel.CoverageFirst,
+        };
     }
 
     [Fact]

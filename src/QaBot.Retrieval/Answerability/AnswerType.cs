@@ -14,4 +14,7 @@ public enum AnswerType
 
     /// <summary>Who, wer, 谁: the answer names someone or something.</summary>
     Name,
+
+    /// <summary>Which command, tool, option, file, directory or package; welcher Befehl; 什么命令: the answer holds a technical token.</summary>
+    Technical,
 }

@@ -22,7 +22,14 @@ public static partial class AnswerTypeDetector
             return AnswerType.Date;
         }
 
-        return NameQuestion().IsMatch(question) ? AnswerType.Name : AnswerType.Open;
+        if (NameQuestion().IsMatch(question))
+        {
+            return AnswerType.Name;
+        }
+
+        return TechnicalQuestion().IsMatch(question) || (ChineseWhich().IsMatch(question) && ChineseTechnicalNoun().IsMatch(question))
+            ? AnswerType.Technical
+            : AnswerType.Open;
     }
 
     /// <summary>Whether the text holds an item of the type; an open question is held by any text.</summary>
@@ -34,6 +41,7 @@ public static partial class AnswerTypeDetector
             AnswerType.Number => Digits().IsMatch(text) || NumberWord().IsMatch(text),
             AnswerType.Date => Digits().IsMatch(text) || MonthName().IsMatch(text),
             AnswerType.Name => NameLike().IsMatch(text),
+            AnswerType.Technical => TechnicalToken().IsMatch(text),
             _ => true,
         };
     }
@@ -46,6 +54,20 @@ public static partial class AnswerTypeDetector
 
     [GeneratedRegex(@"^\s*(who|whom|whose)\b|\bwer\b|\bwem\b|\bwessen\b|谁|誰", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameQuestion();
+
+    [GeneratedRegex(@"\b(which|what)\s+(\w+\s+)?(command|commands|tool|tools|program|utility|option|options|parameter|flag|file|files|directory|folder|package|path|variable|setting|field|value|script|daemon|service)\b|\bwelche[nmrs]?\s+(\w+\s+)?(Befehl|Befehle|Kommando|Werkzeug|Programm|Option|Optionen|Parameter|Datei|Dateien|Verzeichnis|Paket|Pfad|Variable|Einstellung|Feld|Wert|Skript|Dienst)\b|\bmit\s+welche[nmrs]?\s+(\w+\s+)?(Befehl|Kommando|Werkzeug|Programm|Option|Parameter)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TechnicalQuestion();
+
+    [GeneratedRegex(@"什么|什麼|哪|何种|何種")]
+    private static partial Regex ChineseWhich();
+
+    [GeneratedRegex(@"命令|指令|工具|程序|程式|选项|選項|参数|參數|文件|檔案|目录|目錄|软件包|軟件包|軟體包|套件|路径|路徑|变量|變數|字段|欄位|设置|設定|脚本|腳本|服务|服務")]
+    private static partial Regex ChineseTechnicalNoun();
+
+    // A path, an option, a file name with an extension, a hyphenated or underscored lowercase identifier, an
+    // assignment: what commands, files and settings look like in running text.
+    [GeneratedRegex(@"(?<![\w/])(~?/[\w.\-/]+|--?[a-zA-Z][\w-]*|[a-z][\w+-]*\.[a-z]{1,8}\b|[a-z][a-z0-9]*[-_][a-z0-9][\w-]*|\w+=\S+)|(?<=\p{IsCJKUnifiedIdeographs}\s?)[A-Za-z][\w.+-]{2,}")]
+    private static partial Regex TechnicalToken();
 
     [GeneratedRegex(@"\p{Nd}|[〇一二三四五六七八九十百千万萬亿億两兩]")]
     private static partial Regex Digits();

@@ -6,7 +6,14 @@ namespace QaBot.Retrieval.Answerability;
 /// <summary>One reranked candidate as the gate sees it.</summary>
 /// <param name="Terms">The passage's index terms (<see cref="CoverageAssessor.TermsOf"/>).</param>
 /// <param name="LegRanks">Its rank in each searched list (the question as asked, each translation).</param>
-public sealed record GateCandidate(Chunk Chunk, HashSet<string> Terms, double Score, IReadOnlyDictionary<string, int> LegRanks);
+public sealed record GateCandidate(Chunk Chunk, HashSet<string> Terms, double Score, IReadOnlyDictionary<string, int> LegRanks)
+{
+    /// <summary>
+    /// Whether the passage's sentences that hold most of the question also hold the kind of item it asks for;
+    /// null when not known, and then the passage's whole text is checked.
+    /// </summary>
+    public bool? BestSentenceHoldsAskedType { get; init; }
+}
 
 /// <summary>The gate's decision with the evidence behind it.</summary>
 public sealed record GateVerdict(double Probability, bool IsAnswerable, IReadOnlyDictionary<string, double> Features, Coverage Joint);
@@ -49,7 +56,7 @@ public sealed class AnswerabilityGate(IOptions<RetrievalOptions> options)
             [GateFeature.BestCoverage] = best.Share,
             [GateFeature.JointCoverage] = joint.Share,
             [GateFeature.RareMissing] = RareMissing(concepts, joint),
-            [GateFeature.TypeMissing] = type != AnswerType.Open && !top.Any(c => AnswerTypeDetector.Holds(type, c.Chunk.Text)) ? 1 : 0,
+            [GateFeature.TypeMissing] = type != AnswerType.Open && !top.Any(c => c.BestSentenceHoldsAskedType ?? AnswerTypeDetector.Holds(type, c.Chunk.Text)) ? 1 : 0,
             [GateFeature.Agreement] = searchedLegs.Count == 0 ? 0
                 : searchedLegs.Count(leg => ranked[0].LegRanks.TryGetValue(leg, out var rank) && rank <= AgreementRank) / (double)searchedLegs.Count,
             [GateFeature.Margin] = ranked.Count > 1 ? ranked[0].Score - ranked[1].Score : ranked[0].Score,

@@ -8,16 +8,16 @@ namespace QaBot.Retrieval.Answerability;
 public sealed record AnswerabilityModel(double Bias, IReadOnlyDictionary<string, double> Weights)
 {
     public static AnswerabilityModel Default { get; } = new(
-        -9.109,
+        -14.103,
         new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            [GateFeature.BestCoverage] = 4.013,
-            [GateFeature.JointCoverage] = 1.377,
-            [GateFeature.RareMissing] = 1.286,
+            [GateFeature.BestCoverage] = 5.327,
+            [GateFeature.JointCoverage] = 3.004,
+            [GateFeature.RareMissing] = 0.92,
             [GateFeature.TypeMissing] = 0.0,
-            [GateFeature.Agreement] = 1.045,
-            [GateFeature.Margin] = 0.472,
-            [GateFeature.Concepts] = 2.287,
+            [GateFeature.Agreement] = 2.577,
+            [GateFeature.Margin] = 0.008,
+            [GateFeature.Concepts] = 3.946,
         });
 
     public double Probability(IReadOnlyDictionary<string, double> features)
@@ -40,7 +40,10 @@ public static class GateFeature
     /// <summary>Weight of the rarest concept missing from the top passages, relative to the rarest concept of the question (0 when none is missing).</summary>
     public const string RareMissing = "rare_missing";
 
-    /// <summary>1 when the question asks for a number, date or name and no top passage holds one.</summary>
+    /// <summary>
+    /// 1 when the question asks for a number, date, name or technical item and no top passage holds one in the
+    /// sentences that hold most of the question (a section number elsewhere in the passage does not count).
+    /// </summary>
     public const string TypeMissing = "type_missing";
 
     /// <summary>Share of the searched versions of the question (as asked, translations) that rank the best passage in their top five.</summary>

@@ -14,6 +14,10 @@ public sealed class AnswerTypeDetectorTests
     [InlineData("Who maintains the package?", AnswerType.Name)]
     [InlineData("Wer betreut das Paket?", AnswerType.Name)]
     [InlineData("谁维护这个软件包？", AnswerType.Name)]
+    [InlineData("Which command signs the upload?", AnswerType.Technical)]
+    [InlineData("Mit welchem Werkzeug prüfe ich das Paket?", AnswerType.Technical)]
+    [InlineData("应该执行什么命令？", AnswerType.Technical)]
+    [InlineData("設定檔放在哪個目錄？", AnswerType.Technical)]
     [InlineData("How do I configure the network?", AnswerType.Open)]
     [InlineData("Warum schlägt der Start fehl?", AnswerType.Open)]
     public void Detect_InterrogativeWords_GiveTheAskedType(string question, AnswerType expected) =>
@@ -28,6 +32,10 @@ public sealed class AnswerTypeDetectorTests
     [InlineData(AnswerType.Date, "It was published recently.", false)]
     [InlineData(AnswerType.Name, "the package is maintained by Jane Doe.", true)]
     [InlineData(AnswerType.Name, "the package is maintained by a team.", false)]
+    [InlineData(AnswerType.Technical, "Run dpkg-buildpackage with -sa.", true)]
+    [InlineData(AnswerType.Technical, "Edit /etc/fstab first.", true)]
+    [InlineData(AnswerType.Technical, "執行 debsign 後上傳 foo.changes。", true)]
+    [InlineData(AnswerType.Technical, "Ask the maintainer before you upload.", false)]
     [InlineData(AnswerType.Open, "anything", true)]
     public void Holds_PassageText_TellsWhetherItHoldsTheType(AnswerType type, string text, bool expected) =>
         Assert.Equal(expected, AnswerTypeDetector.Holds(type, text));

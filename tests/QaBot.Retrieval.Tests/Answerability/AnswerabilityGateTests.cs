@@ -97,6 +97,21 @@ public sealed class AnswerabilityGateTests
         Assert.Equal(0.5, verdict.Features[GateFeature.Agreement], 6);
     }
 
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public void Assess_NumberAskedAndBestSentencesHoldNone_TypeMissingEvenWhenTheTextHasDigits(bool sentenceHolds, double expected)
+    {
+        var candidate = new GateCandidate(new Chunk("a.txt", 0, "a", null, null, 1, 1, "en", "Section 4.2: the kernel holds many modules."), ["kernel"], 1, new Dictionary<string, int> { ["original"] = 1 })
+        {
+            BestSentenceHoldsAskedType = sentenceHolds,
+        };
+
+        var verdict = Gate().Assess("How many modules does the kernel hold?", Concepts, [candidate], ["original"]);
+
+        Assert.Equal(expected, verdict.Features[GateFeature.TypeMissing]);
+    }
+
     [Fact]
     public void Probability_DefaultModel_IsMonotoneInCoverage()
     {
