@@ -17,13 +17,13 @@ public sealed record RankingModel(IReadOnlyDictionary<string, double> Weights)
     /// <summary>Fitted on both development sets (eval/dev.jsonl, eval/debian-docs); see docs/ranking.md for what it gained.</summary>
     public static RankingModel Default { get; } = new(new Dictionary<string, double>(StringComparer.Ordinal)
     {
-        [RankFeature.Coverage] = 3.544,
-        [RankFeature.SentenceCoverage] = 3.243,
-        [RankFeature.Fused] = 2.049,
-        [RankFeature.BestLegScore] = 1.600,
-        [RankFeature.BestLegRank] = 1.153,
-        [RankFeature.TypeMissing] = -0.698,
-        [RankFeature.Length] = 1.002,
+        [RankFeature.Coverage] = 3.548,
+        [RankFeature.SentenceCoverage] = 3.262,
+        [RankFeature.Fused] = 2.041,
+        [RankFeature.BestLegScore] = 1.590,
+        [RankFeature.BestLegRank] = 1.157,
+        [RankFeature.TypeMissing] = -1.032,
+        [RankFeature.Length] = 0.946,
     });
 
     public double Score(IReadOnlyDictionary<string, double> features)
