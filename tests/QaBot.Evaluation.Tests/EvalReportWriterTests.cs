@@ -57,6 +57,33 @@ public sealed class EvalReportWriterTests
     }
 
     [Fact]
+    public void ToJson_OutcomeWithCandidates_ListsEachCandidatesFeaturesAndWhetherItIsEvidence()
+    {
+        // Arrange: q1's answer_any is 220,000; only the second candidate's text holds it.
+        var miss = new QaBot.Core.Chunk("a.txt", 0, "A", null, null, 1, 1, "en", "Many enterprises.");
+        var hit = new QaBot.Core.Chunk("a.txt", 1, "A", null, null, 2, 2, "en", "There are 220,000 enterprises.");
+        var outcome = EvalSample.Outcomes()[0] with
+        {
+            Candidates =
+            [
+                new(miss, 2.5, new Dictionary<string, double> { ["coverage"] = 0.5, ["fused"] = 1 }),
+                new(hit, 2.0, new Dictionary<string, double> { ["coverage"] = 0.25, ["fused"] = 0.5 }),
+            ],
+        };
+        var report = EvalMetricsCalculator.Report([outcome], new Dictionary<string, string>());
+
+        // Act
+        using var json = JsonDocument.Parse(EvalReportWriter.ToJson(report));
+
+        // Assert
+        var candidates = json.RootElement.GetProperty("questions")[0].GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal([false, true], candidates.Select(c => c.GetProperty("evidence").GetBoolean()));
+        Assert.Equal(0.25, candidates[1].GetProperty("features").GetProperty("coverage").GetDouble());
+        Assert.Equal(2.5, candidates[0].GetProperty("score").GetDouble());
+        Assert.Equal("a.txt", candidates[0].GetProperty("source").GetString());
+    }
+
+    [Fact]
     public void ToJson_DirectionsAndEvidence_ByDirectionAndEachQuestionsEvidenceRank()
     {
         // Arrange
