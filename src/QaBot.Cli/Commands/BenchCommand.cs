@@ -49,6 +49,19 @@ public static class BenchCommand
             {
                 result.AddError($"--set: the file '{Path.GetFullPath(file)}' does not exist. Give a question set in the eval/dev.jsonl format.");
             }
+
+            foreach (var size in (result.GetValue(chunks) ?? []).Where(size => size < 1).Take(1))
+            {
+                result.AddError($"--chunks: {size} is not a collection size. Give a number of chunks of 1 or more (for example --chunks 1000 --chunks 10000).");
+            }
+
+            foreach (var (option, least, what) in new[] { (queries, 1, "questions per measurement"), (concurrency, 1, "clients"), (workers, 1, "workers"), (queue, 0, "waiting places"), (latency, 0, "milliseconds"), (requests, 0, "questions (0 = 10 per client)") })
+            {
+                if (result.GetValue(option) < least)
+                {
+                    result.AddError($"{option.Name}: {result.GetValue(option)} is not a number of {what}. Give {least} or more.");
+                }
+            }
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {

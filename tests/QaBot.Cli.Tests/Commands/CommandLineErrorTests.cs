@@ -28,6 +28,26 @@ public sealed class CommandLineErrorTests : IDisposable
         Assert.False(File.Exists(_directory.Combine("data", "index.db")), "nothing may be ingested with a bad configuration");
     }
 
+    [Theory]
+    [InlineData("--chunks", "--chunks", "0")]
+    [InlineData("--queries", "--queries", "0")]
+    [InlineData("--concurrency", "--load", "--concurrency", "0")]
+    [InlineData("--workers", "--load", "--workers", "-1")]
+    public async Task Invoke_BenchWithANumberBelowItsLeast_ExitCode1AndOneLineNamingTheOption(string option, params string[] args)
+    {
+        // Arrange
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await InvokeAsync(["bench", "--work", _directory.Combine("bench"), .. args]);
+
+        // Assert
+        Assert.Equal(ExitCodes.Error, exitCode);
+        Assert.Contains(option + ":", console.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", console.Error + console.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_directory.Combine("bench")), "nothing may be generated for a rejected command line");
+    }
+
     [Fact]
     public async Task Invoke_ConfigWithoutEquals_ExitCode1AndMessageShowsTheExpectedForm()
     {
