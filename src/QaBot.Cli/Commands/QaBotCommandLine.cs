@@ -20,6 +20,13 @@ public static class QaBotCommandLine
         root.Subcommands.Add(DiscordCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
+        // With an action of its own, the root reports an unknown command once ("Unrecognized command or
+        // argument …") instead of adding "Required command was not provided."; `qabot` alone shows the help.
+        root.SetAction(parseResult =>
+        {
+            new System.CommandLine.Help.HelpAction().Invoke(parseResult);
+            return ExitCodes.Error;
+        });
         return root;
     }
 }

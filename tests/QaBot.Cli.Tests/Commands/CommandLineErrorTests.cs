@@ -49,6 +49,36 @@ public sealed class CommandLineErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Invoke_UnknownCommand_OneMessageNamingIt()
+    {
+        // Arrange
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await InvokeAsync("frobnicate");
+
+        // Assert
+        Assert.Equal(ExitCodes.Error, exitCode);
+        Assert.Contains("'frobnicate'", console.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command was not provided", console.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_NoCommand_ShowsTheCommandsAndExits1()
+    {
+        // Arrange
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await InvokeAsync();
+
+        // Assert
+        Assert.Equal(ExitCodes.Error, exitCode);
+        Assert.Contains("ingest", console.Out, StringComparison.Ordinal);
+        Assert.Contains("ask", console.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invoke_ConfigWithoutEquals_ExitCode1AndMessageShowsTheExpectedForm()
     {
         // Arrange
