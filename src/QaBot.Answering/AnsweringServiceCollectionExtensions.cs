@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Core.Configuration;
+using QaBot.Retrieval;
 
 namespace QaBot.Answering;
 
@@ -19,6 +20,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddValidatedOptions<ConversationOptions>(ConversationOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationStore>();
+        services.TryAddSingleton<ITranslationTableProvider>(sp => new StoredTranslationTableProvider(sp.GetService<TranslationTableStore>()));
         services.AddSingleton<ExtractiveAnswerComposer>();
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
         services.AddSingleton<IQuestionRewriter, AsAskedQuestionRewriter>();

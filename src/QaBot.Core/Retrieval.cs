@@ -49,7 +49,16 @@ public sealed record RetrievalResult(
 
     /// <summary>Milliseconds spent per stage ("translate", "search", "rerank"), for /debug.</summary>
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>
+    /// The question's content terms as concepts, each with the analyzed forms that stand for it in any language
+    /// (itself, its translations) and its rarity weight; empty when the retriever does not say.
+    /// </summary>
+    public IReadOnlyList<QuestionConcept> Concepts { get; init; } = [];
 }
+
+/// <summary>A content term of the question, the term lists that stand for it (one per translation; all terms of one must occur), and its rarity (IDF).</summary>
+public sealed record QuestionConcept(string Term, IReadOnlyList<IReadOnlyList<string>> Forms, double Weight);
 
 /// <summary>One version of the question as it was searched: its terms and what it ranked.</summary>
 public sealed record QueryDiagnostics(string Label, string Language, IReadOnlyList<string> Terms, IReadOnlyList<LegRank> TopHits);

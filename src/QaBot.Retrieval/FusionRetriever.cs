@@ -169,7 +169,12 @@ public sealed partial class FusionRetriever(
             timings["dense"] = denseMs;
         }
 
-        return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed) { TermWeights = termWeights, TimingsMs = timings };
+        return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed)
+        {
+            TermWeights = termWeights,
+            TimingsMs = timings,
+            Concepts = [.. concepts.Forms.Select(p => new QuestionConcept(p.Key, p.Value, concepts.Weights[p.Key]))],
+        };
     }
 
     /// <summary>
