@@ -50,7 +50,7 @@ public sealed partial class AnswerService(
                 Language = language,
                 Diagnostics = AnswerDiagnostics.None with { StandaloneQuestion = Condensed(rewritten), PromptTokens = rewritten.PromptTokens, CompletionTokens = rewritten.CompletionTokens },
             };
-            conversations.Add(question.ConversationId, question.Text, refusal.Text);
+            conversations.Add(question.ConversationId, question.Text, refusal.Text, rewritten.Standalone);
             yield return new AnswerTextDelta(refusal.Text);
             yield return new AnswerCompleted(refusal);
             yield break;
@@ -89,7 +89,7 @@ public sealed partial class AnswerService(
                 CompletionTokens = composed.Diagnostics.CompletionTokens + rewritten.CompletionTokens,
             },
         };
-        conversations.Add(question.ConversationId, question.Text, answer.Text);
+        conversations.Add(question.ConversationId, question.Text, answer.Text, rewritten.Standalone);
         yield return new AnswerCompleted(answer);
     }
 

@@ -32,7 +32,7 @@ public static partial class GenerationServiceCollectionExtensions
             : sp.GetRequiredService<ExtractiveAnswerComposer>()));
         services.Replace(ServiceDescriptor.Singleton<IQuestionRewriter>(sp => IsEnabled(sp)
             ? sp.GetRequiredService<ModelQuestionRewriter>()
-            : new AsAskedQuestionRewriter()));
+            : sp.GetRequiredService<FollowUpQuestionCombiner>()));
         services.AddHostedService<ChatModelStartup>();
         return services;
     }
