@@ -65,12 +65,12 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
             return new ComposedAnswer(RefusalMessages.NotCovered(language), [], Refused: true);
         }
 
-        var chosen = Choose(candidates, focus);
+        var chosen = Choose(candidates, focus, rare);
         return await RenderAsync(chosen, candidates[0], focus, language, cancellationToken);
     }
 
     /// <summary>The lead, its continuation, and the supporting sentences that add evidence for an uncovered part.</summary>
-    private List<(PassageSentences Passage, int Index)> Choose(List<SentenceCandidate> candidates, QuestionFocus focus)
+    private List<(PassageSentences Passage, int Index)> Choose(List<SentenceCandidate> candidates, QuestionFocus focus, IReadOnlySet<int> rare)
     {
         var lead = candidates[0];
         var chosen = WithContinuation(lead.Passage, lead.Index).Select(i => (lead.Passage, i)).ToList();
@@ -86,6 +86,12 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
             }
 
             if (!quoted.Add(Normalised(candidate.Passage.Sentences[candidate.Index])))
+            {
+                continue;
+            }
+
+            // From another passage, only a sentence that itself names a rare concept is evidence, not shared common words.
+            if (!ReferenceEquals(candidate.Passage, lead.Passage) && !candidate.Covered.Overlaps(rare))
             {
                 continue;
             }
