@@ -25,6 +25,7 @@ public static partial class GenerationServiceCollectionExtensions
         services.AddSingleton<ChatKernelFactory>();
         services.AddSingleton(sp => CreateModel(sp.GetRequiredService<ChatKernelFactory>(), sp.GetRequiredService<IOptions<ChatOptions>>().Value));
         services.AddSingleton(sp => PromptLibrary.Load(PromptsFolder(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
+        services.AddSingleton<Claims.ClaimChecker>();
         services.AddSingleton<ModelAnswerComposer>();
         services.AddSingleton<ModelQuestionRewriter>();
         services.Replace(ServiceDescriptor.Singleton<IAnswerComposer>(sp => IsEnabled(sp)

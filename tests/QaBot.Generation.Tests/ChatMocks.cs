@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Moq;
+using QaBot.Analysis;
+using QaBot.Answering;
+using QaBot.Generation.Claims;
 
 namespace QaBot.Generation.Tests;
 
@@ -46,7 +49,7 @@ internal sealed class ChatMocks
         .ReturnsAsync((ChatHistory history, PromptExecutionSettings? _, Kernel? _, CancellationToken _) => [new ChatMessageContent(AuthorRole.Assistant, reply(history))]);
 
     public ModelAnswerComposer Composer(GenerationMetrics? metrics = null) =>
-        new(Model, ShippedPrompts, Options(), metrics ?? new GenerationMetrics(), TimeProvider.System, NullLogger<ModelAnswerComposer>.Instance);
+        new(Model, ShippedPrompts, Options(), metrics ?? new GenerationMetrics(), TimeProvider.System, new ClaimChecker(TextAnalyzer.Default), new StoredTranslationTableProvider(null), NullLogger<ModelAnswerComposer>.Instance);
 
     private static async IAsyncEnumerable<StreamingChatMessageContent> Stream(string[] pieces, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -66,7 +66,7 @@ public sealed class ModelAnswerComposerTests
     public async Task ComposeAsync_MisquotedPassage_ReportsTheQuote()
     {
         // Arrange
-        _mocks.StreamReply("The article says \"over 300,000 industrial enterprises\" [1].");
+        _mocks.StreamReply("Binhai has over 220,000 enterprises [1]. The article says \"over 300,000 industrial enterprises\" [1].");
 
         // Act
         var answer = await _mocks.Composer().ComposeAsync("How many enterprises?", ThreePassages(), CancellationToken.None);
