@@ -37,6 +37,7 @@ public sealed partial class AnswerService(
     {
         ArgumentNullException.ThrowIfNull(question);
         var stopwatch = Stopwatch.StartNew();
+        var language = TextAnalyzer.DetectLanguage(question.Text);
         var history = conversations.Recent(question.ConversationId);
         var rewritten = await rewriter.RewriteAsync(question.Text, history, cancellationToken);
         var retrieval = await retriever.RetrieveAsync(new RetrievalRequest(rewritten.Standalone, PassageLimit, rewritten.ExtraQueries.Count == 0 ? null : rewritten.ExtraQueries), cancellationToken);
@@ -44,11 +45,12 @@ public sealed partial class AnswerService(
         {
             // No model call: the passages do not cover the question, so nothing could ground an answer.
             LogRefused(retrieval.Evidence.Answerability, retrieval.Evidence.MatchedTermShare);
-            var refusal = new Answer(RefusalMessages.NotCovered(TextAnalyzer.DetectLanguage(question.Text)), [], Refused: true, retrieval, composer.Name, stopwatch.Elapsed)
+            var refusal = new Answer(RefusalMessages.NotCovered(language), [], Refused: true, retrieval, composer.Name, stopwatch.Elapsed)
             {
+                Language = language,
                 Diagnostics = AnswerDiagnostics.None with { StandaloneQuestion = Condensed(rewritten), PromptTokens = rewritten.PromptTokens, CompletionTokens = rewritten.CompletionTokens },
             };
-            conversations.Add(question.ConversationId, question.Text, refusal.Text);
+            conversations.Add(question.ConversationId, question.Text, refusal.Text, rewritten.Standalone);
             yield return new AnswerTextDelta(refusal.Text);
             yield return new AnswerCompleted(refusal);
             yield break;
@@ -78,6 +80,8 @@ public sealed partial class AnswerService(
             : composed.Cited.Select((p, i) => Citation.For(i + 1, p.Chunk)).ToList();
         var answer = new Answer(composed.Text, citations, composed.Refused, retrieval, composer.Name, stopwatch.Elapsed)
         {
+            Language = language,
+            Glosses = composed.Refused ? [] : composed.Glosses,
             Diagnostics = composed.Diagnostics with
             {
                 StandaloneQuestion = Condensed(rewritten),
@@ -85,7 +89,7 @@ public sealed partial class AnswerService(
                 CompletionTokens = composed.Diagnostics.CompletionTokens + rewritten.CompletionTokens,
             },
         };
-        conversations.Add(question.ConversationId, question.Text, answer.Text);
+        conversations.Add(question.ConversationId, question.Text, answer.Text, rewritten.Standalone);
         yield return new AnswerCompleted(answer);
     }
 

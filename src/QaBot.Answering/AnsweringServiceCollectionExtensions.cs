@@ -3,14 +3,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Core.Configuration;
+using QaBot.Retrieval;
 
 namespace QaBot.Answering;
 
 public static class AnsweringServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the answer service with the extractive composer (no language model needed), questions searched
-    /// as asked, and the bounded conversation history shared by every front end.
+    /// Registers the answer service with the extractive composer (no language model needed), short follow-ups
+    /// combined with the previous question (<see cref="FollowUpQuestionCombiner"/>), and the bounded conversation history shared by every front end.
     /// </summary>
     public static IServiceCollection AddQaBotAnswering(this IServiceCollection services)
     {
@@ -19,9 +20,11 @@ public static class AnsweringServiceCollectionExtensions
         services.AddValidatedOptions<ConversationOptions>(ConversationOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationStore>();
+        services.TryAddSingleton<ITranslationTableProvider>(sp => new StoredTranslationTableProvider(sp.GetService<TranslationTableStore>()));
         services.AddSingleton<ExtractiveAnswerComposer>();
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
-        services.AddSingleton<IQuestionRewriter, AsAskedQuestionRewriter>();
+        services.AddSingleton<FollowUpQuestionCombiner>();
+        services.AddSingleton<IQuestionRewriter>(sp => sp.GetRequiredService<FollowUpQuestionCombiner>());
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         return services;

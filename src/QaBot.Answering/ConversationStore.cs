@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 namespace QaBot.Answering;
 
 /// <summary>One question and the answer given, as a follow-up sees them.</summary>
-public sealed record ConversationTurn(string Question, string Answer, DateTimeOffset At);
+public sealed record ConversationTurn(string Question, string Answer, DateTimeOffset At)
+{
+    /// <summary>The question as it was searched (a follow-up combined with its context); the question itself by default.</summary>
+    public string SearchedAs { get; init; } = Question;
+}
 
 /// <summary>
 /// The recent turns of every conversation (a REPL session, a Discord thread), bounded three ways: turns per
@@ -52,7 +56,8 @@ public sealed class ConversationStore(IOptions<ConversationOptions> options, Tim
         }
     }
 
-    public void Add(string conversationId, string question, string answer)
+    /// <param name="searchedAs">The question as it was searched, when a follow-up was combined with its context.</param>
+    public void Add(string conversationId, string question, string answer, string? searchedAs = null)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         var settings = options.Value;
@@ -74,7 +79,7 @@ public sealed class ConversationStore(IOptions<ConversationOptions> options, Tim
             }
 
             var turns = node.Value.Turns;
-            turns.Add(new ConversationTurn(question, answer, timeProvider.GetUtcNow()));
+            turns.Add(new ConversationTurn(question, answer, timeProvider.GetUtcNow()) { SearchedAs = searchedAs ?? question });
             if (turns.Count > settings.MaxTurns)
             {
                 turns.RemoveRange(0, turns.Count - settings.MaxTurns);

@@ -1,21 +1,32 @@
 using QaBot.Analysis;
+using QaBot.Answering.Composition;
 using QaBot.Core;
 
 namespace QaBot.Answering;
 
 /// <summary>
-/// Answers without a language model: picks the sentences of the top passages that hold most of the question's
-/// (weighted) terms, in any of its languages, and marks each with the number of the passage it came from.
-/// The quotes are given in document order (by file, in the order the files are first cited, then by position),
-/// so two sentences of one passage never read back to front; each cites its whole chunk.
+/// Answers without a language model, by quoting the top passages. It leads with the sentence that best covers
+/// the question's concepts (weighted by rarity, in any of the question's languages) and holds the item the question
+/// asks for (a number, date, name, command), then adds at most two sentences, each only if it covers a part of the
+/// question the answer does not cover yet. Passages that mention none of the question's rare concepts are not
+/// quoted. Quotes are exact source text, in document order, adjacent sentences merged into one quote and an
+/// ellipsis between the others; a quote in another language than the question gets a word gloss.
 /// </summary>
-public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IAnswerComposer
+public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslationTableProvider tables) : IAnswerComposer
 {
-    private const int PassagesConsidered = 3;
-    private const int MaxSentences = 3;
-    private const int MaxSentencesPerPassage = 2;
-    private const double MinShareOfBestScore = 0.5;
-    private const int MaxContinuationSentences = 4;
+    private const int PassagesConsidered = 5;
+    private const int MaxSupportingSentences = 2;
+
+    // A supporting sentence must cover at least this share of the question's weight that nothing chosen covers.
+    private const double MinGainShare = 0.15;
+
+    // ... and be at least this relevant compared with the lead.
+    private const double MinSupportScoreShare = 0.35;
+
+    // A sentence without the asked-for item still answers the topic, not the question.
+    private const double MissingItemFactor = 0.6;
+
+    private const int MaxListItems = 3;
     private const int ShortSentenceTokens = 24;
 
     private static readonly HashSet<string> ReferenceWords = new(StringComparer.Ordinal)
@@ -23,105 +34,237 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
         "it", "this", "these", "that", "those", "they", "he", "she", "its", "their", "es", "dies", "diese", "dieser", "dieses", "er", "sie", "damit", "dabei",
     };
 
+    private readonly WordGlosser _glosser = new(analyzer);
+
+    /// <summary>Without a translation table: quotes in another language get no gloss.</summary>
+    public ExtractiveAnswerComposer(TextAnalyzer analyzer)
+        : this(analyzer, new StoredTranslationTableProvider(null))
+    {
+    }
+
     public string Name => "extractive";
 
-    public Task<ComposedAnswer> ComposeAsync(string question, RetrievalResult retrieval, CancellationToken cancellationToken)
+    public async Task<ComposedAnswer> ComposeAsync(string question, RetrievalResult retrieval, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(retrieval);
-        var queryTerms = retrieval.Queries.SelectMany(q => q.Terms).ToHashSet(StringComparer.Ordinal);
-        var asksForNumber = AsksForQuantity(question);
-        var candidates = new List<(RetrievedPassage Passage, IReadOnlyList<string> Sentences, int Index, double Score)>();
-        foreach (var passage in retrieval.Passages.Take(PassagesConsidered))
-        {
-            var sentences = SentenceSplitter.Split(passage.Chunk.Text);
-            for (var i = 0; i < sentences.Count; i++)
-            {
-                var score = Score(sentences[i], passage, queryTerms, retrieval.TermWeights, asksForNumber);
-                if (score > 0)
-                {
-                    candidates.Add((passage, sentences, i, score));
-                }
-            }
-        }
-
+        var language = TextAnalyzer.DetectLanguage(question);
+        var focus = QuestionFocus.From(question, retrieval);
+        var passages = retrieval.Passages.Take(PassagesConsidered).Select(p => Read(p, focus)).ToList();
+        var rare = focus.Rare(passages.Select(p => p.Covered));
+        var candidates = passages
+            .Where(p => p.Covered.Overlaps(rare))
+            .SelectMany(p => Enumerable.Range(0, p.Sentences.Count).Select(i => Candidate(p, i, focus)))
+            .Where(c => c.Covered.Count > 0)
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Passage.Passage.Rank)
+            .ThenBy(c => c.Index)
+            .ToList();
         if (candidates.Count == 0)
         {
-            return Task.FromResult(new ComposedAnswer(RefusalMessages.NotCovered(TextAnalyzer.DetectLanguage(question)), [], Refused: true));
+            return new ComposedAnswer(RefusalMessages.NotCovered(language), [], Refused: true);
         }
 
-        var best = candidates.Max(c => c.Score);
-        var chosen = new List<(RetrievedPassage Passage, int Index, string Text)>();
-        foreach (var candidate in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Passage.Rank))
+        var chosen = Choose(candidates, focus, rare);
+        return await RenderAsync(chosen, candidates[0], focus, language, cancellationToken);
+    }
+
+    /// <summary>The lead, its continuation, and the supporting sentences that add evidence for an uncovered part.</summary>
+    private List<(PassageSentences Passage, int Index)> Choose(List<SentenceCandidate> candidates, QuestionFocus focus, IReadOnlySet<int> rare)
+    {
+        var lead = candidates[0];
+        var chosen = WithContinuation(lead.Passage, lead.Index).Select(i => (lead.Passage, i)).ToList();
+        var covered = new HashSet<int>(chosen.SelectMany(c => c.Passage.SentenceCovered[c.i]));
+        var itemHeld = chosen.Any(c => AskedItem.Holds(focus.Asked, c.Passage.Sentences[c.i]));
+        var quoted = chosen.Select(c => Normalised(c.Passage.Sentences[c.i])).ToHashSet(StringComparer.Ordinal);
+        var supporting = 0;
+        foreach (var candidate in candidates.Skip(1))
         {
-            if (chosen.Count == MaxSentences || candidate.Score < best * MinShareOfBestScore)
+            if (supporting == MaxSupportingSentences || candidate.Score < lead.Score * MinSupportScoreShare)
             {
                 break;
             }
 
-            var text = WithContinuation(candidate.Sentences, candidate.Index);
-            if (chosen.Count(c => c.Passage == candidate.Passage) < MaxSentencesPerPassage && !chosen.Any(c => c.Text.Contains(text, StringComparison.Ordinal) || text.Contains(c.Text, StringComparison.Ordinal)))
+            if (!quoted.Add(Normalised(candidate.Passage.Sentences[candidate.Index])))
             {
-                chosen.Add((candidate.Passage, candidate.Index, text));
+                continue;
+            }
+
+            // From another passage, only a sentence that itself names a rare concept is evidence, not shared common words.
+            if (!ReferenceEquals(candidate.Passage, lead.Passage) && !candidate.Covered.Overlaps(rare))
+            {
+                continue;
+            }
+
+            var gain = focus.Weight(candidate.Covered.Where(c => !covered.Contains(c)));
+            var addsItem = !itemHeld && focus.Asked != AskedItemKind.Open && candidate.HoldsItem;
+            if (gain < MinGainShare * focus.TotalWeight && !addsItem)
+            {
+                continue;
+            }
+
+            chosen.Add((candidate.Passage, candidate.Index));
+            covered.UnionWith(candidate.Covered);
+            itemHeld |= candidate.HoldsItem;
+            supporting++;
+        }
+
+        return chosen;
+    }
+
+    private async Task<ComposedAnswer> RenderAsync(List<(PassageSentences Passage, int Index)> chosen, SentenceCandidate lead, QuestionFocus focus, string language, CancellationToken cancellationToken)
+    {
+        // The lead's file first; within a file, document order.
+        var fileOrder = chosen.Select(c => c.Passage.Passage.Chunk.SourcePath).Distinct(StringComparer.Ordinal).ToList();
+        var ordered = chosen
+            .OrderBy(c => fileOrder.IndexOf(c.Passage.Passage.Chunk.SourcePath))
+            .ThenBy(c => c.Passage.Passage.Chunk.Page)
+            .ThenBy(c => c.Passage.Passage.Chunk.StartLine)
+            .ThenBy(c => c.Passage.Passage.Chunk.StartColumn)
+            .ThenBy(c => c.Passage.Passage.Chunk.Index)
+            .ThenBy(c => c.Index)
+            .ToList();
+        var pieces = new List<(PassageSentences Passage, int First, int Last)>();
+        foreach (var (passage, index) in ordered)
+        {
+            if (pieces.Count > 0 && ReferenceEquals(pieces[^1].Passage, passage) && pieces[^1].Last + 1 == index)
+            {
+                pieces[^1] = (passage, pieces[^1].First, index);
+            }
+            else
+            {
+                pieces.Add((passage, index, index));
             }
         }
 
-        // Two chunks can cite the same span (a long line whose reader kept no columns): they share one number,
-        // so the sources never list the same location twice.
+        var (open, close) = AnswerTexts.QuotationMarks(language);
         var cited = new List<RetrievedPassage>();
         var parts = new List<string>();
-        foreach (var (passage, _, text) in InDocumentOrder(chosen))
+        var glossInputs = new List<(int Number, string Quote, PassageSentences Passage, IReadOnlySet<string> Focus)>();
+        foreach (var (passage, first, last) in pieces)
         {
-            var location = CitationFormatter.Location(passage.Chunk);
+            // Two chunks can cite the same span (a long line whose reader kept no columns): they share one number.
+            var location = CitationFormatter.Location(passage.Passage.Chunk);
             var number = cited.FindIndex(c => CitationFormatter.Location(c.Chunk) == location) + 1;
             if (number == 0)
             {
-                cited.Add(passage);
+                cited.Add(passage.Passage);
                 number = cited.Count;
             }
 
-            parts.Add($"{text} [{number}]");
+            var text = passage.Passage.Chunk.Text;
+            var quote = QuoteText.Clean(text[passage.Spans[first].Start..passage.Spans[last].End]);
+            parts.Add($"{open}{quote}{close} [{number}]");
+            if (passage.Passage.Chunk.Language != language)
+            {
+                var focusTerms = Enumerable.Range(first, last - first + 1)
+                    .SelectMany(i => passage.SentenceCovered[i])
+                    .SelectMany(c => focus.Concepts[c].Forms.SelectMany(f => f))
+                    .ToHashSet(StringComparer.Ordinal);
+                glossInputs.Add((number, quote, passage, focusTerms));
+            }
         }
 
-        return Task.FromResult(new ComposedAnswer(string.Join(' ', parts), cited));
+        var glosses = await GlossAsync(glossInputs, language, cancellationToken);
+        return new ComposedAnswer(string.Join(AnswerTexts.Ellipsis, parts), cited)
+        {
+            Glosses = glosses,
+            Diagnostics = AnswerDiagnostics.None with { QuotedSentences = chosen.Count },
+        };
     }
 
-    private static IEnumerable<(RetrievedPassage Passage, int Index, string Text)> InDocumentOrder(List<(RetrievedPassage Passage, int Index, string Text)> chosen)
+    private async Task<IReadOnlyList<WordGloss>> GlossAsync(List<(int Number, string Quote, PassageSentences Passage, IReadOnlySet<string> Focus)> inputs, string language, CancellationToken cancellationToken)
     {
-        var fileOrder = chosen.Select(c => c.Passage.Chunk.SourcePath).Distinct(StringComparer.Ordinal).ToList();
-        return chosen
-            .OrderBy(c => fileOrder.IndexOf(c.Passage.Chunk.SourcePath))
-            .ThenBy(c => c.Passage.Chunk.Page)
-            .ThenBy(c => c.Passage.Chunk.StartLine)
-            .ThenBy(c => c.Passage.Chunk.StartColumn)
-            .ThenBy(c => c.Passage.Chunk.Index)
-            .ThenBy(c => c.Index);
+        if (inputs.Count == 0 || await tables.GetAsync(cancellationToken) is not { } table)
+        {
+            return [];
+        }
+
+        var glosses = new List<WordGloss>();
+        foreach (var group in inputs.GroupBy(i => i.Number))
+        {
+            var pairs = group
+                .Select(i => _glosser.Gloss(table, i.Number, i.Quote, i.Passage.Passage.Chunk.Language, language, i.Focus))
+                .OfType<WordGloss>()
+                .SelectMany(g => g.Pairs)
+                .DistinctBy(p => p.Term, StringComparer.OrdinalIgnoreCase)
+                .Take(WordGlosser.MaxPairs)
+                .ToList();
+            if (pairs.Count > 0)
+            {
+                glosses.Add(new WordGloss(group.Key, pairs));
+            }
+        }
+
+        return glosses;
+    }
+
+    private PassageSentences Read(RetrievedPassage passage, QuestionFocus focus)
+    {
+        var text = passage.Chunk.Text;
+        var spans = SentenceSplitter.SplitSpans(text);
+        var sentences = spans.Select(s => text[s.Start..s.End]).ToList();
+        var covered = sentences.Select(s => focus.Covered(analyzer.Analyze(s, passage.Chunk.Language).ToHashSet(StringComparer.Ordinal))).ToList();
+        var passageCovered = focus.Covered(analyzer.Analyze(text, passage.Chunk.Language).ToHashSet(StringComparer.Ordinal));
+        return new PassageSentences(passage, spans, sentences, covered, passageCovered);
     }
 
     /// <summary>
-    /// A sentence with what it needs to be understood: the items of a list it opens (it ends with ':' or ';'),
-    /// or, when it is short, a next sentence that points back to it ("The conference was held. It was the fourth.").
-    /// The article's own reference marks ("[7]") are dropped so they are not mistaken for our citations.
+    /// How well a sentence answers: the weighted share of the question's concepts it covers, somewhat more in a
+    /// passage that covers more of them and in a better-ranked passage, less without the asked-for item, half for a
+    /// question the text asks itself ("So what does this mean?": it announces an answer but is none).
     /// </summary>
-    private static string WithContinuation(IReadOnlyList<string> sentences, int index)
+    private static SentenceCandidate Candidate(PassageSentences passage, int index, QuestionFocus focus)
     {
-        var builder = new System.Text.StringBuilder(sentences[index]);
-        var added = 0;
-        for (var next = index + 1; next < sentences.Count && added < MaxContinuationSentences; next++)
+        var covered = passage.SentenceCovered[index];
+        var sentence = passage.Sentences[index];
+        var holdsItem = AskedItem.Holds(focus.Asked, sentence);
+        if (covered.Count == 0 || focus.TotalWeight <= 0)
+        {
+            return new SentenceCandidate(passage, index, covered, holdsItem, 0);
+        }
+
+        var share = focus.Weight(covered) / focus.TotalWeight;
+        var passageShare = focus.Weight(passage.Covered) / focus.TotalWeight;
+        var score = share * (0.7 + (0.3 * passageShare)) / (1 + (0.1 * (passage.Passage.Rank - 1)));
+        if (!holdsItem)
+        {
+            score *= MissingItemFactor;
+        }
+
+        var trimmed = sentence.TrimEnd();
+        if (trimmed.EndsWith('?') || trimmed.EndsWith('？'))
+        {
+            score *= 0.5;
+        }
+
+        return new SentenceCandidate(passage, index, covered, holdsItem, score);
+    }
+
+    /// <summary>
+    /// The lead with what it needs to be understood: the items of a list it opens (it ends with ':' or ';'), or,
+    /// when it is short, a next sentence that points back to it ("The conference was held. It was the fourth.").
+    /// </summary>
+    private static IEnumerable<int> WithContinuation(PassageSentences passage, int index)
+    {
+        yield return index;
+        var sentences = passage.Sentences;
+        for (var next = index + 1; next < sentences.Count && next - index <= MaxListItems; next++)
         {
             var current = sentences[next - 1].TrimEnd();
             var opensList = current.EndsWith('；') || current.EndsWith(';') || current.EndsWith('：') || current.EndsWith(':');
-            var isContinuedBy = added == 0 && TokenEstimator.Count(sentences[index]) < ShortSentenceTokens && StartsWithReference(sentences[next]);
+            var isContinuedBy = next == index + 1 && TokenEstimator.Count(sentences[index]) < ShortSentenceTokens && StartsWithReference(sentences[next]);
             if (!opensList && !isContinuedBy)
             {
-                break;
+                yield break;
             }
 
-            var separator = IsCjk(builder[^1]) && IsCjk(sentences[next][0]) ? string.Empty : " ";
-            builder.Append(separator).Append(sentences[next]);
-            added++;
+            yield return next;
+            if (isContinuedBy && !opensList)
+            {
+                yield break;
+            }
         }
-
-        return ReferenceMarks().Replace(builder.ToString(), string.Empty).Trim();
     }
 
     /// <summary>The sentence opens by pointing back ("This", "It", "此次", "Diese"): it completes the one before.</summary>
@@ -137,43 +280,15 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer) : IA
         return ReferenceWords.Contains(firstWord);
     }
 
-    private static bool IsCjk(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uFF00' and <= '\uFFEF';
+    private string Normalised(string sentence) => string.Join(' ', analyzer.Fold(sentence).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s?(\[\d{1,3}\])+")]
-    private static partial System.Text.RegularExpressions.Regex ReferenceMarks();
+    /// <summary>A passage split into sentences, with the concepts each sentence and the whole passage cover.</summary>
+    private sealed record PassageSentences(
+        RetrievedPassage Passage,
+        IReadOnlyList<SentenceSpan> Spans,
+        IReadOnlyList<string> Sentences,
+        IReadOnlyList<IReadOnlySet<int>> SentenceCovered,
+        IReadOnlySet<int> Covered);
 
-    /// <summary>Weighted query terms in the sentence; a number counts extra when the question asks "how many".</summary>
-    private double Score(string sentence, RetrievedPassage passage, HashSet<string> queryTerms, IReadOnlyDictionary<string, double> weights, bool asksForNumber)
-    {
-        var terms = analyzer.Analyze(sentence, passage.Chunk.Language).ToHashSet(StringComparer.Ordinal);
-        var score = terms.Where(queryTerms.Contains).Sum(t => weights.TryGetValue(t, out var w) ? w : 1.0);
-        if (score <= 0)
-        {
-            return 0;
-        }
-
-        if (asksForNumber && sentence.Any(char.IsAsciiDigit))
-        {
-            score *= 1.25;
-        }
-
-        // A question the article asks itself ("So what does this mean?") announces an answer but is none.
-        if (sentence.TrimEnd().EndsWith('?') || sentence.TrimEnd().EndsWith('？'))
-        {
-            score *= 0.5;
-        }
-
-        // Among equally good sentences, prefer the better-ranked passage.
-        return score * (1 + (0.05 / passage.Rank));
-    }
-
-    private static bool AsksForQuantity(string question)
-    {
-        var folded = question.ToLowerInvariant();
-        return folded.Contains("how many", StringComparison.Ordinal) || folded.Contains("how much", StringComparison.Ordinal)
-            || folded.Contains("wie viel", StringComparison.Ordinal) || folded.Contains("wie hoch", StringComparison.Ordinal)
-            || folded.Contains("wieviel", StringComparison.Ordinal) || folded.Contains("多少", StringComparison.Ordinal)
-            || folded.Contains('几', StringComparison.Ordinal) || folded.Contains('幾', StringComparison.Ordinal)
-            || folded.Contains("by how", StringComparison.Ordinal) || folded.Contains("what percentage", StringComparison.Ordinal);
-    }
+    private sealed record SentenceCandidate(PassageSentences Passage, int Index, IReadOnlySet<int> Covered, bool HoldsItem, double Score);
 }

@@ -7,6 +7,9 @@ public sealed record ComposedAnswer(string Text, IReadOnlyList<RetrievedPassage>
 {
     /// <summary>Markers removed, quotes not found, tokens used: what /debug shows about the composition.</summary>
     public AnswerDiagnostics Diagnostics { get; init; } = AnswerDiagnostics.None;
+
+    /// <summary>Word glosses of quotes in another language than the question (extractive answers only).</summary>
+    public IReadOnlyList<WordGloss> Glosses { get; init; } = [];
 }
 
 /// <summary>One step of a streamed composition: a piece of text, then the whole answer.</summary>

@@ -45,7 +45,28 @@ public sealed record Answer(
 
     /// <summary>How the answer came about beyond retrieval (condensed question, dropped markers, tokens), for /debug.</summary>
     public AnswerDiagnostics Diagnostics { get; init; } = AnswerDiagnostics.None;
+
+    /// <summary>The question's language (en, de, zh): the fixed texts around the answer (<see cref="AnswerTexts"/>) are shown in it.</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>Word glosses of quotes in another language than the question, one per quote that has one; front ends show them after the text.</summary>
+    public IReadOnlyList<WordGloss> Glosses { get; init; } = [];
 }
+
+/// <summary>
+/// Key terms of a quote in another language with their dictionary equivalents in the question's language: a help
+/// to read the quote, word by word, never a translation of it.
+/// </summary>
+/// <param name="Number">The citation marker of the quote it glosses.</param>
+/// <param name="Pairs">Term as written in the quote, and its gloss, in quote order.</param>
+public sealed record WordGloss(int Number, IReadOnlyList<GlossPair> Pairs)
+{
+    /// <summary>"[1] Aktienkurse = share prices · stiegen = rose".</summary>
+    public string Format() => $"[{Number}] {string.Join(" · ", Pairs.Select(p => $"{p.Term} = {p.Gloss}"))}";
+}
+
+/// <summary>One glossed term.</summary>
+public sealed record GlossPair(string Term, string Gloss);
 
 /// <summary>What happened between the question and the answer text, shown under /debug and logged.</summary>
 /// <param name="StandaloneQuestion">The follow-up rewritten as a stand-alone question; null when it was searched as asked.</param>
@@ -61,6 +82,18 @@ public sealed record AnswerDiagnostics(
     int CompletionTokens)
 {
     public static AnswerDiagnostics None { get; } = new(null, [], [], 0, 0);
+
+    /// <summary>Sentences of a model's answer whose numbers, dates, amounts and names were checked against the passages they cite (0 without a model).</summary>
+    public int CheckedSentences { get; init; }
+
+    /// <summary>The checked sentences whose every claim was found in a passage the sentence cites.</summary>
+    public int VerifiedSentences { get; init; }
+
+    /// <summary>Each sentence that failed the claim check, with the claims not found ("… [1] — not in its passages: 12, Acme").</summary>
+    public IReadOnlyList<string> UnverifiedSentences { get; init; } = [];
+
+    /// <summary>Source sentences an extractive answer quotes (0 for a refusal or a model's answer).</summary>
+    public int QuotedSentences { get; init; }
 }
 
 /// <summary>One step of a streamed answer: text as it is written, then the whole checked answer.</summary>

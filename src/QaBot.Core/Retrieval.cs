@@ -52,7 +52,16 @@ public sealed record RetrievalResult(
 
     /// <summary>Every reranked candidate, best first, with the features it was scored on (for eval --json and fitting the ranker).</summary>
     public IReadOnlyList<RankedCandidate> Candidates { get; init; } = [];
+
+    /// <summary>
+    /// The question's content terms as concepts, each with the analyzed forms that stand for it in any language
+    /// (itself, its translations) and its rarity weight; empty when the retriever does not say.
+    /// </summary>
+    public IReadOnlyList<QuestionConcept> Concepts { get; init; } = [];
 }
+
+/// <summary>A content term of the question, the term lists that stand for it (one per translation; all terms of one must occur), and its rarity (IDF).</summary>
+public sealed record QuestionConcept(string Term, IReadOnlyList<IReadOnlyList<string>> Forms, double Weight);
 
 /// <summary>A reranked candidate passage: its rerank score and the features behind it.</summary>
 public sealed record RankedCandidate(Chunk Chunk, double Score, IReadOnlyDictionary<string, double> Features);

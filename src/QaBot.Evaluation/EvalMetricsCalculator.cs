@@ -39,7 +39,27 @@ public static class EvalMetricsCalculator
             Mean(unanswerable, o => o.Refused ? 1 : 0),
             Mean(answerable, o => o.Refused ? 1 : 0),
             outcomes.Count == 0 ? null : Percentile(outcomes.Select(o => o.LatencyMs), 0.50),
-            outcomes.Count == 0 ? null : Percentile(outcomes.Select(o => o.LatencyMs), 0.95));
+            outcomes.Count == 0 ? null : Percentile(outcomes.Select(o => o.LatencyMs), 0.95))
+        {
+            AnswerSentencesP50 = Median(outcomes.Where(o => !o.Refused && o.QuotedSentences > 0).Select(o => (double)o.QuotedSentences).ToList()),
+            ModelSentencesVerified = outcomes.Sum(o => o.CheckedSentences) is var checkedCount and > 0
+                ? outcomes.Sum(o => o.VerifiedSentences) / (double)checkedCount
+                : null,
+        };
+    }
+
+    /// <summary>The middle value (the mean of the two middle ones for an even count); null for none.</summary>
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>1-based rank of the first retrieved passage from an expected source (paths compared as <see cref="EvalSourcePath"/> says).</summary>

@@ -17,6 +17,7 @@ public static class EvalReportWriter
         ("answer_accuracy", m => m.AnswerAccuracy), ("citation_precision", m => m.CitationPrecision),
         ("refusal_rate", m => m.RefusalRate), ("false_refusal_rate", m => m.FalseRefusalRate),
         ("latency_p50_ms", m => m.LatencyP50Ms), ("latency_p95_ms", m => m.LatencyP95Ms),
+        ("answer_sentences_p50", m => m.AnswerSentencesP50), ("model_sentences_verified", m => m.ModelSentencesVerified),
     ];
 
     public static string ToTable(EvalReport report)
@@ -76,6 +77,9 @@ public static class EvalReportWriter
                 ["answerability"] = Math.Round(q.Answerability, 4),
                 ["gate_features"] = new JsonObject(q.GateFeatures.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)Math.Round(f.Value, 4)))),
                 ["latency_ms"] = Math.Round(q.LatencyMs, 3),
+                ["quoted_sentences"] = q.QuotedSentences,
+                ["checked_sentences"] = q.CheckedSentences,
+                ["verified_sentences"] = q.VerifiedSentences,
                 ["retrieved"] = new JsonArray(q.Passages.Select(p => (JsonNode?)new JsonObject
                 {
                     ["rank"] = p.Rank,
@@ -116,6 +120,8 @@ public static class EvalReportWriter
         ["false_refusal_rate"] = m.FalseRefusalRate,
         ["latency_p50_ms"] = m.LatencyP50Ms is { } p50 ? Math.Round(p50, 3) : null,
         ["latency_p95_ms"] = m.LatencyP95Ms is { } p95 ? Math.Round(p95, 3) : null,
+        ["answer_sentences_p50"] = m.AnswerSentencesP50,
+        ["model_sentences_verified"] = m.ModelSentencesVerified,
     };
 
     private static string Format(double? value, bool isMilliseconds) => value switch

@@ -37,6 +37,14 @@ public sealed record QuestionOutcome(
     /// </summary>
     public string Direction { get; init; } = LanguageDirection.Label(Question.Language, null);
 
+    /// <summary>Source sentences the extractive answer quotes (0 for a refusal or a model's answer).</summary>
+    public int QuotedSentences { get; init; }
+
+    /// <summary>Sentences of a model's answer whose claims were checked, and those verified.</summary>
+    public int CheckedSentences { get; init; }
+
+    public int VerifiedSentences { get; init; }
+
     /// <summary>The question has groups to look for in its passages (evidence metrics apply).</summary>
     public bool HasEvidenceCriterion => Question.IsAnswerable && Question.AnswerAny.Count > 0;
 
@@ -61,7 +69,14 @@ public sealed record EvalMetrics(
     double? RefusalRate,
     double? FalseRefusalRate,
     double? LatencyP50Ms,
-    double? LatencyP95Ms);
+    double? LatencyP95Ms)
+{
+    /// <summary>Median number of source sentences an extractive answer quotes, over the answers that quote any.</summary>
+    public double? AnswerSentencesP50 { get; init; }
+
+    /// <summary>Share of a model's checked sentences (those with numbers, dates or names) whose every claim is in a passage they cite; null without a model.</summary>
+    public double? ModelSentencesVerified { get; init; }
+}
 
 /// <summary>An evaluation run: metrics overall, per kind and per language direction, every question's outcome, and the settings that mattered.</summary>
 public sealed record EvalReport(

@@ -36,6 +36,9 @@ public sealed class Evaluator(IAnswerService answers, ISourceLanguageLookup sour
                 Candidates = answer.Retrieval.Candidates,
                 EvidenceRank = evidenceRank,
                 Answerability = answer.Retrieval.Evidence.Answerability,
+                QuotedSentences = answer.Diagnostics.QuotedSentences,
+                CheckedSentences = answer.Diagnostics.CheckedSentences,
+                VerifiedSentences = answer.Diagnostics.VerifiedSentences,
                 GateFeatures = answer.Retrieval.Evidence.GateFeatures,
                 Direction = LanguageDirection.Label(question.Language, await PassageLanguageAsync(question, passages, evidenceRank, cancellationToken)),
             });

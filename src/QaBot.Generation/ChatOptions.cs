@@ -57,6 +57,9 @@ public sealed class ChatOptions
     /// <summary>Rewrite each question into the collection's other languages with the model and fuse the results.</summary>
     public bool TranslateQueries { get; set; } = true;
 
+    /// <summary>A sentence whose numbers, dates or names are not in the passages it cites: <c>Mark</c> it as unverified, or <c>Remove</c> it.</summary>
+    public Claims.UnverifiedClaimHandling UnverifiedClaims { get; set; } = Claims.UnverifiedClaimHandling.Mark;
+
     internal bool IsEnabled => !string.Equals(Provider, ChatProviders.None, StringComparison.OrdinalIgnoreCase);
 }
 

@@ -25,6 +25,7 @@ public static partial class GenerationServiceCollectionExtensions
         services.AddSingleton<ChatKernelFactory>();
         services.AddSingleton(sp => CreateModel(sp.GetRequiredService<ChatKernelFactory>(), sp.GetRequiredService<IOptions<ChatOptions>>().Value));
         services.AddSingleton(sp => PromptLibrary.Load(PromptsFolder(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
+        services.AddSingleton<Claims.ClaimChecker>();
         services.AddSingleton<ModelAnswerComposer>();
         services.AddSingleton<ModelQuestionRewriter>();
         services.Replace(ServiceDescriptor.Singleton<IAnswerComposer>(sp => IsEnabled(sp)
@@ -32,7 +33,7 @@ public static partial class GenerationServiceCollectionExtensions
             : sp.GetRequiredService<ExtractiveAnswerComposer>()));
         services.Replace(ServiceDescriptor.Singleton<IQuestionRewriter>(sp => IsEnabled(sp)
             ? sp.GetRequiredService<ModelQuestionRewriter>()
-            : new AsAskedQuestionRewriter()));
+            : sp.GetRequiredService<FollowUpQuestionCombiner>()));
         services.AddHostedService<ChatModelStartup>();
         return services;
     }

@@ -7,14 +7,17 @@ using Microsoft.SemanticKernel.Connectors.OpenAI;
 using QaBot.Analysis;
 using QaBot.Answering;
 using QaBot.Core;
+using QaBot.Generation.Claims;
 
 namespace QaBot.Generation;
 
 /// <summary>
 /// Answers with the chat model, grounded in the retrieved passages: the answer prompt gets them numbered and
 /// fenced as untrusted data; the streamed reply's [n] markers are bound to the passages as they arrive
-/// (<see cref="CitationMarkerRewriter"/>), quotes are checked against the passages they cite, and the model's
-/// "no answer" reply becomes a refusal with no sources.
+/// (<see cref="CitationMarkerRewriter"/>), each sentence's numbers, dates and names are checked against the
+/// passages it cites before it is shown (<see cref="ClaimCheckingFilter"/>), quotes are checked against the passages
+/// they cite, and the model's "no answer" reply, or an answer whose every sentence fails the check, becomes a
+/// refusal with no sources.
 /// </summary>
 public sealed partial class ModelAnswerComposer(
     ChatModel model,
@@ -22,6 +25,8 @@ public sealed partial class ModelAnswerComposer(
     IOptions<ChatOptions> options,
     GenerationMetrics metrics,
     TimeProvider timeProvider,
+    ClaimChecker claims,
+    ITranslationTableProvider tables,
     ILogger<ModelAnswerComposer> logger) : IStreamingAnswerComposer
 {
     /// <summary>What the model replies, and nothing else, when the passages do not answer the question.</summary>
@@ -59,6 +64,7 @@ public sealed partial class ModelAnswerComposer(
         };
 
         var rewriter = new CitationMarkerRewriter(retrieval.Passages);
+        var checking = new ClaimCheckingFilter(claims, await tables.GetAsync(cancellationToken), () => rewriter.PassagesByNumber, settings.UnverifiedClaims, language);
         var opening = new StringBuilder();
         var holdingOpening = true;
         var usage = default(TokenUsage);
@@ -97,7 +103,7 @@ public sealed partial class ModelAnswerComposer(
                     piece = opening.ToString();
                 }
 
-                var text = rewriter.Push(piece);
+                var text = checking.Push(rewriter.Push(piece));
                 if (text.Length > 0)
                 {
                     yield return new ComposerTextDelta(text);
@@ -122,13 +128,29 @@ public sealed partial class ModelAnswerComposer(
             yield break;
         }
 
-        var rest = rewriter.Push(holdingOpening ? opening.ToString() : string.Empty) + rewriter.Complete();
+        var rest = checking.Push(rewriter.Push(holdingOpening ? opening.ToString() : string.Empty) + rewriter.Complete()) + checking.Complete();
+        var diagnostics = new AnswerDiagnostics(null, rewriter.Removed, [], usage.PromptTokens, usage.CompletionTokens)
+        {
+            CheckedSentences = checking.CheckedSentences,
+            VerifiedSentences = checking.VerifiedSentences,
+            UnverifiedSentences = checking.Unverified,
+        };
+        if (checking.AllFailed)
+        {
+            // Nothing the model said is in the passages it cites: nothing of it was shown, and nothing is.
+            LogAllClaimsFailed(checking.CheckedSentences);
+            var refusal = RefusalMessages.NotCovered(language);
+            yield return new ComposerTextDelta(refusal);
+            yield return new ComposerCompleted(new ComposedAnswer(refusal, [], Refused: true) { Diagnostics = diagnostics });
+            yield break;
+        }
+
         if (rest.Length > 0)
         {
             yield return new ComposerTextDelta(rest);
         }
 
-        var answer = rewriter.Text.Trim();
+        var answer = checking.Text.Trim();
         if (answer.Length == 0)
         {
             metrics.RecordFailure("answer");
@@ -141,9 +163,14 @@ public sealed partial class ModelAnswerComposer(
             LogCitationProblems(string.Join(' ', rewriter.Removed), unverified.Count);
         }
 
+        if (checking.Unverified.Count > 0)
+        {
+            LogUnverifiedClaims(checking.Unverified.Count, checking.CheckedSentences);
+        }
+
         yield return new ComposerCompleted(new ComposedAnswer(answer, rewriter.Cited)
         {
-            Diagnostics = new AnswerDiagnostics(null, rewriter.Removed, unverified, usage.PromptTokens, usage.CompletionTokens),
+            Diagnostics = diagnostics with { UnverifiedQuotes = unverified },
         });
     }
 
@@ -172,6 +199,12 @@ public sealed partial class ModelAnswerComposer(
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Answer citations: removed markers '{Removed}', {UnverifiedQuotes} quotes not found in their passages")]
     private partial void LogCitationProblems(string removed, int unverifiedQuotes);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Answer claims: {Unverified} of {Checked} checked sentences hold a number, date or name not in the passages they cite")]
+    private partial void LogUnverifiedClaims(int unverified, int @checked);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Answer refused: none of its {Checked} checked sentences is backed by the passages it cites")]
+    private partial void LogAllClaimsFailed(int @checked);
 
     // The error line stays one line on the console; the stack trace is there with --verbose.
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "The chat model {Model} failed ({ExceptionType}: {ExceptionMessage}); told the user: {UserMessage}")]

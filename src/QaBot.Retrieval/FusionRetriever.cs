@@ -186,6 +186,7 @@ public sealed partial class FusionRetriever(
             TermWeights = termWeights,
             TimingsMs = timings,
             Candidates = [.. reranked.Select(c => new RankedCandidate(c.Chunk, c.Score, c.Features))],
+            Concepts = [.. concepts.Forms.Select(p => new QuestionConcept(p.Key, p.Value, concepts.Weights[p.Key]))],
         };
     }
 

@@ -188,5 +188,21 @@ public sealed class AnswerServiceTests
         Assert.Equal("streaming", answer.AnsweredBy);
     }
 
+    [Fact]
+    public async Task AnswerAsync_EllipticalFollowUpWithoutModel_RetrievesTheCombinedQuestionAndShowsItUnderDebug()
+    {
+        // Arrange
+        _retriever.Setup(r => r.RetrieveAsync(It.IsAny<RetrievalRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(RetrievalResult.Empty);
+        var service = new AnswerService(_retriever.Object, _composer.Object, new FollowUpQuestionCombiner(QaBot.Analysis.TextAnalyzer.Default), _conversations, NullLogger<AnswerService>.Instance);
+        await service.AnswerAsync(new Question("How much does Meta plan to spend on AI?", "thread-1"), CancellationToken.None);
+
+        // Act
+        var followUp = await service.AnswerAsync(new Question("and what about Google?", "thread-1"), CancellationToken.None);
+
+        // Assert
+        _retriever.Verify(r => r.RetrieveAsync(It.Is<RetrievalRequest>(q => q.Question == "How much does Google plan to spend on AI?"), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal("How much does Google plan to spend on AI?", followUp.Diagnostics.StandaloneQuestion);
+    }
+
     private AnswerService Service() => new(_retriever.Object, _composer.Object, new AsAskedQuestionRewriter(), _conversations, NullLogger<AnswerService>.Instance);
 }

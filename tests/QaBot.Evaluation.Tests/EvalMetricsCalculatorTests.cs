@@ -218,4 +218,32 @@ public sealed class EvalMetricsCalculatorTests
         Assert.Equal(1.0, m.RecallAt5);
         Assert.Equal(1.0, m.CitationPrecision);
     }
+    [Fact]
+    public void Compute_ExtractiveAndModelAnswers_MedianQuotedSentencesAndShareOfModelSentencesVerified()
+    {
+        // Arrange: quoted 1, 3 and 2 sentences (a refusal's 0 does not count); a model checked 4 sentences, 3 verified.
+        var outcomes = EvalSample.Outcomes();
+        outcomes =
+        [
+            outcomes[0] with { QuotedSentences = 1 },
+            outcomes[1] with { QuotedSentences = 3 },
+            outcomes[2] with { QuotedSentences = 2, CheckedSentences = 3, VerifiedSentences = 3 },
+            outcomes[3],
+            outcomes[4],
+            outcomes[5] with { CheckedSentences = 1, VerifiedSentences = 0 },
+        ];
+
+        // Act
+        var metrics = EvalMetricsCalculator.Compute(outcomes);
+
+        // Assert
+        Assert.Equal(2, metrics.AnswerSentencesP50);
+        Assert.Equal(0.75, metrics.ModelSentencesVerified);
+    }
+
+    [Fact]
+    public void Compute_NoModelSentences_VerifiedShareDoesNotApply()
+    {
+        Assert.Null(EvalMetricsCalculator.Compute(EvalSample.Outcomes()).ModelSentencesVerified);
+    }
 }

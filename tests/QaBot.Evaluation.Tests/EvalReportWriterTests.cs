@@ -7,7 +7,7 @@ public sealed class EvalReportWriterTests
     private static readonly string[] MetricKeys =
     [
         "questions", "hit@1", "hit@3", "hit@5", "recall@5", "mrr", "evidence@1", "evidence@3", "evidence@5", "evidence_mrr", "answer_accuracy", "citation_precision",
-        "refusal_rate", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms",
+        "refusal_rate", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms", "answer_sentences_p50", "model_sentences_verified",
     ];
 
     [Fact]
@@ -192,9 +192,9 @@ public sealed class EvalReportWriterTests
         var lines = EvalReportWriter.ToTable(report).Split(Environment.NewLine);
 
         // Assert
-        Assert.Equal(["group", "n", "hit@1", "hit@3", "hit@5", "recall@5", "mrr", "evidence@1", "evidence@3", "evidence@5", "evidence_mrr", "answer_accuracy", "citation_precision", "refusal_rate", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms"], Cells(lines[0]));
-        Assert.Equal(["overall", "6", "0.25", "0.75", "0.75", "0.63", "0.42", "0.00", "0.00", "0.00", "0.00", "0.25", "0.40", "0.50", "0.25", "30.0", "60.0"], Cells(lines[2]));
-        Assert.Equal(["unanswerable", "2", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "0.00", "0.50", "-", "50.0", "60.0"], Cells(Assert.Single(lines, l => l.StartsWith("unanswerable", StringComparison.Ordinal))));
+        Assert.Equal(["group", "n", "hit@1", "hit@3", "hit@5", "recall@5", "mrr", "evidence@1", "evidence@3", "evidence@5", "evidence_mrr", "answer_accuracy", "citation_precision", "refusal_rate", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms", "answer_sentences_p50", "model_sentences_verified"], Cells(lines[0]));
+        Assert.Equal(["overall", "6", "0.25", "0.75", "0.75", "0.63", "0.42", "0.00", "0.00", "0.00", "0.00", "0.25", "0.40", "0.50", "0.25", "30.0", "60.0", "-", "-"], Cells(lines[2]));
+        Assert.Equal(["unanswerable", "2", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "0.00", "0.50", "-", "50.0", "60.0", "-", "-"], Cells(Assert.Single(lines, l => l.StartsWith("unanswerable", StringComparison.Ordinal))));
         Assert.Contains("settings: Retrieval:RrfK=60", lines);
     }
 

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Moq;
+using QaBot.Analysis;
+using QaBot.Answering;
+using QaBot.Generation.Claims;
 
 namespace QaBot.Generation.Tests;
 
@@ -27,6 +30,9 @@ internal sealed class ChatMocks
 
     public static PromptLibrary ShippedPrompts { get; } = PromptLibrary.Load(Path.Combine(AppContext.BaseDirectory, "prompts"));
 
+    /// <summary>The settings <see cref="Composer"/> answers with; tests may change them first.</summary>
+    public ChatOptions Settings { get; } = new() { Provider = "openai", Model = "mock" };
+
     public static IOptions<ChatOptions> Options(bool translate = true) => Microsoft.Extensions.Options.Options.Create(new ChatOptions { Provider = "openai", Model = "mock", TranslateQueries = translate });
 
     /// <summary>The model streams these pieces for every answer.</summary>
@@ -46,7 +52,7 @@ internal sealed class ChatMocks
         .ReturnsAsync((ChatHistory history, PromptExecutionSettings? _, Kernel? _, CancellationToken _) => [new ChatMessageContent(AuthorRole.Assistant, reply(history))]);
 
     public ModelAnswerComposer Composer(GenerationMetrics? metrics = null) =>
-        new(Model, ShippedPrompts, Options(), metrics ?? new GenerationMetrics(), TimeProvider.System, NullLogger<ModelAnswerComposer>.Instance);
+        new(Model, ShippedPrompts, Microsoft.Extensions.Options.Options.Create(Settings), metrics ?? new GenerationMetrics(), TimeProvider.System, new ClaimChecker(TextAnalyzer.Default), new StoredTranslationTableProvider(null), NullLogger<ModelAnswerComposer>.Instance);
 
     private static async IAsyncEnumerable<StreamingChatMessageContent> Stream(string[] pieces, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,7 @@ public sealed class FakeServerChatTests : IAsyncDisposable
     public async Task StreamAsync_ServerStreamsSse_PiecesArriveWithInvalidMarkersDroppedAndTokensCounted()
     {
         // Arrange
-        _server.Responder = _ => FakeChatReply.Text("Binhai has over ", "220,000 enterprises [1]", ". Invented [", "8].");
+        _server.Responder = _ => FakeChatReply.Text("Binhai has over ", "220,000 enterprises [1]", ". Invented [", "8]. It is a bay [1]", ".");
         var tokens = new List<(string Name, long Value)>();
         using var listener = Listen(tokens);
 
@@ -41,9 +41,10 @@ public sealed class FakeServerChatTests : IAsyncDisposable
         Assert.Equal("fake-model", request.Body["model"]!.ToString());
         Assert.Equal("Bearer test-key", request.Authorization);
         Assert.Contains("### passage 1: 004.txt:1-1 — Binhai", request.Prompt, StringComparison.Ordinal);
-        Assert.True(updates.OfType<ComposerTextDelta>().Count() >= 3, "pieces are passed on as they arrive");
+        // Pieces are passed on sentence by sentence, each once its claims are checked.
+        Assert.True(updates.OfType<ComposerTextDelta>().Count() >= 2, "pieces are passed on as they arrive");
         var answer = Assert.IsType<ComposerCompleted>(updates[^1]).Answer;
-        Assert.Equal("Binhai has over 220,000 enterprises [1]. Invented.", answer.Text);
+        Assert.Equal("Binhai has over 220,000 enterprises [1]. Invented. It is a bay [1].", answer.Text);
         Assert.Equal(["004.txt"], answer.Cited.Select(p => p.Chunk.SourcePath));
         Assert.Equal(["[8]"], answer.Diagnostics.RemovedMarkers);
         Assert.Equal((120, 30), (answer.Diagnostics.PromptTokens, answer.Diagnostics.CompletionTokens));
@@ -200,7 +201,7 @@ public sealed class FakeServerChatTests : IAsyncDisposable
     };
 
     private ModelAnswerComposer Composer(ChatOptions options) => new(
-        Model(options), ChatMocks.ShippedPrompts, Microsoft.Extensions.Options.Options.Create(options), _metrics, _time, new Logger<ModelAnswerComposer>(_logs));
+        Model(options), ChatMocks.ShippedPrompts, Microsoft.Extensions.Options.Options.Create(options), _metrics, _time, new QaBot.Generation.Claims.ClaimChecker(QaBot.Analysis.TextAnalyzer.Default), new QaBot.Answering.StoredTranslationTableProvider(null), new Logger<ModelAnswerComposer>(_logs));
 
     private ModelQuestionRewriter Rewriter(ChatOptions options, IChunkIndex index) => new(
         Model(options), ChatMocks.ShippedPrompts, index, Microsoft.Extensions.Options.Options.Create(options), _metrics, _time, new Logger<ModelQuestionRewriter>(_logs));

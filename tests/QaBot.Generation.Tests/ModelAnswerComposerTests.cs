@@ -66,7 +66,7 @@ public sealed class ModelAnswerComposerTests
     public async Task ComposeAsync_MisquotedPassage_ReportsTheQuote()
     {
         // Arrange
-        _mocks.StreamReply("The article says \"over 300,000 industrial enterprises\" [1].");
+        _mocks.StreamReply("Binhai has over 220,000 enterprises [1]. The article says \"over 300,000 industrial enterprises\" [1].");
 
         // Act
         var answer = await _mocks.Composer().ComposeAsync("How many enterprises?", ThreePassages(), CancellationToken.None);
@@ -121,5 +121,65 @@ public sealed class ModelAnswerComposerTests
 
         // Act + Assert
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _mocks.Composer().ComposeAsync("How many?", ThreePassages(), cancellation.Token));
+    }
+    [Fact]
+    public async Task StreamAsync_ModelWithOneCorrectAndOneInventedNumber_InventedOneMarkedAndNeverVerified()
+    {
+        // Arrange: passage 1 says 220,000; the model also invents 1.5 billion yuan of funds.
+        _mocks.StreamReply("Binhai has over 220,000 ", "industrial enterprises [1]. ", "It received 1.5 billion yuan [1]", ".");
+
+        // Act
+        var updates = new List<ComposerUpdate>();
+        await foreach (var update in _mocks.Composer().StreamAsync("How many enterprises are in Binhai?", ThreePassages(), CancellationToken.None))
+        {
+            updates.Add(update);
+        }
+
+        // Assert: what streamed is what the answer says, the mark included.
+        var streamed = string.Concat(updates.OfType<ComposerTextDelta>().Select(d => d.Text));
+        var answer = Assert.IsType<ComposerCompleted>(updates[^1]).Answer;
+        Assert.Equal("Binhai has over 220,000 industrial enterprises [1]. It received 1.5 billion yuan [1]. (unverified)", answer.Text);
+        Assert.Equal(streamed, answer.Text);
+        Assert.Equal(2, answer.Diagnostics.CheckedSentences);
+        Assert.Equal(1, answer.Diagnostics.VerifiedSentences);
+        var unverified = Assert.Single(answer.Diagnostics.UnverifiedSentences);
+        Assert.Contains("1.5 billion", unverified, StringComparison.Ordinal);
+        Assert.DoesNotContain("220,000", unverified, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_RemoveSetting_InventedSentenceLeftOutButListed()
+    {
+        // Arrange
+        _mocks.Settings.UnverifiedClaims = QaBot.Generation.Claims.UnverifiedClaimHandling.Remove;
+        _mocks.StreamReply("Binhai has over 220,000 industrial enterprises [1]. It received 1.5 billion yuan [1].");
+
+        // Act
+        var answer = await _mocks.Composer().ComposeAsync("How many enterprises are in Binhai?", ThreePassages(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal("Binhai has over 220,000 industrial enterprises [1].", answer.Text);
+        Assert.Single(answer.Diagnostics.UnverifiedSentences);
+    }
+
+    [Fact]
+    public async Task StreamAsync_EverySentenceFailsTheCheck_RefusesWithoutSourcesAndShowsNoneOfIt()
+    {
+        // Arrange
+        _mocks.StreamReply("Binhai has 990,000 enterprises [1]. ", "The conference was in Paris [2].");
+
+        // Act
+        var updates = new List<ComposerUpdate>();
+        await foreach (var update in _mocks.Composer().StreamAsync("How many enterprises are in Binhai?", ThreePassages(), CancellationToken.None))
+        {
+            updates.Add(update);
+        }
+
+        // Assert
+        var answer = Assert.IsType<ComposerCompleted>(updates[^1]).Answer;
+        Assert.True(answer.Refused);
+        Assert.Empty(answer.Cited);
+        Assert.Equal(RefusalMessages.NotCovered("en"), string.Concat(updates.OfType<ComposerTextDelta>().Select(d => d.Text)));
+        Assert.Equal(2, answer.Diagnostics.UnverifiedSentences.Count);
     }
 }

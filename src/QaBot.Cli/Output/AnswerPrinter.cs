@@ -19,9 +19,20 @@ public static class AnswerPrinter
     {
         ArgumentNullException.ThrowIfNull(answer);
         var builder = new StringBuilder();
+        if (answer.Glosses.Count > 0)
+        {
+            builder.AppendLine().AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{AnswerTexts.WordGloss(answer.Language)}:");
+            foreach (var gloss in answer.Glosses)
+            {
+                builder.Append("  ").AppendLine(DisplayText.Escape(gloss.Format()));
+            }
+        }
+
         if (answer.Citations.Count > 0)
         {
-            builder.AppendLine().AppendLine().AppendLine("Sources:");
+            // The gloss block already ends its line.
+            builder.Append(answer.Glosses.Count > 0 ? Environment.NewLine : Environment.NewLine + Environment.NewLine)
+                .AppendLine(CultureInfo.InvariantCulture, $"{AnswerTexts.Sources(answer.Language)}:");
             foreach (var citation in answer.Citations)
             {
                 builder.Append("  ").AppendLine(citation.ToString());
@@ -32,13 +43,9 @@ public static class AnswerPrinter
             builder.AppendLine();
         }
 
-        builder.Append(CultureInfo.InvariantCulture, $"({AnsweredBy(answer)}, {answer.Elapsed.TotalMilliseconds:0} ms)");
+        builder.Append(CultureInfo.InvariantCulture, $"({AnswerTexts.AnsweredBy(answer.Language, answer.AnsweredBy)}, {answer.Elapsed.TotalMilliseconds:0} ms)");
         return builder.ToString();
     }
-
-    private static string AnsweredBy(Answer answer) => answer.AnsweredBy == "extractive"
-        ? "extractive answer: sentences quoted from the articles, no language model configured"
-        : $"answered by {answer.AnsweredBy}";
 
     /// <summary>The passages behind an answer, as /sources shows them.</summary>
     public static string FormatSources(Answer answer)
@@ -119,6 +126,21 @@ public static class AnswerPrinter
         foreach (var quote in diagnostics.UnverifiedQuotes)
         {
             builder.AppendLine(CultureInfo.InvariantCulture, $"quote not found verbatim in its passage: {quote}");
+        }
+
+        if (diagnostics.CheckedSentences > 0)
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture, $"claims checked: {diagnostics.VerifiedSentences} of {diagnostics.CheckedSentences} sentences verified against the passages they cite");
+        }
+
+        foreach (var sentence in diagnostics.UnverifiedSentences)
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture, $"unverified sentence: {sentence}");
+        }
+
+        if (diagnostics.QuotedSentences > 0)
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture, $"quoted sentences: {diagnostics.QuotedSentences}");
         }
 
         if (diagnostics.PromptTokens + diagnostics.CompletionTokens > 0)

@@ -35,6 +35,36 @@ public sealed class AnswerPrinterTests
     }
 
     [Fact]
+    public void Format_GermanQuestionWithAGlossedQuote_GlossThenSourcesThenFooterInGerman()
+    {
+        // Arrange
+        var answer = Answers.Covered("„Die Kurse stiegen.“ [1]") with
+        {
+            Language = "de",
+            Glosses = [new WordGloss(1, [new GlossPair("股价", "Aktienkurs")])],
+        };
+
+        // Act
+        var text = AnswerPrinter.Format(answer).ReplaceLineEndings("\n");
+
+        // Assert
+        Assert.Equal(
+            "„Die Kurse stiegen.“ [1]\n\nWortglosse (Wörterbuch, keine Übersetzung):\n  [1] 股价 = Aktienkurs\n\nQuellen:\n  [1] 004_f9dad41751f58670.txt:1 — 当AI寻找场景\n(Extraktive Antwort: wörtlich zitierte Sätze aus den Artikeln, kein Sprachmodell konfiguriert, 12 ms)",
+            text);
+    }
+
+    [Theory]
+    [InlineData("zh", "来源:", "(摘录式回答")]
+    [InlineData("en", "Sources:", "(extractive answer")]
+    public void Format_QuestionLanguage_LabelsAndFooterInIt(string language, string sourcesLabel, string footerStart)
+    {
+        var lines = AnswerPrinter.Format(Answers.Covered() with { Language = language }).ReplaceLineEndings("\n").Split('\n');
+
+        Assert.Equal(sourcesLabel, lines[2]);
+        Assert.StartsWith(footerStart, lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Format_Refusal_NoSourcesSection()
     {
         // Act

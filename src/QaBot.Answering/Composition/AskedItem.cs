@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using QaBot.Retrieval.Answerability;
+
+namespace QaBot.Answering.Composition;
+
+/// <summary>The kind of item a question asks for, as the extractive composer looks for it in a sentence.</summary>
+public enum AskedItemKind
+{
+    /// <summary>Nothing in particular (what is, why).</summary>
+    Open,
+
+    /// <summary>How many, how much, wie viel(e), 多少, 几.</summary>
+    Number,
+
+    /// <summary>When, which year, wann, 什么时候.</summary>
+    Date,
+
+    /// <summary>Who, wer, 谁.</summary>
+    Name,
+
+    /// <summary>Which command, option, tool, file, directory, variable; how do I (a procedure written as a command).</summary>
+    Command,
+}
+
+/// <summary>
+/// Reads what a question asks for (the answerability gate's <see cref="AnswerTypeDetector"/>, plus commands and
+/// other technical items) and whether a sentence holds such an item, so the answer leads with the sentence that does.
+/// </summary>
+public static partial class AskedItem
+{
+    public static AskedItemKind Detect(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return AnswerTypeDetector.Detect(question) switch
+        {
+            AnswerType.Number => AskedItemKind.Number,
+            AnswerType.Date => AskedItemKind.Date,
+            AnswerType.Name => AskedItemKind.Name,
+            _ => CommandQuestion().IsMatch(question) ? AskedItemKind.Command : AskedItemKind.Open,
+        };
+    }
+
+    /// <summary>Whether the sentence holds an item of the kind; every sentence holds an open question's.</summary>
+    public static bool Holds(AskedItemKind kind, string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        return kind switch
+        {
+            AskedItemKind.Number => AnswerTypeDetector.Holds(AnswerType.Number, sentence),
+            AskedItemKind.Date => AnswerTypeDetector.Holds(AnswerType.Date, sentence),
+            AskedItemKind.Name => AnswerTypeDetector.Holds(AnswerType.Name, sentence),
+            AskedItemKind.Command => TechnicalToken().IsMatch(sentence) || LatinInCjk().IsMatch(sentence),
+            _ => true,
+        };
+    }
+
+    // Interrogatives and nouns that ask for a technical item, in English, German and Chinese.
+    [GeneratedRegex(@"\b(which|what)\s+(\w+\s+)?(command|option|flag|switch|parameter|argument|tool|program|utility|package|file|directory|folder|path|variable|key|field|value|setting|string|daemon|script|list|address|port|tag)s?\b|\bhow\s+(do|can|should)\s+(i|you|we|one)\b|\b(welche[snrm]?|mit\s+welche[mnr]?|womit|wie)\b.*\b(befehl|option|werkzeug|programm|paket|datei|verzeichnis|ordner|pfad|variable|parameter|schalter|wert|zeichenkette|feld|adresse|skript)|\bwie\s+(kann|mache|finde|erstelle|teste|melde|wandle|richte|sorge|schalte|ändere)\s+ich\b|命令|指令|选项|選項|参数|參數|工具|目录|目錄|变量|變數|怎么|怎样|怎樣|如何", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommandQuestion();
+
+    // An option (-a, --all), a path (/etc/x, ~/.x), a file name with an extension, a key=value, an ALL_CAPS name,
+    // or a hyphenated program name (dpkg-buildpackage): what commands and settings are written with.
+    [GeneratedRegex(@"(?<![\w-])(--?[A-Za-z][\w-]*|~?/?[\w.-]*/[\w./{}*-]+|\w[\w-]*\.[A-Za-z]\w*|\w+=[^\s,;]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]+-[a-z0-9-]+)")]
+    private static partial Regex TechnicalToken();
+
+    // A Latin token inside Chinese text is a name or a command more often than not.
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}[\s「“（(]*[A-Za-z][\w.+-]+|[A-Za-z][\w.+-]+[\s」”）)]*\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex LatinInCjk();
+}
