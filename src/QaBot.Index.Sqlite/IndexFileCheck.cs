@@ -37,7 +37,7 @@ internal static class IndexFileCheck
                 var result = await check.ExecuteScalarAsync(cancellationToken) as string;
                 if (!string.Equals(result, "ok", StringComparison.Ordinal))
                 {
-                    throw SqliteIndexException.Damaged(path, "integrity check: " + Shorten(result ?? "no result"));
+                    throw SqliteIndexException.Damaged(path, "integrity check: " + Shorten((result ?? "no result").Replace("*** in database main ***", string.Empty, StringComparison.Ordinal).Trim()));
                 }
             }
 
@@ -58,6 +58,11 @@ internal static class IndexFileCheck
             if (!int.TryParse(found, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
                 throw SqliteIndexException.Foreign(path, found is null ? "its meta table has no schema_version" : $"schema_version '{Shorten(found)}' is not a number");
+            }
+
+            if (number == Schema.Version && Schema.Tables.Where(t => !tables.Contains(t)).ToList() is { Count: > 0 } missing)
+            {
+                throw SqliteIndexException.Damaged(path, "tables missing: " + string.Join(", ", missing));
             }
 
             return number == Schema.Version ? IndexFileState.Current

@@ -84,6 +84,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
             _initialized = false;
             _writable = true;
             _immutable = false;
+            MarkChanged();
             if (!File.Exists(DatabasePath))
             {
                 return new IndexReset(DatabasePath, null, null);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace QaBot.Index.Sqlite;
@@ -31,7 +32,7 @@ public enum IndexProblem
 /// The embedded index cannot be opened, read or written. The message is one line for a person: it names the
 /// file (or folder) and what to do.
 /// </summary>
-public sealed class SqliteIndexException(IndexProblem problem, string path, string message, Exception? innerException = null)
+public sealed partial class SqliteIndexException(IndexProblem problem, string path, string message, Exception? innerException = null)
     : Exception(message, innerException)
 {
     public IndexProblem Problem { get; } = problem;
@@ -75,7 +76,7 @@ public sealed class SqliteIndexException(IndexProblem problem, string path, stri
     public static SqliteIndexException? FromSqlite(SqliteException exception, string path)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var detail = exception.Message.Replace("SQLite Error ", "error ", StringComparison.Ordinal);
+        var detail = Detail(exception);
         return (exception.SqliteErrorCode & 0xFF) switch
         {
             SqliteResult.Corrupt => Damaged(path, detail, exception),
@@ -104,6 +105,17 @@ public sealed class SqliteIndexException(IndexProblem problem, string path, stri
             _ => null,
         };
     }
+
+    /// <summary>"SQLite Error 11: 'database disk image is malformed'." as "database disk image is malformed, SQLite error 11".</summary>
+    private static string Detail(SqliteException exception)
+    {
+        var match = SqliteMessage().Match(exception.Message);
+        var text = match.Success ? $"{match.Groups[2].Value}, SQLite error {match.Groups[1].Value}" : exception.Message;
+        return text.ReplaceLineEndings(" ");
+    }
+
+    [GeneratedRegex(@"^SQLite Error (\d+): '(.*)'\.?$", RegexOptions.Singleline)]
+    private static partial Regex SqliteMessage();
 
     /// <summary>SQLite's primary result codes that concern the file (sqlite3.h).</summary>
     private static class SqliteResult
