@@ -17,6 +17,13 @@ public static class ExitCodes
 
     /// <summary>The embedded index cannot be used: damaged, not a QaBot index, too new, read-only where a write was needed, disk full.</summary>
     public const int IndexUnusable = 4;
+
+    /// <summary>An ingest fails only for a file that failed; warnings (a vanished file, a skipped link) keep 0.</summary>
+    public static int ForIngest(Ingestion.Sync.IngestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.HasFailures ? SomeFilesFailed : Success;
+    }
 }
 
 /// <summary>

@@ -37,7 +37,7 @@ public static class IngestCommand
 
             var report = await services.Get<CorpusSynchronizer>().SynchronizeAsync(corpus, ConsoleIngestProgress.ForStandardError(), token);
             Console.WriteLine(IngestSummary.Format(report));
-            return report.HasFailures ? ExitCodes.SomeFilesFailed : ExitCodes.Success;
+            return ExitCodes.ForIngest(report);
         }, cancellationToken));
         return command;
     }
