@@ -90,6 +90,11 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
                 return new IndexReset(DatabasePath, null, null);
             }
 
+            if (WriteAccess.IsDenied(DatabasePath))
+            {
+                throw SqliteIndexException.ReadOnly(DatabasePath);
+            }
+
             var problem = await ProbeAsync(cancellationToken);
             var files = SqliteConnectionStrings.FilesOf(DatabasePath).Where(File.Exists).ToList();
             try
@@ -527,9 +532,16 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
     {
         if (_writable)
         {
-            await using var connection = new SqliteConnection(_connections.ReadWrite);
-            await OpenRawAsync(connection, cancellationToken);
-            return await IndexFileCheck.CheckAsync(connection, DatabasePath, cancellationToken);
+            try
+            {
+                await using var connection = new SqliteConnection(_connections.ReadWrite);
+                await OpenRawAsync(connection, cancellationToken);
+                return await IndexFileCheck.CheckAsync(connection, DatabasePath, cancellationToken);
+            }
+            catch (SqliteIndexException exception) when (exception.Problem == IndexProblem.Unavailable && WriteAccess.IsDenied(DatabasePath))
+            {
+                throw SqliteIndexException.ReadOnly(DatabasePath, exception);
+            }
         }
 
         try
@@ -596,6 +608,10 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         catch (SqliteException exception) when ((exception.SqliteErrorCode & 0xFF) == 14 && !File.Exists(DatabasePath))
         {
             throw SqliteIndexException.FolderNotWritable(folder, exception);
+        }
+        catch (SqliteException exception) when ((exception.SqliteErrorCode & 0xFF) == 14 && WriteAccess.IsDenied(DatabasePath))
+        {
+            throw SqliteIndexException.ReadOnly(DatabasePath, exception);
         }
         catch (SqliteException exception) when (SqliteIndexException.FromSqlite(exception, DatabasePath) is { } translated)
         {

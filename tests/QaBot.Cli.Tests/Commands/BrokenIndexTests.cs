@@ -114,6 +114,40 @@ public sealed class BrokenIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_NoIndexAndADataFolderThatCannotBeWritten_OneLineSayingToIngestWhereWritable()
+    {
+        // Arrange: the data folder would be inside a regular file (a read-only mode would not stop root).
+        _directory.WriteFile("plain-file", "x");
+        var data = _directory.Combine("plain-file", "data");
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await QaBotCommandLine.Build().Parse(["ask", "When was the lighthouse lit?", "--corpus", _corpus, "--data", data]).InvokeAsync();
+
+        // Assert
+        Assert.Equal(ExitCodes.IndexUnusable, exitCode);
+        Assert.Equal(
+            $"Error: The index {Path.Combine(data, "index.db")} is missing, empty or of an older version and cannot be written here (read-only file or folder). Run 'qabot ingest' where Data:Path is writable, then use the index read-only.",
+            console.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Ingest_DataFolderThatCannotBeCreated_OneLineNamingTheFolder()
+    {
+        // Arrange
+        _directory.WriteFile("plain-file", "x");
+        var data = _directory.Combine("plain-file", "data");
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await QaBotCommandLine.Build().Parse(["ingest", "--corpus", _corpus, "--data", data]).InvokeAsync();
+
+        // Assert
+        Assert.Equal(ExitCodes.IndexUnusable, exitCode);
+        Assert.Equal($"Error: The data folder {data} cannot be written, so the index cannot be created there. Set Data:Path (--data) to a writable folder.", console.Error.Trim());
+    }
+
+    [Fact]
     public void ForIngest_OnlyAVanishedFile_SuccessAndAFailedFileExitCode3()
     {
         // Arrange
