@@ -11,8 +11,9 @@ COPY --from=build /app .
 # The articles are mounted at /corpus; the embedded index (when used) lives in /data.
 ENV QABOT__Corpus__Path=/corpus \
     QABOT__Data__Path=/data
-# /data must belong to the user the program runs as: the index, pulled models and the bot's feedback file live there.
-RUN mkdir -p /data && chown app /data
+# /data must belong to the user the program runs as: the index and pulled models live there (and the feedback
+# file, unless DiscordBot:FeedbackFile points elsewhere: compose puts it in /feedback, as the bot mounts /data read-only).
+RUN mkdir -p /data /feedback && chown app /data /feedback
 USER app
 ENTRYPOINT ["dotnet", "/app/qabot.dll"]
 CMD ["--help"]

@@ -8,6 +8,9 @@ internal static class Schema
 {
     public const int Version = 2;
 
+    /// <summary>The tables every index of this version has (the start-up check looks for them).</summary>
+    public static readonly string[] Tables = ["meta", "documents", "chunks", "chunk_terms", "vectors", "blobs"];
+
     /// <summary>Separates the headings of a stored heading path (a control character no heading contains).</summary>
     public const char HeadingSeparator = '\u001F';
 

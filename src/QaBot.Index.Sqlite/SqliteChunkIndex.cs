@@ -14,9 +14,11 @@ namespace QaBot.Index.Sqlite;
 public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
 {
     private readonly ILogger _logger;
-    private readonly string _connectionString;
+    private readonly SqliteConnectionStrings _connections;
     private readonly SemaphoreSlim _initialization = new(1, 1);
-    private bool _initialized;
+    private volatile bool _initialized;
+    private bool _writable;
+    private bool _immutable;
     private long _writeVersion;
     private (long Version, IndexStatistics Statistics)? _statistics;
 
@@ -25,13 +27,8 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         DatabasePath = Path.GetFullPath(options.DatabasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connections = new SqliteConnectionStrings(DatabasePath);
+        _writable = !options.ReadOnly;
     }
 
     public string DatabasePath { get; }
@@ -45,12 +42,106 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
     /// <summary>Releases pooled connections so the file can be moved or deleted.</summary>
     public void Dispose()
     {
-        using (var connection = new SqliteConnection(_connectionString))
+        _connections.ClearPools();
+        _initialization.Dispose();
+    }
+
+    /// <summary>
+    /// Opens an index that was opened read-only for writing from now on (the first-use ingest of a query
+    /// command), creating it when it does not exist. A read-only file or folder is a <see cref="SqliteIndexException"/>.
+    /// </summary>
+    public async Task EnableWritesAsync(CancellationToken cancellationToken)
+    {
+        await _initialization.WaitAsync(cancellationToken);
+        try
         {
-            SqliteConnection.ClearPool(connection);
+            if (!_writable)
+            {
+                _writable = true;
+                _initialized = false;
+            }
+        }
+        finally
+        {
+            _initialization.Release();
         }
 
-        _initialization.Dispose();
+        await using var connection = await OpenAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a new, empty index for <c>qabot ingest --rebuild</c>: a file that fails the start-up check
+    /// (damaged, foreign, too new) is moved aside with its journal, so nothing is lost; a sound one is deleted
+    /// (the corpus rebuilds it).
+    /// </summary>
+    public async Task<IndexReset> ResetAsync(TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        await _initialization.WaitAsync(cancellationToken);
+        try
+        {
+            _connections.ClearPools();
+            _initialized = false;
+            _writable = true;
+            _immutable = false;
+            MarkChanged();
+            if (!File.Exists(DatabasePath))
+            {
+                return new IndexReset(DatabasePath, null, null);
+            }
+
+            if (WriteAccess.IsDenied(DatabasePath))
+            {
+                throw SqliteIndexException.ReadOnly(DatabasePath);
+            }
+
+            var problem = await ProbeAsync(cancellationToken);
+            var files = SqliteConnectionStrings.FilesOf(DatabasePath).Where(File.Exists).ToList();
+            try
+            {
+                if (problem is null)
+                {
+                    files.ForEach(File.Delete);
+                    return new IndexReset(DatabasePath, null, null);
+                }
+
+                var aside = DatabasePath + ".broken-" + timeProvider.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+                foreach (var file in files)
+                {
+                    File.Move(file, aside + file[DatabasePath.Length..]);
+                }
+
+                return new IndexReset(DatabasePath, aside, problem);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw SqliteIndexException.FolderNotWritable(Path.GetDirectoryName(DatabasePath)!, exception);
+            }
+        }
+        finally
+        {
+            _initialization.Release();
+        }
+    }
+
+    /// <summary>The start-up check on a connection of its own (not pooled): null when the file is sound.</summary>
+    private async Task<SqliteIndexException?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_connections.Probe);
+            await connection.OpenAsync(cancellationToken);
+            await IndexFileCheck.CheckAsync(connection, DatabasePath, cancellationToken);
+            return null;
+        }
+        catch (SqliteIndexException exception) when (exception.Problem is IndexProblem.Damaged or IndexProblem.Foreign or IndexProblem.TooNew)
+        {
+            return exception;
+        }
+        catch (SqliteException exception)
+        {
+            return SqliteIndexException.FromSqlite(exception, DatabasePath) ?? SqliteIndexException.Damaged(DatabasePath, exception.Message, exception);
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken)
@@ -369,7 +460,12 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_writable ? _connections.ReadWrite : _immutable ? _connections.Immutable : _connections.ReadOnly);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -377,12 +473,17 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
             {
                 // A 32 MB page cache per connection (the default is 2 MB): at 100k chunks the FTS5 segments and
                 // the chunk_uuid index outgrow 2 MB, and every ingest write and search would go back to the file.
+                // These settings belong to the connection; none writes to the file.
                 pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;";
                 await pragmas.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await EnsureSchemaAsync(connection, cancellationToken);
             return connection;
+        }
+        catch (SqliteException exception) when (SqliteIndexException.FromSqlite(exception, DatabasePath) is { } translated)
+        {
+            await connection.DisposeAsync();
+            throw translated;
         }
         catch
         {
@@ -391,13 +492,14 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         }
     }
 
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Once per instance (and again after <see cref="EnableWritesAsync"/>): an existing file is checked
+    /// (<see cref="IndexFileCheck"/>). Read-only, that is all: nothing is written, so the index works on a
+    /// read-only volume. For writing, the folder and file are created, the journal switched to WAL and the
+    /// schema created; an older schema is emptied for the next ingest to refill.
+    /// </summary>
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        if (_initialized)
-        {
-            return;
-        }
-
         await _initialization.WaitAsync(cancellationToken);
         try
         {
@@ -406,24 +508,114 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
                 return;
             }
 
-            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);", cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-            var existing = await command.ExecuteScalarAsync(cancellationToken) as string;
-            var current = Schema.Version.ToString(CultureInfo.InvariantCulture);
-            if (existing is not null && existing != current)
+            var state = File.Exists(DatabasePath) ? await CheckExistingAsync(cancellationToken) : IndexFileState.Empty;
+            if (!_writable && state != IndexFileState.Current)
             {
-                LogSchemaRebuilt(DatabasePath, existing, current);
-                // An index written by another schema version cannot be trusted: start empty, the next ingest refills it.
-                await ExecuteAsync(connection, "DROP TABLE IF EXISTS chunk_vocabulary; DROP TABLE IF EXISTS chunk_terms; DROP TABLE IF EXISTS vectors; DROP TABLE IF EXISTS chunks; DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS blobs;", cancellationToken);
+                // No index yet (or one to empty): there is nothing to protect from writes, and reads need the tables.
+                _writable = true;
             }
 
-            await ExecuteAsync(connection, Schema.Create + $"INSERT INTO meta (key, value) VALUES ('schema_version', '{current}') ON CONFLICT (key) DO UPDATE SET value = excluded.value;", cancellationToken);
+            if (_writable)
+            {
+                await PrepareForWritesAsync(state, cancellationToken);
+            }
+
             _initialized = true;
         }
         finally
         {
             _initialization.Release();
+        }
+    }
+
+    private async Task<IndexFileState> CheckExistingAsync(CancellationToken cancellationToken)
+    {
+        if (_writable)
+        {
+            try
+            {
+                await using var connection = new SqliteConnection(_connections.ReadWrite);
+                await OpenRawAsync(connection, cancellationToken);
+                return await IndexFileCheck.CheckAsync(connection, DatabasePath, cancellationToken);
+            }
+            catch (SqliteIndexException exception) when (exception.Problem == IndexProblem.Unavailable && WriteAccess.IsDenied(DatabasePath))
+            {
+                throw SqliteIndexException.ReadOnly(DatabasePath, exception);
+            }
+        }
+
+        try
+        {
+            await using var connection = new SqliteConnection(_connections.ReadOnly);
+            await OpenRawAsync(connection, cancellationToken);
+            return await IndexFileCheck.CheckAsync(connection, DatabasePath, cancellationToken);
+        }
+        catch (SqliteIndexException exception) when (exception.Problem is IndexProblem.ReadOnly or IndexProblem.Unavailable)
+        {
+            // A WAL index in a folder that cannot be written: SQLite cannot create the shared-memory file a
+            // reader needs. The file is opened as immutable instead (no locks, no shared memory), which is
+            // right for a read-only volume, where no one can write it.
+            _immutable = true;
+            await using var connection = new SqliteConnection(_connections.Immutable);
+            await OpenRawAsync(connection, cancellationToken);
+            return await IndexFileCheck.CheckAsync(connection, DatabasePath, cancellationToken);
+        }
+    }
+
+    private async Task OpenRawAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (SqliteException exception) when (SqliteIndexException.FromSqlite(exception, DatabasePath) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async Task PrepareForWritesAsync(IndexFileState state, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(DatabasePath)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw SqliteIndexException.FolderNotWritable(folder, exception);
+        }
+
+        try
+        {
+            await using var connection = new SqliteConnection(_connections.ReadWrite);
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+            if (state == IndexFileState.Older)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+                LogSchemaRebuilt(DatabasePath, await command.ExecuteScalarAsync(cancellationToken) as string ?? "?", Schema.Version.ToString(CultureInfo.InvariantCulture));
+                // An index written by another schema version cannot be trusted: start empty, the next ingest refills it.
+                await ExecuteAsync(connection, "DROP TABLE IF EXISTS chunk_vocabulary; DROP TABLE IF EXISTS chunk_terms; DROP TABLE IF EXISTS vectors; DROP TABLE IF EXISTS chunks; DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS blobs;", cancellationToken);
+            }
+
+            // The version is written on every writable start: it is the one write that fails at once on a
+            // read-only file, so a read-only index is reported here and not halfway through an ingest.
+            var current = Schema.Version.ToString(CultureInfo.InvariantCulture);
+            await ExecuteAsync(connection, Schema.Create + $"INSERT INTO meta (key, value) VALUES ('schema_version', '{current}') ON CONFLICT (key) DO UPDATE SET value = excluded.value;", cancellationToken);
+        }
+        catch (SqliteException exception) when ((exception.SqliteErrorCode & 0xFF) == 14 && !File.Exists(DatabasePath))
+        {
+            throw SqliteIndexException.FolderNotWritable(folder, exception);
+        }
+        catch (SqliteException exception) when ((exception.SqliteErrorCode & 0xFF) == 14 && WriteAccess.IsDenied(DatabasePath))
+        {
+            throw SqliteIndexException.ReadOnly(DatabasePath, exception);
+        }
+        catch (SqliteException exception) when (SqliteIndexException.FromSqlite(exception, DatabasePath) is { } translated)
+        {
+            throw translated;
         }
     }
 

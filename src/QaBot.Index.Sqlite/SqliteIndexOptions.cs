@@ -8,4 +8,11 @@ public sealed class SqliteIndexOptions
 
     /// <summary>Full path of the SQLite file.</summary>
     public required string DatabasePath { get; init; }
+
+    /// <summary>
+    /// Open an existing index read-only: nothing is written at start, so it works on a read-only volume or
+    /// file. A missing, empty or older-schema index is opened for writing (it has to be created or refilled),
+    /// and so is one after <see cref="SqliteChunkIndex.EnableWritesAsync"/>.
+    /// </summary>
+    public bool ReadOnly { get; init; }
 }

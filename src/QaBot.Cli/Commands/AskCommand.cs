@@ -2,6 +2,7 @@ using System.CommandLine;
 using QaBot.Cli.Hosting;
 using QaBot.Cli.Output;
 using QaBot.Core;
+using QaBot.Index.Sqlite;
 
 namespace QaBot.Cli.Commands;
 
@@ -45,7 +46,7 @@ public static class AskCommand
             }
 
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, cancellationToken, services => services.UseReadOnlySqliteIndex()));
         return command;
     }
 }

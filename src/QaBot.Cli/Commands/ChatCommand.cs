@@ -2,6 +2,7 @@ using System.CommandLine;
 using QaBot.Cli.Chat;
 using QaBot.Cli.Hosting;
 using QaBot.Core;
+using QaBot.Index.Sqlite;
 
 namespace QaBot.Cli.Commands;
 
@@ -17,7 +18,7 @@ public static class ChatCommand
             var repl = new ChatRepl(services.Get<IAnswerService>(), Console.In, Console.Out, interactive: !Console.IsInputRedirected);
             await repl.RunAsync(token);
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, cancellationToken, services => services.UseReadOnlySqliteIndex()));
         return command;
     }
 }

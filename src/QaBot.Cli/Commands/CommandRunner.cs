@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QaBot.Index.Sqlite;
 
 namespace QaBot.Cli.Commands;
 
@@ -11,11 +14,21 @@ public static class ExitCodes
     public const int Error = 1;
     public const int ConfigurationError = 2;
     public const int SomeFilesFailed = 3;
+
+    /// <summary>The embedded index cannot be used: damaged, not a QaBot index, too new, read-only where a write was needed, disk full.</summary>
+    public const int IndexUnusable = 4;
+
+    /// <summary>An ingest fails only for a file that failed; warnings (a vanished file, a skipped link) keep 0.</summary>
+    public static int ForIngest(Ingestion.Sync.IngestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.HasFailures ? SomeFilesFailed : Success;
+    }
 }
 
 /// <summary>
 /// Starts the host (which validates every options class), runs a command's body and turns the errors a user
-/// can fix (bad configuration, a missing folder or file) into one clear line and an exit code. Every line
+/// can fix (bad configuration, a missing folder or file, an unusable index) into one clear line and an exit code. Every line
 /// goes through the host's <see cref="Core.SecretRedactor"/>: an error echoed by a server may hold a key.
 /// </summary>
 public static class CommandRunner
@@ -24,9 +37,10 @@ public static class CommandRunner
     {
         ArgumentNullException.ThrowIfNull(body);
         var redactor = Core.SecretRedactor.ShapesOnly;
+        IHost? host = null;
         try
         {
-            using var host = Hosting.QaBotHost.Build(parseResult, configureServices);
+            host = Hosting.QaBotHost.Build(parseResult, configureServices);
             redactor = host.Services.GetService<Core.SecretRedactor>() ?? redactor;
             await host.StartAsync(cancellationToken);
             try
@@ -37,6 +51,17 @@ public static class CommandRunner
             {
                 await host.StopAsync(CancellationToken.None);
             }
+        }
+        catch (SqliteIndexException exception)
+        {
+            await Console.Error.WriteLineAsync("Error: " + redactor.Redact(exception.Message));
+            return ExitCodes.IndexUnusable;
+        }
+        catch (SqliteException exception) when (IndexPath(host) is { } path && SqliteIndexException.FromSqlite(exception, path) is { } translated)
+        {
+            // The file failed in the middle of a command (disk full, damage found while reading): still one line.
+            await Console.Error.WriteLineAsync("Error: " + redactor.Redact(translated.Message));
+            return ExitCodes.IndexUnusable;
         }
         catch (OptionsValidationException exception)
         {
@@ -57,7 +82,7 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync("  " + redactor.Redact(exception.Message + " " + exception.InnerException.Message));
             return ExitCodes.ConfigurationError;
         }
-        catch (Exception exception) when (exception is ArgumentException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException
+        catch (Exception exception) when (exception is ArgumentException or IOException or UnauthorizedAccessException or InvalidDataException
             or Core.EmbeddingModelMismatchException or Embeddings.EmbeddingServiceException or Embeddings.Models.ModelDownloadException)
         {
             await Console.Error.WriteLineAsync("Error: " + redactor.Redact(exception.Message));
@@ -73,6 +98,23 @@ public static class CommandRunner
         {
             await Console.Error.WriteLineAsync("Cancelled.");
             return ExitCodes.Error;
+        }
+        finally
+        {
+            host?.Dispose();
+        }
+    }
+
+    /// <summary>The embedded index's file, when that is the index in use.</summary>
+    private static string? IndexPath(IHost? host)
+    {
+        try
+        {
+            return host?.Services.GetService<SqliteChunkIndex>()?.DatabasePath;
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or ObjectDisposedException)
+        {
+            return null;
         }
     }
 

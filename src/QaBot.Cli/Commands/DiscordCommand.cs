@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QaBot.Cli.Hosting;
 using QaBot.DiscordBot;
+using QaBot.Index.Sqlite;
 
 namespace QaBot.Cli.Commands;
 
@@ -41,7 +42,7 @@ public static class DiscordCommand
                 return ExitCodes.Success;
             },
             cancellationToken,
-            services => services.AddDiscordBot()));
+            services => services.AddDiscordBot().UseReadOnlySqliteIndex()));
         return command;
     }
 }

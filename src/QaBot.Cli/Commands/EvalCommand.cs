@@ -6,6 +6,7 @@ using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Cli.Hosting;
 using QaBot.Evaluation;
+using QaBot.Index.Sqlite;
 using QaBot.Evaluation.Feedback;
 using QaBot.Retrieval;
 
@@ -71,7 +72,7 @@ public static class EvalCommand
             }
 
             return ExitCodes.Success;
-        }, cancellationToken);
+        }, cancellationToken, services => services.UseReadOnlySqliteIndex());
 
     /// <summary>Needs no index or configuration: it only reads one file and writes another.</summary>
     private static async Task<int> WriteCandidatesAsync(string feedbackPath, string outputPath, CancellationToken cancellationToken)
