@@ -111,9 +111,15 @@ internal static class QdrantFailure
     private static string Detail(RpcException exception)
     {
         var text = exception.Status.Detail;
+        // The transport's innermost reason ("Connection refused") says more than the client's summary of it.
+        var cause = Chain(exception).LastOrDefault()?.Message;
         if (string.IsNullOrWhiteSpace(text))
         {
-            text = Chain(exception).LastOrDefault()?.Message ?? exception.StatusCode.ToString();
+            text = cause ?? exception.StatusCode.ToString();
+        }
+        else if (cause is not null && !text.Contains(cause, StringComparison.Ordinal))
+        {
+            text = $"{text.TrimEnd('.')}: {cause}";
         }
 
         text = string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -15,30 +15,25 @@ namespace QaBot.Qdrant.Transport;
 /// </summary>
 public sealed class QdrantGateway : IDisposable
 {
+    private readonly GrpcChannel _channel;
     private readonly QdrantClient _client;
     private readonly QdrantOptions _options;
     private readonly QdrantRetry _retry;
-    private readonly IDisposable? _owned;
 
     /// <summary>A gateway over a channel it makes from <paramref name="options"/> and disposes with itself.</summary>
     public QdrantGateway(QdrantOptions options, TimeProvider timeProvider, ILogger<QdrantGateway> logger)
-        : this(options, timeProvider, logger, QdrantChannelFactory.CreateChannel(options))
-    {
-    }
-
-    private QdrantGateway(QdrantOptions options, TimeProvider timeProvider, ILogger logger, GrpcChannel channel)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _owned = channel;
-        _client = QdrantChannelFactory.CreateClient(channel, options);
+        _channel = QdrantChannelFactory.CreateChannel(options);
+        _client = QdrantChannelFactory.CreateClient(_channel, options);
         _retry = new QdrantRetry(options, timeProvider, logger);
     }
 
     public void Dispose()
     {
         _client.Dispose();
-        _owned?.Dispose();
+        _channel.Dispose();
     }
 
     /// <summary>Waits (with the retries of every call) until the server answers its health check; returns its version.</summary>
@@ -118,6 +113,7 @@ public sealed class QdrantGateway : IDisposable
         while (offset is not null);
     }
 
+    /// <summary>Exact count of the points matching <paramref name="filter"/>.</summary>
     public async Task<long> CountAsync(string collection, Filter? filter, CancellationToken cancellationToken) =>
         (long)await _retry.RunAsync("count points", ct => _client.CountAsync(collection, filter, exact: true, cancellationToken: ct), cancellationToken);
 

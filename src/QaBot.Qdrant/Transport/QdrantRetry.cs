@@ -33,6 +33,11 @@ internal sealed partial class QdrantRetry(QdrantOptions options, TimeProvider ti
             {
                 throw QdrantFailure.Describe(exception, options, operation, attempt);
             }
+            catch (global::Qdrant.Client.QdrantException exception)
+            {
+                // The client's own complaint about an answer (a create or delete the server reports as not done).
+                throw new QdrantException($"Qdrant at {options.Url} could not {operation}: {exception.Message}", null, exception);
+            }
         }
     }
 

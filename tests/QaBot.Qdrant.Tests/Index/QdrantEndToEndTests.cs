@@ -7,6 +7,7 @@ using QaBot.Core;
 using QaBot.Ingestion.Sync;
 using QaBot.Qdrant.Index;
 using QaBot.Qdrant.Tests.Fakes;
+using QaBot.Qdrant.Transport;
 using QaBot.Testing;
 
 namespace QaBot.Qdrant.Tests.Index;
@@ -99,7 +100,10 @@ public sealed class QdrantEndToEndTests : IAsyncLifetime
         Assert.InRange(before.Count, 1, 4);
         Assert.Equal(5 - before.Count, report.Count(FileOutcome.Added));
         Assert.Equal(before.Count, report.Count(FileOutcome.Unchanged));
-        Assert.Equal(5, (await index.ReadManifestAsync(CancellationToken.None)).Count);
+        var manifest = await index.ReadManifestAsync(CancellationToken.None);
+        var chunkPoints = await rerun.Services.GetRequiredService<QdrantGateway>().CountAsync("e2e", PointMessages.All(PointMessages.Equal("kind", "chunk")), CancellationToken.None);
+        Assert.Equal(5, manifest.Count);
+        Assert.Equal(manifest.Values.Sum(e => e.ChunkCount), chunkPoints); // No chunk of the cut-off run is left over.
         Assert.Empty(_server.Rejections);
     }
 
