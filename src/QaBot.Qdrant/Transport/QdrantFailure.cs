@@ -50,7 +50,7 @@ internal static class QdrantFailure
         if (IsNotGrpc(exception))
         {
             return new QdrantException(
-                $"{at} does not answer gRPC ({detail}). Qdrant:Url must name Qdrant's gRPC port (default 6334), not its REST port (6333).",
+                $"{at} does not answer gRPC ({detail}). Qdrant:Url must name Qdrant's gRPC port (default 6334), not its REST port (6333), with https:// if the server has TLS.",
                 exception.StatusCode,
                 exception);
         }
