@@ -7,11 +7,11 @@ public sealed class QdrantOptions
 {
     public const string SectionName = "Qdrant";
 
-    /// <summary>Base URL of the REST API (port 6333); https for TLS.</summary>
+    /// <summary>The gRPC endpoint (port 6334, not the REST port 6333); https for TLS.</summary>
     [Required]
-    public Uri? Url { get; set; } = new("http://localhost:6333");
+    public Uri? Url { get; set; } = new("http://localhost:6334");
 
-    /// <summary>The server's <c>service.api_key</c>; sent as the <c>api-key</c> header; never logged.</summary>
+    /// <summary>The server's <c>service.api_key</c>; sent as <c>api-key</c> metadata on every call; never logged.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>The collection holding chunks, manifest, blobs and metadata.</summary>
@@ -19,11 +19,11 @@ public sealed class QdrantOptions
     [RegularExpression("^[A-Za-z0-9_-]{1,255}$", ErrorMessage = "Use 1 to 255 letters, digits, '_' or '-'.")]
     public string Collection { get; set; } = "qabot";
 
-    /// <summary>How long one HTTP call may take before it is abandoned (and retried).</summary>
+    /// <summary>How long one gRPC call may take (its deadline) before it is abandoned (and retried).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Attempts per call, the first included, for transient failures (connection refused, 408, 429, 5xx).</summary>
+    /// <summary>Attempts per call, the first included, for transient failures (Unavailable, DeadlineExceeded, ResourceExhausted, Aborted, a broken connection).</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;
 
@@ -34,9 +34,13 @@ public sealed class QdrantOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>Upper bound of one upsert request body; the server's default limit is 32 MiB.</summary>
+    /// <summary>Upper bound of one upsert message; the server's default limit is 32 MiB.</summary>
     [Range(64 * 1024, 32 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Largest answer the channel accepts; gRPC's stock 4 MiB is too small for a page of document statistics or blob parts.</summary>
+    [Range(4 * 1024 * 1024, 1024 * 1024 * 1024)]
+    public int MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
 
     /// <summary>Points per upsert request at most.</summary>
     [Range(1, 10_000)]

@@ -1,15 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using QaBot.Core;
 using QaBot.Qdrant.Index;
-using QaBot.Qdrant.Rest;
+using QaBot.Qdrant.Transport;
 
 namespace QaBot.Qdrant.Tests;
 
-/// <summary>A client, collection and index against one Qdrant URL (the fake or a real server), built as DI would.</summary>
+/// <summary>A gateway, collection and index against one Qdrant gRPC URL (the fake or a real server), built as DI would.</summary>
 internal sealed class QdrantHarness : IDisposable
 {
-    private readonly HttpClient _http;
-
     public QdrantHarness(Uri url, string collection = "qabot-test", EmbeddingModelInfo? model = null, TimeProvider? timeProvider = null, Action<QdrantOptions>? configure = null)
     {
         Options = new QdrantOptions
@@ -17,16 +15,15 @@ internal sealed class QdrantHarness : IDisposable
             Url = url,
             Collection = collection,
             ApiKey = Environment.GetEnvironmentVariable("QDRANT_API_KEY"),
-            RetryBaseDelay = TimeSpan.FromSeconds(1),
-            RetryMaxDelay = TimeSpan.FromSeconds(1),
+            RetryBaseDelay = TimeSpan.Zero,
+            RetryMaxDelay = TimeSpan.Zero,
             RequestTimeout = TimeSpan.FromSeconds(30),
             MaxAttempts = 2,
         };
         configure?.Invoke(Options);
         Time = timeProvider ?? TimeProvider.System;
-        _http = new HttpClient { BaseAddress = url, Timeout = Timeout.InfiniteTimeSpan };
-        Client = new QdrantClient(_http, Options, Time, NullLogger<QdrantClient>.Instance);
-        Collection = new QdrantCollectionHandle(Client, Options, model, NullLogger<QdrantCollectionHandle>.Instance);
+        Gateway = new QdrantGateway(Options, Time, NullLogger<QdrantGateway>.Instance);
+        Collection = new QdrantCollectionHandle(Gateway, Options, model, NullLogger<QdrantCollectionHandle>.Instance);
         Index = new QdrantChunkIndex(Collection, Options, Time);
         Vectors = new QdrantVectorIndex(Collection);
     }
@@ -35,7 +32,7 @@ internal sealed class QdrantHarness : IDisposable
 
     public TimeProvider Time { get; }
 
-    public QdrantClient Client { get; }
+    public QdrantGateway Gateway { get; }
 
     public QdrantCollectionHandle Collection { get; }
 
@@ -46,6 +43,6 @@ internal sealed class QdrantHarness : IDisposable
     public void Dispose()
     {
         Collection.Dispose();
-        _http.Dispose();
+        Gateway.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using QaBot.Core;
+using Qdrant.Client.Grpc;
 
 namespace QaBot.Qdrant.Index;
 
@@ -57,9 +58,10 @@ internal static class CollectionLayout
     public const string ModelDimensions = "embedding_dimensions";
 
     /// <summary>Payload indexes the collection gets: field and schema type.</summary>
-    public static IReadOnlyList<(string Field, string Schema)> PayloadIndexes { get; } =
+    public static IReadOnlyList<(string Field, PayloadSchemaType Schema)> PayloadIndexes { get; } =
     [
-        (Kind, "keyword"), (SourcePath, "keyword"), (Language, "keyword"), (Date, "datetime"), (ChunkIndex, "integer"), (BlobName, "keyword"),
+        (Kind, PayloadSchemaType.Keyword), (SourcePath, PayloadSchemaType.Keyword), (Language, PayloadSchemaType.Keyword),
+        (Date, PayloadSchemaType.Datetime), (ChunkIndex, PayloadSchemaType.Integer), (BlobName, PayloadSchemaType.Keyword),
     ];
 
     // Chunks use ChunkId.For(path, index ≥ 0); the other points use negative indexes, so no id can collide.

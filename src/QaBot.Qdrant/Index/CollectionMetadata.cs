@@ -1,4 +1,5 @@
 using QaBot.Core;
+using Qdrant.Client.Grpc;
 
 namespace QaBot.Qdrant.Index;
 
@@ -14,7 +15,7 @@ internal sealed record CollectionMetadata(string LayoutVersion, string AnalyzerV
         [CollectionLayout.ModelDimensions] = Model?.Dimensions,
     };
 
-    public static CollectionMetadata FromPayload(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? payload)
+    public static CollectionMetadata FromPayload(IReadOnlyDictionary<string, Value>? payload)
     {
         var modelId = Payload.OptionalString(payload, CollectionLayout.ModelId);
         var dimensions = Payload.OptionalInt(payload, CollectionLayout.ModelDimensions);

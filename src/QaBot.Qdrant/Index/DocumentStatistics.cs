@@ -1,5 +1,5 @@
-using System.Text.Json;
 using QaBot.Core;
+using Qdrant.Client.Grpc;
 
 namespace QaBot.Qdrant.Index;
 
@@ -25,10 +25,10 @@ internal sealed record DocumentStatistics(IReadOnlyDictionary<string, int> Chunk
         return new DocumentStatistics(languages, [.. terms.Keys], [.. terms.Values]);
     }
 
-    public static DocumentStatistics FromPayload(IReadOnlyDictionary<string, JsonElement>? payload) => new(
-        Payload.Element(payload, CollectionLayout.Languages).Deserialize<Dictionary<string, int>>()!,
-        Payload.Element(payload, CollectionLayout.Terms).Deserialize<List<string>>()!,
-        Payload.Element(payload, CollectionLayout.TermChunkCounts).Deserialize<List<int>>()!);
+    public static DocumentStatistics FromPayload(IReadOnlyDictionary<string, Value>? payload) => new(
+        Payload.IntMap(payload, CollectionLayout.Languages),
+        Payload.Strings(payload, CollectionLayout.Terms),
+        Payload.Ints(payload, CollectionLayout.TermChunkCounts));
 }
 
 /// <summary>The collection's vocabulary and counts, summed from its document points.</summary>

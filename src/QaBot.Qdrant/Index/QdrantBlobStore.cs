@@ -1,11 +1,10 @@
 using System.Globalization;
-using QaBot.Qdrant.Rest;
 
 namespace QaBot.Qdrant.Index;
 
 /// <summary>
 /// Named blobs (the translation table runs to megabytes) in the collection: the bytes in parts of
-/// <see cref="PartBytes"/>, base64 in point payloads, tagged with a generation; a header point names the current
+/// <see cref="PartBytes"/>, base64 in point payloads (read a few per page, under the answer size limit), tagged with a generation; a header point names the current
 /// generation and is written after all its parts, and older parts are deleted after it. A reader thus sees
 /// a whole old or a whole new blob.
 /// </summary>
@@ -15,6 +14,7 @@ internal sealed class QdrantBlobStore(QdrantCollectionHandle collection)
     public const int PartBytes = 1024 * 1024;
 
     private const int ReadAttempts = 3;
+    private const uint PartsPerPage = 2;
 
     public async Task<byte[]?> ReadAsync(string name, CancellationToken cancellationToken)
     {
@@ -22,20 +22,20 @@ internal sealed class QdrantBlobStore(QdrantCollectionHandle collection)
         for (var attempt = 1; ; attempt++)
         {
             var header = await collection.Client.ScrollAsync(
-                collection.Name, new ScrollRequest(Filter.All(new HasIdCondition([CollectionLayout.BlobHeaderId(name)])), 1, WithPayload: true), cancellationToken);
-            if (header.Points.Count == 0)
+                collection.Name, PointMessages.All(PointMessages.HasId([CollectionLayout.BlobHeaderId(name)])), 1, null, PointMessages.AllFields, cancellationToken);
+            if (header.Result.Count == 0)
             {
                 return null;
             }
 
-            var generation = Payload.String(header.Points[0].Payload, CollectionLayout.Generation);
-            var partCount = Payload.Int(header.Points[0].Payload, CollectionLayout.PartCount);
+            var generation = Payload.String(header.Result[0].Payload, CollectionLayout.Generation);
+            var partCount = Payload.Int(header.Result[0].Payload, CollectionLayout.PartCount);
             var parts = new SortedDictionary<int, byte[]>();
-            var filter = Filter.All(
-                FieldCondition.Equal(CollectionLayout.Kind, CollectionLayout.BlobPartKind),
-                FieldCondition.Equal(CollectionLayout.BlobName, name),
-                FieldCondition.Equal(CollectionLayout.Generation, generation));
-            await foreach (var point in collection.Client.ScrollAllAsync(collection.Name, filter, true, 16, cancellationToken))
+            var filter = PointMessages.All(
+                PointMessages.Equal(CollectionLayout.Kind, CollectionLayout.BlobPartKind),
+                PointMessages.Equal(CollectionLayout.BlobName, name),
+                PointMessages.Equal(CollectionLayout.Generation, generation));
+            await foreach (var point in collection.Client.ScrollAllAsync(collection.Name, filter, PointMessages.AllFields, PartsPerPage, cancellationToken))
             {
                 parts[Payload.Int(point.Payload, CollectionLayout.Part)] = Convert.FromBase64String(Payload.String(point.Payload, CollectionLayout.Data));
             }
@@ -58,9 +58,8 @@ internal sealed class QdrantBlobStore(QdrantCollectionHandle collection)
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(content);
         var generation = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
-        var parts = content.Chunk(PartBytes).Select((bytes, part) => new PointStruct(
+        var parts = content.Chunk(PartBytes).Select((bytes, part) => PointMessages.Create(
             CollectionLayout.BlobPartId(name, generation, part),
-            new Dictionary<string, object>(),
             new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 [CollectionLayout.Kind] = CollectionLayout.BlobPartKind,
@@ -69,20 +68,17 @@ internal sealed class QdrantBlobStore(QdrantCollectionHandle collection)
                 [CollectionLayout.Part] = part,
                 [CollectionLayout.Data] = Convert.ToBase64String(bytes),
             })).ToList();
-        await collection.Client.UpsertPointsAsync(collection.Name, parts, cancellationToken);
-        var header = new PointStruct(CollectionLayout.BlobHeaderId(name), new Dictionary<string, object>(), new Dictionary<string, object?>(StringComparer.Ordinal)
+        await collection.Client.UpsertAsync(collection.Name, parts, cancellationToken);
+        var header = PointMessages.Create(CollectionLayout.BlobHeaderId(name), new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             [CollectionLayout.Kind] = CollectionLayout.BlobKind,
             [CollectionLayout.BlobName] = name,
             [CollectionLayout.Generation] = generation,
             [CollectionLayout.PartCount] = parts.Count,
         });
-        await collection.Client.UpsertPointsAsync(collection.Name, [header], cancellationToken);
-        await collection.Client.DeletePointsAsync(
-            collection.Name,
-            new Filter(
-                Must: [FieldCondition.Equal(CollectionLayout.Kind, CollectionLayout.BlobPartKind), FieldCondition.Equal(CollectionLayout.BlobName, name)],
-                MustNot: [FieldCondition.Equal(CollectionLayout.Generation, generation)]),
-            cancellationToken);
+        await collection.Client.UpsertAsync(collection.Name, [header], cancellationToken);
+        var older = PointMessages.All(PointMessages.Equal(CollectionLayout.Kind, CollectionLayout.BlobPartKind), PointMessages.Equal(CollectionLayout.BlobName, name));
+        older.MustNot.Add(PointMessages.Equal(CollectionLayout.Generation, generation));
+        await collection.Client.DeleteAsync(collection.Name, older, cancellationToken);
     }
 }

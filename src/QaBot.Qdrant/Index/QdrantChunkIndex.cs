@@ -1,6 +1,7 @@
 using System.Globalization;
 using QaBot.Core;
-using QaBot.Qdrant.Rest;
+using QaBot.Qdrant.Transport;
+using Qdrant.Client.Grpc;
 
 namespace QaBot.Qdrant.Index;
 
@@ -32,7 +33,7 @@ public sealed record HybridSearchRequest(
 /// </summary>
 public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOptions options, TimeProvider timeProvider) : IChunkIndex, IHybridSearchIndex
 {
-    private const int PageSize = 256;
+    private const uint PageSize = 256;
     private static readonly string[] ManifestFields =
         [CollectionLayout.SourcePath, CollectionLayout.ContentHash, CollectionLayout.PipelineVersion, CollectionLayout.ChunkCount, CollectionLayout.IngestedAt];
 
@@ -40,13 +41,13 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
     // A reference, so concurrent questions read and replace it whole.
     private volatile CachedStatistics? _statistics;
 
-    private QdrantClient Client => collection.Client;
+    private QdrantGateway Client => collection.Client;
 
     public async Task<IReadOnlyDictionary<string, ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken)
     {
         await collection.EnsureAsync(cancellationToken);
         var manifest = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
-        await foreach (var point in Client.ScrollAllAsync(collection.Name, OfKind(CollectionLayout.DocumentKind), ManifestFields, PageSize, cancellationToken))
+        await foreach (var point in Client.ScrollAllAsync(collection.Name, OfKind(CollectionLayout.DocumentKind), PointMessages.Fields(ManifestFields), PageSize, cancellationToken))
         {
             var entry = ToManifestEntry(point.Payload);
             manifest[entry.SourcePath] = entry;
@@ -65,12 +66,17 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         ArgumentNullException.ThrowIfNull(chunks);
         await collection.EnsureAsync(cancellationToken);
         Invalidate();
-        await Client.DeletePointsAsync(collection.Name, OfDocument(CollectionLayout.DocumentKind, entry.SourcePath), cancellationToken);
-        await Client.UpsertPointsAsync(collection.Name, chunks.Select(ToPoint).ToList(), cancellationToken);
+        await Client.DeleteAsync(collection.Name, OfDocument(CollectionLayout.DocumentKind, entry.SourcePath), cancellationToken);
+        await Client.UpsertAsync(collection.Name, chunks.Select(ToPoint).ToList(), cancellationToken);
         // Chunks of the old version that the new one does not have (ids are per source path and chunk index).
-        var stale = OfDocument(CollectionLayout.ChunkKind, entry.SourcePath) with { MustNot = [new HasIdCondition([.. chunks.Select(c => c.Chunk.Id).Distinct()])] };
-        await Client.DeletePointsAsync(collection.Name, stale, cancellationToken);
-        await Client.UpsertPointsAsync(collection.Name, [ToDocumentPoint(entry with { ChunkCount = chunks.Count }, DocumentStatistics.Of(chunks))], cancellationToken);
+        var stale = OfDocument(CollectionLayout.ChunkKind, entry.SourcePath);
+        if (chunks.Count > 0)
+        {
+            stale.MustNot.Add(PointMessages.HasId(chunks.Select(c => c.Chunk.Id).Distinct()));
+        }
+
+        await Client.DeleteAsync(collection.Name, stale, cancellationToken);
+        await Client.UpsertAsync(collection.Name, [ToDocumentPoint(entry with { ChunkCount = chunks.Count }, DocumentStatistics.Of(chunks))], cancellationToken);
         Invalidate();
     }
 
@@ -80,7 +86,7 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         await collection.EnsureAsync(cancellationToken);
         // The manifest point also carries the document's term statistics: keep them, change the entry.
         DocumentStatistics? statistics = null;
-        await foreach (var point in Client.ScrollAllAsync(collection.Name, OfDocument(CollectionLayout.DocumentKind, entry.SourcePath), true, 1, cancellationToken))
+        await foreach (var point in Client.ScrollAllAsync(collection.Name, OfDocument(CollectionLayout.DocumentKind, entry.SourcePath), PointMessages.AllFields, 1, cancellationToken))
         {
             statistics = DocumentStatistics.FromPayload(point.Payload);
         }
@@ -91,7 +97,7 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         }
 
         Invalidate();
-        await Client.UpsertPointsAsync(collection.Name, [ToDocumentPoint(entry, statistics)], cancellationToken);
+        await Client.UpsertAsync(collection.Name, [ToDocumentPoint(entry, statistics)], cancellationToken);
         Invalidate();
     }
 
@@ -100,8 +106,8 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         await collection.EnsureAsync(cancellationToken);
         Invalidate();
         // The manifest point goes first: a run stopped in between leaves chunks that the next run's delete removes.
-        await Client.DeletePointsAsync(collection.Name, OfDocument(CollectionLayout.DocumentKind, sourcePath), cancellationToken);
-        await Client.DeletePointsAsync(collection.Name, OfDocument(CollectionLayout.ChunkKind, sourcePath), cancellationToken);
+        await Client.DeleteAsync(collection.Name, OfDocument(CollectionLayout.DocumentKind, sourcePath), cancellationToken);
+        await Client.DeleteAsync(collection.Name, OfDocument(CollectionLayout.ChunkKind, sourcePath), cancellationToken);
         Invalidate();
     }
 
@@ -116,8 +122,8 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         }
 
         await collection.EnsureAsync(cancellationToken);
-        var points = await Client.QueryAsync(collection.Name, new QueryRequest(query, limit, Using: CollectionLayout.SparseVector, WithPayload: false), cancellationToken);
-        return [.. points.Select(p => new LexicalHit(p.Id, p.Score))];
+        var points = await Client.QueryAsync(collection.Name, new Query { Nearest = PointMessages.SparseQuery(query) }, CollectionLayout.SparseVector, null, null, (ulong)limit, cancellationToken);
+        return [.. points.Select(p => new LexicalHit(PointMessages.Id(p.Id), p.Score))];
     }
 
     /// <summary>
@@ -135,24 +141,23 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         }
 
         await collection.EnsureAsync(cancellationToken);
-        var filter = request.Language is { } language ? Filter.All(FieldCondition.Equal(CollectionLayout.Language, language)) : null;
-        var prefetch = new List<Prefetch>(2);
+        var filter = request.Language is { } language ? PointMessages.All(PointMessages.Equal(CollectionLayout.Language, language)) : null;
+        var legs = new List<PrefetchQuery>(2);
         if (request.QueryVector is { } vector)
         {
             QdrantVectorIndex.CheckQuery(collection, vector, request.QueryModel);
-            prefetch.Add(new Prefetch(vector.ToArray(), CollectionLayout.DenseVector, request.CandidatesPerLeg, filter));
+            legs.Add(Leg(new Query { Nearest = PointMessages.DenseQuery(vector) }, CollectionLayout.DenseVector, request.CandidatesPerLeg, filter));
         }
 
         if (sparse.Indices.Count > 0)
         {
-            prefetch.Add(new Prefetch(sparse, CollectionLayout.SparseVector, request.CandidatesPerLeg, filter));
+            legs.Add(Leg(new Query { Nearest = PointMessages.SparseQuery(sparse) }, CollectionLayout.SparseVector, request.CandidatesPerLeg, filter));
         }
 
-        var query = prefetch.Count == 1
-            ? new QueryRequest(prefetch[0].Query, request.Limit, Using: prefetch[0].Using, Filter: filter, WithPayload: false)
-            : new QueryRequest(FusionQuery.Rrf, request.Limit, Prefetch: prefetch, Filter: filter, WithPayload: false);
-        var points = await Client.QueryAsync(collection.Name, query, cancellationToken);
-        return [.. points.Select(p => new HybridHit(p.Id, p.Score))];
+        var points = legs.Count == 1
+            ? await Client.QueryAsync(collection.Name, legs[0].Query, legs[0].Using, null, filter, (ulong)request.Limit, cancellationToken)
+            : await Client.QueryAsync(collection.Name, new Query { Fusion = Fusion.Rrf }, null, legs, filter, (ulong)request.Limit, cancellationToken);
+        return [.. points.Select(p => new HybridHit(PointMessages.Id(p.Id), p.Score))];
     }
 
     /// <inheritdoc/>
@@ -171,9 +176,9 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
         }
 
         await collection.EnsureAsync(cancellationToken);
-        var filter = Filter.All(new HasIdCondition([.. ids.Distinct()]), FieldCondition.Equal(CollectionLayout.Kind, CollectionLayout.ChunkKind));
+        var filter = PointMessages.All(PointMessages.HasId(ids.Distinct()), PointMessages.Equal(CollectionLayout.Kind, CollectionLayout.ChunkKind));
         var chunks = new List<Chunk>(ids.Count);
-        await foreach (var point in Client.ScrollAllAsync(collection.Name, filter, true, Math.Min(ids.Count, PageSize), cancellationToken))
+        await foreach (var point in Client.ScrollAllAsync(collection.Name, filter, PointMessages.AllFields, Math.Min((uint)ids.Count, PageSize), cancellationToken))
         {
             chunks.Add(ToChunk(point.Payload));
         }
@@ -228,7 +233,7 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
 
         await collection.EnsureAsync(cancellationToken);
         var documents = new List<(ManifestEntry, DocumentStatistics)>();
-        await foreach (var point in Client.ScrollAllAsync(collection.Name, OfKind(CollectionLayout.DocumentKind), true, PageSize, cancellationToken))
+        await foreach (var point in Client.ScrollAllAsync(collection.Name, OfKind(CollectionLayout.DocumentKind), PointMessages.AllFields, PageSize, cancellationToken))
         {
             documents.Add((ToManifestEntry(point.Payload), DocumentStatistics.FromPayload(point.Payload)));
         }
@@ -242,10 +247,22 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
 
     private sealed record CachedStatistics(DateTimeOffset ReadAt, CollectionStatistics Statistics);
 
-    private static Filter OfKind(string kind) => Filter.All(FieldCondition.Equal(CollectionLayout.Kind, kind));
+    private static Filter OfKind(string kind) => PointMessages.All(PointMessages.Equal(CollectionLayout.Kind, kind));
 
     private static Filter OfDocument(string kind, string sourcePath) =>
-        Filter.All(FieldCondition.Equal(CollectionLayout.Kind, kind), FieldCondition.Equal(CollectionLayout.SourcePath, sourcePath));
+        PointMessages.All(PointMessages.Equal(CollectionLayout.Kind, kind), PointMessages.Equal(CollectionLayout.SourcePath, sourcePath));
+
+    /// <summary>One leg of the fusion; its filter too, so each leg's candidates are already restricted.</summary>
+    private static PrefetchQuery Leg(Query query, string vectorName, int limit, Filter? filter)
+    {
+        var leg = new PrefetchQuery { Query = query, Using = vectorName, Limit = (ulong)limit };
+        if (filter is not null)
+        {
+            leg.Filter = filter;
+        }
+
+        return leg;
+    }
 
     private static PointStruct ToPoint(IndexedChunk indexed)
     {
@@ -267,12 +284,11 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
             [CollectionLayout.Language] = chunk.Language,
             [CollectionLayout.Text] = chunk.Text,
         };
-        return new PointStruct(chunk.Id, new Dictionary<string, object> { [CollectionLayout.SparseVector] = SparseTermEncoder.ForDocument(indexed.Terms) }, payload);
+        return PointMessages.Create(chunk.Id, payload, new Dictionary<string, Vector> { [CollectionLayout.SparseVector] = PointMessages.Sparse(SparseTermEncoder.ForDocument(indexed.Terms)) });
     }
 
-    private static PointStruct ToDocumentPoint(ManifestEntry entry, DocumentStatistics statistics) => new(
+    private static PointStruct ToDocumentPoint(ManifestEntry entry, DocumentStatistics statistics) => PointMessages.Create(
         CollectionLayout.DocumentId(entry.SourcePath),
-        new Dictionary<string, object>(),
         new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             [CollectionLayout.Kind] = CollectionLayout.DocumentKind,
@@ -286,14 +302,14 @@ public sealed class QdrantChunkIndex(QdrantCollectionHandle collection, QdrantOp
             [CollectionLayout.TermChunkCounts] = statistics.TermChunkCounts,
         });
 
-    private static ManifestEntry ToManifestEntry(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? payload) => new(
+    private static ManifestEntry ToManifestEntry(IReadOnlyDictionary<string, Value>? payload) => new(
         Payload.String(payload, CollectionLayout.SourcePath),
         Payload.String(payload, CollectionLayout.ContentHash),
         Payload.String(payload, CollectionLayout.PipelineVersion),
         Payload.Int(payload, CollectionLayout.ChunkCount),
         DateTimeOffset.Parse(Payload.String(payload, CollectionLayout.IngestedAt), CultureInfo.InvariantCulture));
 
-    private static Chunk ToChunk(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? payload) => new(
+    private static Chunk ToChunk(IReadOnlyDictionary<string, Value>? payload) => new(
         Payload.String(payload, CollectionLayout.SourcePath),
         Payload.Int(payload, CollectionLayout.ChunkIndex),
         Payload.String(payload, CollectionLayout.Title),

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using QaBot.Analysis;
 using QaBot.Core;
-using QaBot.Qdrant.Rest;
+using QaBot.Qdrant.Transport;
+using Qdrant.Client.Grpc;
 
 namespace QaBot.Qdrant.Index;
 
@@ -11,7 +12,7 @@ namespace QaBot.Qdrant.Index;
 /// payload indexes, the metadata point) and otherwise checks it against the configuration, failing with a
 /// message that says what to do instead of writing vectors that do not fit.
 /// </summary>
-public sealed partial class QdrantCollectionHandle(QdrantClient client, QdrantOptions options, EmbeddingModelInfo? configuredModel, ILogger<QdrantCollectionHandle> logger)
+public sealed partial class QdrantCollectionHandle(QdrantGateway client, QdrantOptions options, EmbeddingModelInfo? configuredModel, ILogger<QdrantCollectionHandle> logger)
     : IDisposable
 {
     private readonly SemaphoreSlim _ready = new(1, 1);
@@ -22,7 +23,7 @@ public sealed partial class QdrantCollectionHandle(QdrantClient client, QdrantOp
 
     public void Dispose() => _ready.Dispose();
 
-    public QdrantClient Client => client;
+    public QdrantGateway Client => client;
 
     /// <summary>Size of the dense vector the collection holds, or null when it has none (sparse only).</summary>
     public int? DenseDimensions { get; private set; }
@@ -45,7 +46,8 @@ public sealed partial class QdrantCollectionHandle(QdrantClient client, QdrantOp
                 return;
             }
 
-            await client.WaitUntilReadyAsync(cancellationToken);
+            var version = await client.WaitUntilReadyAsync(cancellationToken);
+            LogConnected(options.Url!, version);
             if (!await client.CollectionExistsAsync(Name, cancellationToken) && await CreateAsync(cancellationToken))
             {
                 LogCreated(Name, configuredModel?.ModelId ?? "none (sparse only)");
@@ -67,10 +69,10 @@ public sealed partial class QdrantCollectionHandle(QdrantClient client, QdrantOp
     internal async Task<EmbeddingModelInfo?> RefreshStoredModelAsync(CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken);
-        var found = await client.ScrollAsync(Name, new ScrollRequest(Filter.All(new HasIdCondition([CollectionLayout.MetadataId])), 1, WithPayload: true), cancellationToken);
-        if (found.Points.Count > 0)
+        var found = await ReadMetadataPointAsync(cancellationToken);
+        if (found is not null)
         {
-            _metadata = CollectionMetadata.FromPayload(found.Points[0].Payload);
+            _metadata = CollectionMetadata.FromPayload(found.Payload);
         }
 
         return StoredModel;
@@ -80,24 +82,34 @@ public sealed partial class QdrantCollectionHandle(QdrantClient client, QdrantOp
     internal async Task WriteModelAsync(EmbeddingModelInfo? model, CancellationToken cancellationToken)
     {
         var metadata = (_metadata ?? new CollectionMetadata(CollectionLayout.Version, TextAnalyzer.Version, null)) with { Model = model };
-        await client.UpsertPointsAsync(Name, [new PointStruct(CollectionLayout.MetadataId, new Dictionary<string, object>(), metadata.ToPayload())], cancellationToken);
+        await client.UpsertAsync(Name, [PointMessages.Create(CollectionLayout.MetadataId, metadata.ToPayload())], cancellationToken);
         _metadata = metadata;
     }
 
     private async Task<bool> CreateAsync(CancellationToken cancellationToken)
     {
-        var request = new CreateCollectionRequest(
-            configuredModel is null ? null : new Dictionary<string, VectorParams> { [CollectionLayout.DenseVector] = new(configuredModel.Dimensions, "Cosine") },
-            new Dictionary<string, SparseVectorParams> { [CollectionLayout.SparseVector] = new("idf") },
-            options.ShardNumber,
-            options.ReplicationFactor,
-            new Dictionary<string, object?>
-            {
-                [CollectionLayout.LayoutVersion] = CollectionLayout.Version,
-                [CollectionLayout.AnalyzerVersion] = TextAnalyzer.Version,
-                [CollectionLayout.ModelId] = configuredModel?.ModelId,
-            });
-        if (!await client.CreateCollectionAsync(Name, request, cancellationToken))
+        var request = new CreateCollection
+        {
+            CollectionName = Name,
+            ShardNumber = (uint)options.ShardNumber,
+            ReplicationFactor = (uint)options.ReplicationFactor,
+            SparseVectorsConfig = new SparseVectorConfig(),
+        };
+        request.SparseVectorsConfig.Map[CollectionLayout.SparseVector] = new SparseVectorParams { Modifier = Modifier.Idf };
+        if (configuredModel is not null)
+        {
+            var dense = new VectorParamsMap();
+            dense.Map[CollectionLayout.DenseVector] = new VectorParams { Size = (ulong)configuredModel.Dimensions, Distance = Distance.Cosine };
+            request.VectorsConfig = new VectorsConfig { ParamsMap = dense };
+        }
+
+        request.Metadata.Add(Payload.From(new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [CollectionLayout.LayoutVersion] = CollectionLayout.Version,
+            [CollectionLayout.AnalyzerVersion] = TextAnalyzer.Version,
+            [CollectionLayout.ModelId] = configuredModel?.ModelId,
+        }));
+        if (!await client.CreateCollectionAsync(request, cancellationToken))
         {
             return false; // Another process created it first; check it like any existing collection.
         }
@@ -114,27 +126,28 @@ public sealed partial class QdrantCollectionHandle(QdrantClient client, QdrantOp
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
         var info = await client.GetCollectionAsync(Name, cancellationToken);
-        var fix = $"Delete the collection (curl -X DELETE {new Uri(options.Url!, "collections/" + Name)}) or set Qdrant:Collection to a new name, then run 'qabot ingest'.";
-        if (info.Config.Params.SparseVectors?.GetValueOrDefault(CollectionLayout.SparseVector) is not { Modifier: "idf" })
+        var fix = $"Delete the collection (in Qdrant's web UI or its REST API: DELETE /collections/{Name}) or set Qdrant:Collection to a new name, then run 'qabot ingest'.";
+        var parameters = info.Config?.Params;
+        if (parameters?.SparseVectorsConfig?.Map.GetValueOrDefault(CollectionLayout.SparseVector) is not { Modifier: Modifier.Idf })
         {
             throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' has no sparse vector '{CollectionLayout.SparseVector}' with the IDF modifier, so it was not made by QaBot. {fix}");
         }
 
-        DenseDimensions = info.Config.Params.NamedVectors().GetValueOrDefault(CollectionLayout.DenseVector)?.Size;
+        DenseDimensions = parameters.VectorsConfig?.ParamsMap?.Map.GetValueOrDefault(CollectionLayout.DenseVector) is { } dense ? (int)dense.Size : null;
         if (configuredModel is not null && DenseDimensions != configuredModel.Dimensions)
         {
             var holds = DenseDimensions is { } size ? $"dense vectors of {size} dimensions" : "no dense vector";
             throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' has {holds}, but the configured embedding model {configuredModel} needs {configuredModel.Dimensions}. {fix}");
         }
 
-        var found = await client.ScrollAsync(Name, new ScrollRequest(Filter.All(new HasIdCondition([CollectionLayout.MetadataId])), 1, WithPayload: true), cancellationToken);
-        if (found.Points.Count == 0)
+        var found = await ReadMetadataPointAsync(cancellationToken);
+        if (found is null)
         {
             await WriteModelAsync(null, cancellationToken); // Created by a run that stopped right after; finish it.
             return;
         }
 
-        var metadata = CollectionMetadata.FromPayload(found.Points[0].Payload);
+        var metadata = CollectionMetadata.FromPayload(found.Payload);
         if (metadata.LayoutVersion != CollectionLayout.Version)
         {
             throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' has layout {metadata.LayoutVersion}; this QaBot writes {CollectionLayout.Version}. {fix}");
@@ -147,6 +160,15 @@ public sealed partial class QdrantCollectionHandle(QdrantClient client, QdrantOp
 
         _metadata = metadata;
     }
+
+    private async Task<RetrievedPoint?> ReadMetadataPointAsync(CancellationToken cancellationToken)
+    {
+        var found = await client.ScrollAsync(Name, PointMessages.All(PointMessages.HasId([CollectionLayout.MetadataId])), 1, null, PointMessages.AllFields, cancellationToken);
+        return found.Result.Count > 0 ? found.Result[0] : null;
+    }
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Connected to Qdrant {Url} (server {Version})")]
+    private partial void LogConnected(Uri url, string version);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Created Qdrant collection {Collection} (embedding model: {Model})")]
     private partial void LogCreated(string collection, string model);

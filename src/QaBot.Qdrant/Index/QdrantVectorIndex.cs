@@ -1,5 +1,5 @@
 using QaBot.Core;
-using QaBot.Qdrant.Rest;
+using Qdrant.Client.Grpc;
 
 namespace QaBot.Qdrant.Index;
 
@@ -33,7 +33,12 @@ public sealed class QdrantVectorIndex(QdrantCollectionHandle collection) : IVect
             await collection.WriteModelAsync(model, cancellationToken);
         }
 
-        var points = vectors.Select(v => new PointVectors(v.ChunkId, new Dictionary<string, object> { [CollectionLayout.DenseVector] = v.Vector.ToArray() })).ToList();
+        var points = vectors.Select(v =>
+        {
+            var named = new NamedVectors();
+            named.Vectors[CollectionLayout.DenseVector] = PointMessages.Dense(v.Vector);
+            return new PointVectors { Id = PointMessages.Id(v.ChunkId), Vectors = new Vectors { Vectors_ = named } };
+        }).ToList();
         await collection.Client.UpdateVectorsAsync(collection.Name, points, cancellationToken);
     }
 
@@ -43,7 +48,7 @@ public sealed class QdrantVectorIndex(QdrantCollectionHandle collection) : IVect
         if (collection.DenseDimensions is not null)
         {
             await collection.Client.DeleteVectorsAsync(
-                collection.Name, Filter.All(FieldCondition.Equal(CollectionLayout.Kind, CollectionLayout.ChunkKind)), [CollectionLayout.DenseVector], cancellationToken);
+                collection.Name, PointMessages.All(PointMessages.Equal(CollectionLayout.Kind, CollectionLayout.ChunkKind)), [CollectionLayout.DenseVector], cancellationToken);
         }
 
         await collection.WriteModelAsync(null, cancellationToken);
@@ -59,8 +64,8 @@ public sealed class QdrantVectorIndex(QdrantCollectionHandle collection) : IVect
 
         CheckQuery(collection, query, null);
         var points = await collection.Client.QueryAsync(
-            collection.Name, new QueryRequest(query.ToArray(), limit, Using: CollectionLayout.DenseVector, WithPayload: false), cancellationToken);
-        return [.. points.Select(p => new VectorHit(p.Id, (float)p.Score))];
+            collection.Name, new Query { Nearest = PointMessages.DenseQuery(query) }, CollectionLayout.DenseVector, null, null, (ulong)limit, cancellationToken);
+        return [.. points.Select(p => new VectorHit(PointMessages.Id(p.Id), p.Score))];
     }
 
     /// <summary>A query vector must fit the collection and come from the model of the stored vectors.</summary>

@@ -1,7 +1,9 @@
 using System.Text;
-using QaBot.Qdrant.Rest;
 
 namespace QaBot.Qdrant.Index;
+
+/// <summary>A sparse vector: unique term indices (ascending) and their weights, same length.</summary>
+internal sealed record SparseTerms(IReadOnlyList<uint> Indices, IReadOnlyList<float> Values);
 
 /// <summary>
 /// Turns our analyzer's terms into Qdrant sparse vectors: a term's index is a stable 32-bit hash (FNV-1a of its
@@ -25,7 +27,7 @@ internal static class SparseTermEncoder
     }
 
     /// <summary>A chunk's vector: tf·(k1+1)/(tf+k1) per term; two terms with one hash share an entry (their counts add up).</summary>
-    public static SparseVector ForDocument(IEnumerable<string> terms)
+    public static SparseTerms ForDocument(IEnumerable<string> terms)
     {
         var counts = new SortedDictionary<uint, int>();
         foreach (var term in terms.Where(t => !string.IsNullOrWhiteSpace(t)))
@@ -34,13 +36,13 @@ internal static class SparseTermEncoder
             counts[index] = counts.GetValueOrDefault(index) + 1;
         }
 
-        return new SparseVector([.. counts.Keys], [.. counts.Values.Select(tf => tf * (Saturation + 1) / (tf + Saturation))]);
+        return new SparseTerms([.. counts.Keys], [.. counts.Values.Select(tf => tf * (Saturation + 1) / (tf + Saturation))]);
     }
 
     /// <summary>A query's vector: 1 per distinct term, as the FTS5 "any term" query counts each term once.</summary>
-    public static SparseVector ForQuery(IEnumerable<string> terms)
+    public static SparseTerms ForQuery(IEnumerable<string> terms)
     {
         var indices = terms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(IndexOf).Distinct().Order().ToList();
-        return new SparseVector(indices, [.. indices.Select(_ => 1f)]);
+        return new SparseTerms(indices, [.. indices.Select(_ => 1f)]);
     }
 }

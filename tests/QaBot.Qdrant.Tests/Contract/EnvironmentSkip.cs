@@ -4,13 +4,18 @@ using Xunit.Sdk;
 namespace QaBot.Qdrant.Tests.Contract;
 
 /// <summary>
-/// On a test class: its tests run only when the environment variable is set, and are reported as skipped with
-/// <see cref="Reason"/> otherwise (visible in the test output, never silently passed).
+/// On a test class: its tests run only when one of the environment variables is set, and are reported as skipped
+/// with <see cref="Reason"/> otherwise (visible in the test output, never silently passed).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class RequiresEnvironmentVariableAttribute(string name, string reason) : Attribute
+public sealed class RequiresEnvironmentVariableAttribute(string[] names, string reason) : Attribute
 {
-    public string Name { get; } = name;
+    public RequiresEnvironmentVariableAttribute(string name, string reason)
+        : this([name], reason)
+    {
+    }
+
+    public IReadOnlyList<string> Names { get; } = names;
 
     public string Reason { get; } = reason;
 }
@@ -27,12 +32,12 @@ public sealed class ContractFactDiscoverer(IMessageSink diagnosticMessageSink) :
         var requirement = testMethod.TestClass.Class.ToRuntimeType()
             .GetCustomAttributes(typeof(RequiresEnvironmentVariableAttribute), inherit: false)
             .Cast<RequiresEnvironmentVariableAttribute>()
-            .FirstOrDefault(r => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(r.Name)));
+            .FirstOrDefault(r => r.Names.All(n => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(n))));
         var display = discoveryOptions.MethodDisplayOrDefault();
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
         yield return requirement is null
             ? new XunitTestCase(diagnosticMessageSink, display, displayOptions, testMethod)
-            : new SkippedTestCase(diagnosticMessageSink, display, displayOptions, testMethod, $"{requirement.Name} is not set: {requirement.Reason}");
+            : new SkippedTestCase(diagnosticMessageSink, display, displayOptions, testMethod, $"{string.Join(" or ", requirement.Names)} is not set: {requirement.Reason}");
     }
 }
 

@@ -1,80 +1,73 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Grpc.Core;
+using Qdrant.Client.Grpc;
 
 namespace QaBot.Qdrant.Tests.Fakes;
 
-/// <summary>Qdrant's filter semantics for the fake: must (all), should (any), must_not (none); unknown keys are rejected as Qdrant does.</summary>
+/// <summary>
+/// Qdrant's filter semantics for the fake: must (all), should (any), must_not (none), min_should; field
+/// conditions match keyword/integer/bool/any-of and numeric ranges (an array payload matches when one element
+/// does), has_id, nested filters, is_empty and is_null. Anything else is refused, so a test cannot pass on a
+/// condition the fake ignores.
+/// </summary>
 internal static class FakeFilter
 {
-    private static readonly HashSet<string> FilterKeys = ["must", "should", "must_not", "min_should"];
-
-    public static bool Matches(FakePoint point, JsonObject filter)
+    public static bool Matches(FakePoint point, Filter? filter)
     {
-        if (filter.Select(p => p.Key).FirstOrDefault(k => !FilterKeys.Contains(k)) is { } unknown)
+        if (filter is null)
         {
-            throw new FakeBadRequestException($"Format error in JSON body: unknown field `{unknown}` in Filter");
+            return true;
         }
 
-        return Conditions(filter["must"]).All(c => Condition(point, c))
-            && Conditions(filter["must_not"]).All(c => !Condition(point, c))
-            && (filter["should"] is null || Conditions(filter["should"]).Any(c => Condition(point, c)));
+        return filter.Must.All(c => Holds(point, c))
+            && !filter.MustNot.Any(c => Holds(point, c))
+            && (filter.Should.Count == 0 || filter.Should.Any(c => Holds(point, c)))
+            && (filter.MinShould is null || filter.MinShould.Conditions.Count(c => Holds(point, c)) >= (int)filter.MinShould.MinCount);
     }
 
-    private static IEnumerable<JsonObject> Conditions(JsonNode? node) => node switch
+    private static bool Holds(FakePoint point, Condition condition) => condition.ConditionOneOfCase switch
     {
-        null => [],
-        JsonArray array => array.Select(c => c!.AsObject()),
-        JsonObject single => new[] { single },
-        _ => throw new FakeBadRequestException("Format error in JSON body: a condition must be an object or a list"),
+        Condition.ConditionOneOfOneofCase.HasId => condition.HasId.HasId.Any(id => FakeQdrantEngine.Key(id) == point.Id),
+        Condition.ConditionOneOfOneofCase.Filter => Matches(point, condition.Filter),
+        Condition.ConditionOneOfOneofCase.Field => Field(point, condition.Field),
+        Condition.ConditionOneOfOneofCase.IsEmpty => !point.Payload.TryGetValue(condition.IsEmpty.Key, out var v) || v.KindCase == Value.KindOneofCase.NullValue || (v.KindCase == Value.KindOneofCase.ListValue && v.ListValue.Values.Count == 0),
+        Condition.ConditionOneOfOneofCase.IsNull => point.Payload.TryGetValue(condition.IsNull.Key, out var n) && n.KindCase == Value.KindOneofCase.NullValue,
+        _ => throw Unsupported($"condition {condition.ConditionOneOfCase}"),
     };
 
-    private static bool Condition(FakePoint point, JsonObject condition)
+    private static bool Field(FakePoint point, FieldCondition field)
     {
-        if (condition["has_id"] is JsonArray ids)
+        var values = point.Payload.TryGetValue(field.Key, out var value) ? Elements(value).ToList() : [];
+        if (field.Match is { } match)
         {
-            return ids.Any(i => string.Equals(i!.GetValue<string>(), point.Id, StringComparison.OrdinalIgnoreCase));
-        }
-
-        if (condition.ContainsKey("must") || condition.ContainsKey("should") || condition.ContainsKey("must_not"))
-        {
-            return Matches(point, condition);
-        }
-
-        var key = condition["key"]?.GetValue<string>() ?? throw new FakeBadRequestException("Format error in JSON body: condition without key");
-        var value = point.Payload[key];
-        if (condition["match"] is JsonObject match)
-        {
-            if (match["value"] is { } expected)
+            return match.MatchValueCase switch
             {
-                return value is not null && Values(value).Any(v => JsonNode.DeepEquals(v, expected));
-            }
-
-            if (match["any"] is JsonArray any)
-            {
-                return value is not null && Values(value).Any(v => any.Any(a => JsonNode.DeepEquals(v, a)));
-            }
-
-            throw new FakeBadRequestException("This fake matches value and any only.");
+                Match.MatchValueOneofCase.Keyword => values.Any(v => v.KindCase == Value.KindOneofCase.StringValue && v.StringValue == match.Keyword),
+                Match.MatchValueOneofCase.Integer => values.Any(v => v.KindCase == Value.KindOneofCase.IntegerValue && v.IntegerValue == match.Integer),
+                Match.MatchValueOneofCase.Boolean => values.Any(v => v.KindCase == Value.KindOneofCase.BoolValue && v.BoolValue == match.Boolean),
+                Match.MatchValueOneofCase.Keywords => values.Any(v => v.KindCase == Value.KindOneofCase.StringValue && match.Keywords.Strings.Contains(v.StringValue)),
+                Match.MatchValueOneofCase.Integers => values.Any(v => v.KindCase == Value.KindOneofCase.IntegerValue && match.Integers.Integers.Contains(v.IntegerValue)),
+                _ => throw Unsupported($"match {match.MatchValueCase}"),
+            };
         }
 
-        if (condition["range"] is JsonObject range)
+        if (field.Range is { } range)
         {
-            if (value is null || value.GetValueKind() != JsonValueKind.Number)
-            {
-                return false;
-            }
-
-            var number = value.GetValue<double>();
-            return Bound(range, "gt", b => number > b) && Bound(range, "gte", b => number >= b)
-                && Bound(range, "lt", b => number < b) && Bound(range, "lte", b => number <= b);
+            return values.Any(v => Number(v) is { } x
+                && (!range.HasGt || x > range.Gt) && (!range.HasGte || x >= range.Gte)
+                && (!range.HasLt || x < range.Lt) && (!range.HasLte || x <= range.Lte));
         }
 
-        throw new FakeBadRequestException($"This fake does not know the condition {condition.ToJsonString()}");
+        throw Unsupported($"field condition on '{field.Key}' without match or range");
     }
 
-    private static List<JsonNode?> Values(JsonNode value) => value is JsonArray array ? [.. array] : new List<JsonNode?> { value };
+    private static IEnumerable<Value> Elements(Value value) => value.KindCase == Value.KindOneofCase.ListValue ? value.ListValue.Values : [value];
 
-    private static bool Bound(JsonObject range, string name, Func<double, bool> holds) =>
-        range[name] is not { } bound || holds(double.Parse(bound.ToJsonString(), CultureInfo.InvariantCulture));
+    private static double? Number(Value value) => value.KindCase switch
+    {
+        Value.KindOneofCase.IntegerValue => value.IntegerValue,
+        Value.KindOneofCase.DoubleValue => value.DoubleValue,
+        _ => null,
+    };
+
+    private static RpcException Unsupported(string what) => new(new Status(StatusCode.InvalidArgument, $"The fake Qdrant does not support {what}."));
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Grpc.Core;
+using Qdrant.Client.Grpc;
 
 namespace QaBot.Qdrant.Tests.Fakes;
 
@@ -13,362 +13,468 @@ internal sealed class FakePoint(string id)
 
     public Dictionary<string, Dictionary<uint, float>> Sparse { get; } = new(StringComparer.Ordinal);
 
-    public JsonObject Payload { get; set; } = [];
+    public Dictionary<string, Value> Payload { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A collection of the fake: its vector configuration, payload indexes and points (ordered by id, as scroll pages them).</summary>
 internal sealed class FakeCollection
 {
-    public Dictionary<string, int> Dense { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, VectorParams> Dense { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, string> Sparse { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Modifier> Sparse { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, string> PayloadIndexes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, FieldType> PayloadIndexes { get; } = new(StringComparer.Ordinal);
 
     public SortedDictionary<string, FakePoint> Points { get; } = new(StringComparer.Ordinal);
 
-    public int ShardNumber { get; set; } = 1;
+    public uint ShardNumber { get; set; } = 1;
 
-    public int ReplicationFactor { get; set; } = 1;
+    public uint ReplicationFactor { get; set; } = 1;
 
-    public JsonNode? Metadata { get; set; }
-}
-
-/// <summary>The fake's request is not what Qdrant accepts; answered with 400 and the error envelope.</summary>
-internal sealed class FakeBadRequestException(string message, int status = 400) : Exception(message)
-{
-    public int Status { get; } = status;
+    public Dictionary<string, Value> Metadata { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
-/// The in-memory behaviour of the fake Qdrant, following the fact sheet: named dense vectors (Cosine), sparse
-/// vectors with the IDF modifier (idf = ln((N − df + 0.5)/(df + 0.5) + 1)), filters (must, must_not, should;
-/// match value/any, range, has_id), scroll paging by id, count, and the Query API with prefetch and RRF (k = 2).
+/// The in-memory behaviour of the fake Qdrant over the client's own gRPC messages: named dense vectors
+/// (Cosine on normalized vectors, Dot as it is), sparse vectors with the IDF modifier
+/// (idf = ln((N − df + 0.5)/(df + 0.5) + 1), N and df over the points having that vector), filters, scroll
+/// paging by id, count, and the Query API with prefetch and RRF (score = Σ 1/(rank + k − 1), 1-based rank,
+/// k = 2 unless given). What the fake does not model is refused with InvalidArgument, never ignored.
 /// </summary>
 internal sealed class FakeQdrantEngine
 {
-    private const int RrfK = 2;
+    private const int DefaultRrfK = 2;
     private readonly Lock _lock = new();
-    private long _operationId;
+    private ulong _operationId;
 
     public Dictionary<string, FakeCollection> Collections { get; } = new(StringComparer.Ordinal);
 
-    public bool Ready { get; set; } = true;
+    /// <summary>Point ids as Qdrant returns them: UUIDs hyphenated in lower case, or the number.</summary>
+    public static string Key(PointId id) => id.PointIdOptionsCase switch
+    {
+        PointId.PointIdOptionsOneofCase.Uuid when Guid.TryParse(id.Uuid, CultureInfo.InvariantCulture, out var guid) => guid.ToString("D", CultureInfo.InvariantCulture),
+        PointId.PointIdOptionsOneofCase.Num => id.Num.ToString(CultureInfo.InvariantCulture),
+        _ => throw Invalid($"Unable to parse point id {id}"),
+    };
 
-    public static string Error(string message) =>
-        new JsonObject { ["status"] = new JsonObject { ["error"] = message }, ["time"] = 0.0 }.ToJsonString();
+    public static HealthCheckReply HealthCheck(HealthCheckRequest request) => new() { Title = "qdrant - vector search engine (fake)", Version = "1.20.0" };
 
-    public (int Status, string Body) Handle(string method, string template, string collectionName, string body)
+    public CollectionExistsResponse CollectionExists(CollectionExistsRequest request)
     {
         lock (_lock)
         {
-            try
-            {
-                var request = body.Length == 0 ? null : JsonNode.Parse(body)!.AsObject();
-                if (template == "/readyz")
-                {
-                    return Ready ? (200, "all shards are ready") : (503, "some shards are not ready");
-                }
-
-                if (template == "/collections/{collection_name}/exists")
-                {
-                    return Ok(new JsonObject { ["exists"] = Collections.ContainsKey(collectionName) });
-                }
-
-                if (template == "/collections/{collection_name}" && method == "PUT")
-                {
-                    return Create(collectionName, request!);
-                }
-
-                if (template == "/collections/{collection_name}" && method == "DELETE")
-                {
-                    return Ok(Collections.Remove(collectionName));
-                }
-
-                if (!Collections.TryGetValue(collectionName, out var collection))
-                {
-                    return (404, Error($"Not found: Collection `{collectionName}` doesn't exist!"));
-                }
-
-                return (method, template) switch
-                {
-                    ("GET", "/collections/{collection_name}") => Ok(Info(collection)),
-                    ("PUT", "/collections/{collection_name}/index") => Update(() => collection.PayloadIndexes[request!["field_name"]!.GetValue<string>()] = request["field_schema"]!.GetValue<string>()),
-                    ("PUT", "/collections/{collection_name}/points") => Update(() => Upsert(collection, request!["points"]!.AsArray())),
-                    ("POST", "/collections/{collection_name}/points/delete") => Update(() => Delete(collection, request!)),
-                    ("PUT", "/collections/{collection_name}/points/vectors") => Update(() => UpdateVectors(collection, request!["points"]!.AsArray())),
-                    ("POST", "/collections/{collection_name}/points/vectors/delete") => Update(() => DeleteVectors(collection, request!)),
-                    ("POST", "/collections/{collection_name}/points/scroll") => Ok(Scroll(collection, request!)),
-                    ("POST", "/collections/{collection_name}/points/count") => Ok(new JsonObject { ["count"] = Matching(collection, request?["filter"]).Count() }),
-                    ("POST", "/collections/{collection_name}/points/query") => Ok(new JsonObject { ["points"] = Points(Query(collection, request!), request!) }),
-                    _ => (404, Error($"Not found: {method} {template}")),
-                };
-            }
-            catch (FakeBadRequestException exception)
-            {
-                return (exception.Status, Error(exception.Message));
-            }
+            return new CollectionExistsResponse { Result = new CollectionExists { Exists = Collections.ContainsKey(request.CollectionName) } };
         }
     }
 
-    private static (int, string) Ok(JsonNode? result) =>
-        (200, new JsonObject { ["result"] = result, ["status"] = "ok", ["time"] = 0.0001 }.ToJsonString());
-
-    private (int, string) Update(Action apply)
+    public CollectionOperationResponse Create(CreateCollection request)
     {
-        apply();
-        return Ok(new JsonObject { ["operation_id"] = ++_operationId, ["status"] = "completed" });
-    }
-
-    private (int, string) Create(string name, JsonObject request)
-    {
-        if (Collections.ContainsKey(name))
+        lock (_lock)
         {
-            return (409, Error($"Wrong input: Collection `{name}` already exists!"));
-        }
-
-        var collection = new FakeCollection
-        {
-            ShardNumber = request["shard_number"]?.GetValue<int>() ?? 1,
-            ReplicationFactor = request["replication_factor"]?.GetValue<int>() ?? 1,
-            Metadata = request["metadata"]?.DeepClone(),
-        };
-        if (request["vectors"] is JsonObject vectors)
-        {
-            if (vectors.ContainsKey("size"))
+            if (Collections.ContainsKey(request.CollectionName))
             {
-                throw new FakeBadRequestException("This fake keeps named vectors only.");
+                throw new RpcException(new Status(StatusCode.AlreadyExists, $"Wrong input: Collection `{request.CollectionName}` already exists!"));
             }
 
-            foreach (var (vectorName, parameters) in vectors)
+            var collection = new FakeCollection
             {
-                collection.Dense[vectorName] = parameters!["size"]!.GetValue<int>();
-            }
-        }
-
-        foreach (var (vectorName, parameters) in request["sparse_vectors"]?.AsObject() ?? [])
-        {
-            collection.Sparse[vectorName] = parameters?["modifier"]?.GetValue<string>() ?? "none";
-        }
-
-        Collections[name] = collection;
-        return Ok(true);
-    }
-
-    private static JsonObject Info(FakeCollection collection)
-    {
-        var vectors = new JsonObject();
-        foreach (var (name, size) in collection.Dense)
-        {
-            vectors[name] = new JsonObject { ["size"] = size, ["distance"] = "Cosine" };
-        }
-
-        var sparse = new JsonObject();
-        foreach (var (name, modifier) in collection.Sparse)
-        {
-            sparse[name] = new JsonObject { ["modifier"] = modifier };
-        }
-
-        var schema = new JsonObject();
-        foreach (var (field, type) in collection.PayloadIndexes)
-        {
-            schema[field] = new JsonObject { ["data_type"] = type, ["points"] = collection.Points.Values.Count(p => p.Payload.ContainsKey(field)) };
-        }
-
-        return new JsonObject
-        {
-            ["status"] = "green",
-            ["optimizer_status"] = "ok",
-            ["segments_count"] = 1,
-            ["points_count"] = collection.Points.Count,
-            ["indexed_vectors_count"] = 0,
-            ["config"] = new JsonObject
+                ShardNumber = request.HasShardNumber ? request.ShardNumber : 1,
+                ReplicationFactor = request.HasReplicationFactor ? request.ReplicationFactor : 1,
+            };
+            if (request.VectorsConfig is { } vectors)
             {
-                ["params"] = new JsonObject
+                if (vectors.ConfigCase != VectorsConfig.ConfigOneofCase.ParamsMap)
                 {
-                    ["vectors"] = vectors,
-                    ["shard_number"] = collection.ShardNumber,
-                    ["replication_factor"] = collection.ReplicationFactor,
-                    ["sparse_vectors"] = sparse,
+                    throw Invalid("This fake keeps named vectors only.");
+                }
+
+                foreach (var (name, parameters) in vectors.ParamsMap.Map)
+                {
+                    if (parameters.Distance is not (Distance.Cosine or Distance.Dot))
+                    {
+                        throw Invalid($"This fake scores Cosine and Dot only, not {parameters.Distance}.");
+                    }
+
+                    collection.Dense[name] = parameters.Clone();
+                }
+            }
+
+            foreach (var (name, parameters) in request.SparseVectorsConfig?.Map ?? [])
+            {
+                collection.Sparse[name] = parameters.HasModifier ? parameters.Modifier : Modifier.None;
+            }
+
+            foreach (var (key, value) in request.Metadata)
+            {
+                collection.Metadata[key] = value.Clone();
+            }
+
+            Collections[request.CollectionName] = collection;
+            return new CollectionOperationResponse { Result = true };
+        }
+    }
+
+    public CollectionOperationResponse Delete(DeleteCollection request)
+    {
+        lock (_lock)
+        {
+            return new CollectionOperationResponse { Result = Collections.Remove(request.CollectionName) };
+        }
+    }
+
+    public GetCollectionInfoResponse Get(GetCollectionInfoRequest request)
+    {
+        lock (_lock)
+        {
+            var collection = Find(request.CollectionName);
+            var parameters = new CollectionParams
+            {
+                ShardNumber = collection.ShardNumber,
+                ReplicationFactor = collection.ReplicationFactor,
+                SparseVectorsConfig = new SparseVectorConfig(),
+            };
+            if (collection.Dense.Count > 0)
+            {
+                var map = new VectorParamsMap();
+                foreach (var (name, vector) in collection.Dense)
+                {
+                    map.Map[name] = vector.Clone();
+                }
+
+                parameters.VectorsConfig = new VectorsConfig { ParamsMap = map };
+            }
+
+            foreach (var (name, modifier) in collection.Sparse)
+            {
+                parameters.SparseVectorsConfig.Map[name] = new SparseVectorParams { Modifier = modifier };
+            }
+
+            var info = new CollectionInfo
+            {
+                Status = CollectionStatus.Green,
+                OptimizerStatus = new OptimizerStatus { Ok = true },
+                SegmentsCount = 1,
+                PointsCount = (ulong)collection.Points.Count,
+                Config = new CollectionConfig
+                {
+                    Params = parameters,
+                    HnswConfig = new HnswConfigDiff { M = 16, EfConstruct = 100 },
+                    OptimizerConfig = new OptimizersConfigDiff(),
+                    WalConfig = new WalConfigDiff(),
                 },
-                ["hnsw_config"] = new JsonObject { ["m"] = 16, ["ef_construct"] = 100, ["full_scan_threshold"] = 10000 },
-                ["optimizer_config"] = new JsonObject { ["default_segment_number"] = 0, ["flush_interval_sec"] = 5 },
-                ["metadata"] = collection.Metadata?.DeepClone(),
-            },
-            ["payload_schema"] = schema,
-        };
-    }
+            };
+            foreach (var (key, value) in collection.Metadata)
+            {
+                info.Config.Metadata[key] = value.Clone();
+            }
 
-    private static void Upsert(FakeCollection collection, JsonArray points)
-    {
-        foreach (var node in points)
-        {
-            var id = Id(node!["id"]!);
-            var point = new FakePoint(id) { Payload = node["payload"]?.DeepClone().AsObject() ?? [] };
-            SetVectors(collection, point, node["vector"]!.AsObject());
-            collection.Points[id] = point;
+            foreach (var (field, type) in collection.PayloadIndexes)
+            {
+                info.PayloadSchema[field] = new PayloadSchemaInfo { DataType = (PayloadSchemaType)(int)type + 1, Points = (ulong)collection.Points.Values.Count(p => p.Payload.ContainsKey(field)) };
+            }
+
+            return new GetCollectionInfoResponse { Result = info };
         }
     }
 
-    private static void UpdateVectors(FakeCollection collection, JsonArray points)
+    public PointsOperationResponse CreateFieldIndex(CreateFieldIndexCollection request) =>
+        Update(request.CollectionName, c => c.PayloadIndexes[request.FieldName] = request.FieldType);
+
+    public PointsOperationResponse Upsert(UpsertPoints request) => Update(request.CollectionName, collection =>
     {
-        foreach (var node in points)
+        // Validate all before storing any: Qdrant applies a request whole or not at all.
+        var points = request.Points.Select(p => Point(collection, p.Id, p.Vectors, p.Payload)).ToList();
+        foreach (var point in points)
         {
-            var id = Id(node!["id"]!);
-            if (!collection.Points.TryGetValue(id, out var point))
-            {
-                throw new FakeBadRequestException($"Not found: No point with id {id} found", 404);
-            }
-
-            SetVectors(collection, point, node["vector"]!.AsObject());
+            collection.Points[point.Id] = point;
         }
-    }
+    });
 
-    private static void SetVectors(FakeCollection collection, FakePoint point, JsonObject vectors)
+    public PointsOperationResponse Delete(DeletePoints request) => Update(request.CollectionName, collection =>
     {
-        foreach (var (name, value) in vectors)
-        {
-            if (value is JsonArray dense)
-            {
-                if (!collection.Dense.TryGetValue(name, out var size))
-                {
-                    throw new FakeBadRequestException($"Wrong input: Not existing vector name error: {name}");
-                }
-
-                if (dense.Count != size)
-                {
-                    throw new FakeBadRequestException($"Wrong input: Vector dimension error: expected dim: {size}, got {dense.Count}");
-                }
-
-                point.Dense[name] = [.. dense.Select(v => v!.GetValue<float>())];
-            }
-            else if (value is JsonObject sparse)
-            {
-                if (!collection.Sparse.ContainsKey(name))
-                {
-                    throw new FakeBadRequestException($"Wrong input: Not existing vector name error: {name}");
-                }
-
-                var indices = sparse["indices"]!.AsArray().Select(i => i!.GetValue<uint>()).ToList();
-                var values = sparse["values"]!.AsArray().Select(v => v!.GetValue<float>()).ToList();
-                if (indices.Count != values.Count || indices.Distinct().Count() != indices.Count)
-                {
-                    throw new FakeBadRequestException("Validation error in JSON body: sparse vector indices must be unique and match values");
-                }
-
-                point.Sparse[name] = indices.Zip(values).ToDictionary(p => p.First, p => p.Second);
-            }
-        }
-    }
-
-    private static void Delete(FakeCollection collection, JsonObject request)
-    {
-        var doomed = request["points"] is JsonArray ids ? ids.Select(i => Id(i!)).ToList() : [.. Matching(collection, request["filter"]).Select(p => p.Id)];
-        foreach (var id in doomed)
+        foreach (var id in Selected(collection, request.Points).ToList())
         {
             collection.Points.Remove(id);
         }
-    }
+    });
 
-    private static void DeleteVectors(FakeCollection collection, JsonObject request)
+    public PointsOperationResponse UpdateVectors(UpdatePointVectors request) => Update(request.CollectionName, collection =>
     {
-        var names = request["vector"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
-        foreach (var point in Matching(collection, request["filter"]).ToList())
+        foreach (var update in request.Points)
         {
-            foreach (var name in names)
+            var id = Key(update.Id);
+            if (!collection.Points.TryGetValue(id, out var existing))
             {
-                point.Dense.Remove(name);
-                point.Sparse.Remove(name);
+                throw new RpcException(new Status(StatusCode.NotFound, $"No point with id {id} found"));
             }
+
+            var vectors = Point(collection, update.Id, update.Vectors, []);
+            foreach (var (name, dense) in vectors.Dense)
+            {
+                existing.Dense[name] = dense;
+            }
+
+            foreach (var (name, sparse) in vectors.Sparse)
+            {
+                existing.Sparse[name] = sparse;
+            }
+        }
+    });
+
+    public PointsOperationResponse DeleteVectors(DeletePointVectors request) => Update(request.CollectionName, collection =>
+    {
+        foreach (var name in request.Vectors.Names.Where(n => !collection.Dense.ContainsKey(n) && !collection.Sparse.ContainsKey(n)))
+        {
+            throw Invalid($"Wrong input: Not existing vector name error: {name}");
+        }
+
+        foreach (var id in Selected(collection, request.PointsSelector))
+        {
+            foreach (var name in request.Vectors.Names)
+            {
+                collection.Points[id].Dense.Remove(name);
+                collection.Points[id].Sparse.Remove(name);
+            }
+        }
+    });
+
+    public ScrollResponse Scroll(ScrollPoints request)
+    {
+        lock (_lock)
+        {
+            var collection = Find(request.CollectionName);
+            var limit = request.HasLimit ? (int)request.Limit : 10;
+            var from = request.Offset is { } offset ? Key(offset) : null;
+            var matching = collection.Points.Values
+                .Where(p => from is null || string.CompareOrdinal(p.Id, from) >= 0)
+                .Where(p => FakeFilter.Matches(p, request.Filter))
+                .Take(limit + 1)
+                .ToList();
+            var response = new ScrollResponse();
+            response.Result.AddRange(matching.Take(limit).Select(p => Retrieved(p, request.WithPayload, defaultPayload: true)));
+            if (matching.Count > limit)
+            {
+                response.NextPageOffset = Id(matching[limit].Id);
+            }
+
+            return response;
         }
     }
 
-    private static JsonObject Scroll(FakeCollection collection, JsonObject request)
+    public CountResponse Count(CountPoints request)
     {
-        var limit = request["limit"]?.GetValue<int>() ?? 10;
-        var offset = request["offset"] is { } o ? Id(o) : null;
-        var matching = Matching(collection, request["filter"]).Where(p => offset is null || string.CompareOrdinal(p.Id, offset) >= 0).Take(limit + 1).ToList();
-        var page = matching.Take(limit).ToList();
-        return new JsonObject
+        lock (_lock)
         {
-            ["points"] = new JsonArray([.. page.Select(p => Record(p, request["with_payload"], includeScore: null))]),
-            ["next_page_offset"] = matching.Count > limit ? matching[limit].Id : null,
-        };
+            var collection = Find(request.CollectionName);
+            return new CountResponse { Result = new CountResult { Count = (ulong)collection.Points.Values.Count(p => FakeFilter.Matches(p, request.Filter)) } };
+        }
     }
 
-    private static IEnumerable<FakePoint> Matching(FakeCollection collection, JsonNode? filter) =>
-        collection.Points.Values.Where(p => filter is null || FakeFilter.Matches(p, filter.AsObject()));
-
-    private static List<(FakePoint Point, double Score)> Query(FakeCollection collection, JsonObject request)
+    public QueryResponse Query(QueryPoints request)
     {
-        var limit = request["limit"]?.GetValue<int>() ?? 10;
-        var candidates = Matching(collection, request["filter"]).ToList();
-        if (request["prefetch"] is JsonArray prefetches)
+        lock (_lock)
         {
-            if (request["query"]?["fusion"]?.GetValue<string>() != "rrf")
+            var collection = Find(request.CollectionName);
+            var limit = request.HasLimit ? (int)request.Limit : 10;
+            var candidates = collection.Points.Values.Where(p => FakeFilter.Matches(p, request.Filter)).ToList();
+            List<(FakePoint Point, double Score)> hits;
+            if (request.Prefetch.Count > 0)
             {
-                throw new FakeBadRequestException("This fake fuses prefetches with rrf only.");
-            }
-
-            var fused = new Dictionary<string, (FakePoint Point, double Score)>(StringComparer.Ordinal);
-            foreach (var prefetch in prefetches)
-            {
-                var leg = Search(collection, prefetch!.AsObject(), Matching(collection, prefetch["filter"]).ToList());
-                for (var rank = 1; rank <= leg.Count; rank++)
+                var k = request.Query?.VariantCase switch
                 {
-                    var point = leg[rank - 1].Point;
-                    var score = fused.TryGetValue(point.Id, out var existing) ? existing.Score : 0;
-                    fused[point.Id] = (point, score + (1.0 / (rank + RrfK - 1)));
+                    global::Qdrant.Client.Grpc.Query.VariantOneofCase.Fusion when request.Query.Fusion == Fusion.Rrf => DefaultRrfK,
+                    global::Qdrant.Client.Grpc.Query.VariantOneofCase.Rrf when request.Query.Rrf.Weights.Count == 0 => request.Query.Rrf.HasK ? (int)request.Query.Rrf.K : DefaultRrfK,
+                    _ => throw Invalid("This fake fuses prefetches with RRF (unweighted) only."),
+                };
+                var allowed = candidates.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+                var fused = new Dictionary<string, (FakePoint Point, double Score)>(StringComparer.Ordinal);
+                foreach (var prefetch in request.Prefetch)
+                {
+                    if (prefetch.Prefetch.Count > 0)
+                    {
+                        throw Invalid("This fake does not nest prefetches.");
+                    }
+
+                    var leg = Search(collection, prefetch.Query, prefetch.Using, prefetch.HasLimit ? (int)prefetch.Limit : 10, collection.Points.Values.Where(p => FakeFilter.Matches(p, prefetch.Filter)));
+                    for (var rank = 1; rank <= leg.Count; rank++)
+                    {
+                        var point = leg[rank - 1].Point;
+                        fused[point.Id] = (point, fused.GetValueOrDefault(point.Id).Score + (1.0 / (rank + k - 1)));
+                    }
                 }
+
+                hits = [.. fused.Values.Where(f => allowed.Contains(f.Point.Id)).OrderByDescending(f => f.Score).ThenBy(f => f.Point.Id, StringComparer.Ordinal).Take(limit)];
+            }
+            else
+            {
+                hits = Search(collection, request.Query, request.HasUsing ? request.Using : "", limit, candidates);
             }
 
-            var allowed = candidates.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            return [.. fused.Values.Where(f => allowed.Contains(f.Point.Id)).OrderByDescending(f => f.Score).ThenBy(f => f.Point.Id, StringComparer.Ordinal).Take(limit)];
+            var response = new QueryResponse();
+            response.Result.AddRange(hits.Select(h => Scored(h.Point, h.Score, request.WithPayload)));
+            return response;
         }
-
-        return [.. Search(collection, request, candidates).Take(limit)];
     }
 
-    /// <summary>One leg: the query vector against the named vector in <c>using</c>, best first, limited.</summary>
-    private static List<(FakePoint Point, double Score)> Search(FakeCollection collection, JsonObject leg, List<FakePoint> candidates)
+    /// <summary>One leg: the nearest points to the query on the named vector, best first.</summary>
+    private static List<(FakePoint Point, double Score)> Search(FakeCollection collection, Query? query, string name, int limit, IEnumerable<FakePoint> candidates)
     {
-        var name = leg["using"]?.GetValue<string>() ?? "";
-        var limit = leg["limit"]?.GetValue<int>() ?? 10;
-        IEnumerable<(FakePoint Point, double Score)> scored;
-        if (leg["query"] is JsonArray dense)
+        if (query?.VariantCase != global::Qdrant.Client.Grpc.Query.VariantOneofCase.Nearest)
         {
-            if (!collection.Dense.TryGetValue(name, out var size) || dense.Count != size)
+            throw Invalid("This fake answers nearest-vector queries (and RRF over them) only.");
+        }
+
+        IEnumerable<(FakePoint, double)> scored;
+        var input = query.Nearest;
+        if (input.VariantCase == VectorInput.VariantOneofCase.Dense)
+        {
+            if (!collection.Dense.TryGetValue(name, out var parameters))
             {
-                throw new FakeBadRequestException($"Wrong input: Not existing vector name or wrong dimension: '{name}'");
+                throw Invalid($"Wrong input: Not existing vector name error: {name}");
             }
 
-            var query = Normalize([.. dense.Select(v => v!.GetValue<float>())]);
-            scored = candidates.Where(p => p.Dense.ContainsKey(name)).Select(p => (p, Dot(query, Normalize(p.Dense[name]))));
+            var vector = input.Dense.Data.ToArray();
+            if ((ulong)vector.Length != parameters.Size)
+            {
+                throw Invalid($"Wrong input: Vector dimension error: expected dim: {parameters.Size}, got {vector.Length}");
+            }
+
+            var cosine = parameters.Distance == Distance.Cosine;
+            var q = cosine ? Normalize(vector) : vector;
+            scored = candidates.Where(p => p.Dense.ContainsKey(name)).Select(p => (p, Dot(q, cosine ? Normalize(p.Dense[name]) : p.Dense[name])));
         }
-        else if (leg["query"] is JsonObject sparse && sparse.ContainsKey("indices"))
+        else if (input.VariantCase == VectorInput.VariantOneofCase.Sparse)
         {
             if (!collection.Sparse.TryGetValue(name, out var modifier))
             {
-                throw new FakeBadRequestException($"Wrong input: Not existing vector name error: '{name}'");
+                throw Invalid($"Wrong input: Not existing vector name error: {name}");
             }
 
             var withVector = collection.Points.Values.Where(p => p.Sparse.ContainsKey(name)).ToList();
-            var indices = sparse["indices"]!.AsArray().Select(i => i!.GetValue<uint>()).ToList();
-            var values = sparse["values"]!.AsArray().Select(v => v!.GetValue<float>()).ToList();
-            var weights = indices.Zip(values).ToDictionary(
-                q => q.First,
-                q => modifier == "idf" ? q.Second * Idf(withVector.Count, withVector.Count(p => p.Sparse[name].ContainsKey(q.First))) : q.Second);
+            var weights = Sparse(input.Sparse.Indices, input.Sparse.Values).ToDictionary(
+                q => q.Key,
+                q => modifier == Modifier.Idf ? q.Value * Idf(withVector.Count, withVector.Count(p => p.Sparse[name].ContainsKey(q.Key))) : q.Value);
             scored = candidates
                 .Where(p => p.Sparse.TryGetValue(name, out var v) && weights.Keys.Any(v.ContainsKey))
                 .Select(p => (p, weights.Sum(w => w.Value * p.Sparse[name].GetValueOrDefault(w.Key))));
         }
         else
         {
-            throw new FakeBadRequestException("This fake answers dense, sparse and rrf-fusion queries only.");
+            throw Invalid($"This fake answers dense and sparse queries only, not {input.VariantCase}.");
         }
 
         return [.. scored.OrderByDescending(s => s.Item2).ThenBy(s => s.Item1.Id, StringComparer.Ordinal).Take(limit)];
     }
+
+    private FakeCollection Find(string name) =>
+        Collections.TryGetValue(name, out var collection) ? collection : throw new RpcException(new Status(StatusCode.NotFound, $"Not found: Collection `{name}` doesn't exist!"));
+
+    private PointsOperationResponse Update(string collectionName, Action<FakeCollection> apply)
+    {
+        lock (_lock)
+        {
+            apply(Find(collectionName));
+            return new PointsOperationResponse { Result = new UpdateResult { OperationId = ++_operationId, Status = UpdateStatus.Completed } };
+        }
+    }
+
+    private static IEnumerable<string> Selected(FakeCollection collection, PointsSelector selector) => selector.PointsSelectorOneOfCase switch
+    {
+        PointsSelector.PointsSelectorOneOfOneofCase.Points => selector.Points.Ids.Select(Key).Where(collection.Points.ContainsKey),
+        PointsSelector.PointsSelectorOneOfOneofCase.Filter => collection.Points.Values.Where(p => FakeFilter.Matches(p, selector.Filter)).Select(p => p.Id),
+        _ => throw Invalid("Points selector is empty"),
+    };
+
+    /// <summary>A point as it would be stored, its vectors checked against the collection like Qdrant does.</summary>
+    private static FakePoint Point(FakeCollection collection, PointId id, Vectors? vectors, IEnumerable<KeyValuePair<string, Value>> payload)
+    {
+        var point = new FakePoint(Key(id)) { Payload = payload.ToDictionary(p => p.Key, p => p.Value.Clone(), StringComparer.Ordinal) };
+        if (vectors is null)
+        {
+            return point;
+        }
+
+        if (vectors.VectorsOptionsCase != Vectors.VectorsOptionsOneofCase.Vectors_)
+        {
+            throw Invalid("Wrong input: this collection has named vectors only; an unnamed vector was sent.");
+        }
+
+        foreach (var (name, vector) in vectors.Vectors_.Vectors)
+        {
+#pragma warning disable CS0612 // Clients before 1.14 send vectors in the deprecated data/indices fields; the server still takes them.
+            if (vector.VectorCase == Vector.VectorOneofCase.Sparse || (vector.VectorCase == Vector.VectorOneofCase.None && vector.Indices is not null))
+            {
+                if (!collection.Sparse.ContainsKey(name))
+                {
+                    throw Invalid($"Wrong input: Not existing vector name error: {name}");
+                }
+
+                point.Sparse[name] = vector.VectorCase == Vector.VectorOneofCase.Sparse
+                    ? Sparse(vector.Sparse.Indices, vector.Sparse.Values)
+                    : Sparse(vector.Indices.Data, vector.Data);
+            }
+            else
+            {
+                if (!collection.Dense.TryGetValue(name, out var parameters))
+                {
+                    throw Invalid($"Wrong input: Not existing vector name error: {name}");
+                }
+
+                var data = vector.VectorCase == Vector.VectorOneofCase.Dense ? vector.Dense.Data.ToArray() : vector.Data.ToArray();
+                if ((ulong)data.Length != parameters.Size)
+                {
+                    throw Invalid($"Wrong input: Vector dimension error: expected dim: {parameters.Size}, got {data.Length}");
+                }
+
+                point.Dense[name] = data;
+            }
+#pragma warning restore CS0612
+        }
+
+        return point;
+    }
+
+    private static Dictionary<uint, float> Sparse(IReadOnlyCollection<uint> indices, IReadOnlyCollection<float> values)
+    {
+        if (indices.Count != values.Count || indices.Distinct().Count() != indices.Count)
+        {
+            throw Invalid("Validation error: sparse vector indices must be unique and as many as the values");
+        }
+
+        return indices.Zip(values).ToDictionary(p => p.First, p => p.Second);
+    }
+
+    private static RetrievedPoint Retrieved(FakePoint point, WithPayloadSelector? selector, bool defaultPayload)
+    {
+        var retrieved = new RetrievedPoint { Id = Id(point.Id) };
+        foreach (var (key, value) in SelectPayload(point, selector, defaultPayload))
+        {
+            retrieved.Payload[key] = value.Clone();
+        }
+
+        return retrieved;
+    }
+
+    private static ScoredPoint Scored(FakePoint point, double score, WithPayloadSelector? selector)
+    {
+        var scored = new ScoredPoint { Id = Id(point.Id), Score = (float)score, Version = 1 };
+        foreach (var (key, value) in SelectPayload(point, selector, defaultPayload: false))
+        {
+            scored.Payload[key] = value.Clone();
+        }
+
+        return scored;
+    }
+
+    private static IEnumerable<KeyValuePair<string, Value>> SelectPayload(FakePoint point, WithPayloadSelector? selector, bool defaultPayload) => selector?.SelectorOptionsCase switch
+    {
+        WithPayloadSelector.SelectorOptionsOneofCase.Enable => selector.Enable ? point.Payload : [],
+        WithPayloadSelector.SelectorOptionsOneofCase.Include => point.Payload.Where(p => selector.Include.Fields.Contains(p.Key)),
+        WithPayloadSelector.SelectorOptionsOneofCase.Exclude => point.Payload.Where(p => !selector.Exclude.Fields.Contains(p.Key)),
+        _ => defaultPayload ? point.Payload : [],
+    };
+
+    private static PointId Id(string key) => Guid.TryParse(key, CultureInfo.InvariantCulture, out _) ? new PointId { Uuid = key } : new PointId { Num = ulong.Parse(key, CultureInfo.InvariantCulture) };
 
     private static double Idf(int pointCount, int frequency) => Math.Log(((pointCount - frequency + 0.5) / (frequency + 0.5)) + 1);
 
@@ -380,54 +486,5 @@ internal sealed class FakeQdrantEngine
 
     private static double Dot(float[] a, float[] b) => a.Zip(b).Sum(p => (double)p.First * p.Second);
 
-    private static JsonArray Points(List<(FakePoint Point, double Score)> hits, JsonObject request) =>
-        new([.. hits.Select(h => Record(h.Point, request["with_payload"] ?? JsonValue.Create(false), h.Score))]);
-
-    private static JsonObject Record(FakePoint point, JsonNode? withPayload, double? includeScore)
-    {
-        var record = new JsonObject { ["id"] = point.Id };
-        if (includeScore is { } score)
-        {
-            record["version"] = 1;
-            record["score"] = score;
-        }
-
-        // Scroll returns payloads unless told otherwise; the Query API only when asked.
-        var payload = withPayload switch
-        {
-            null => includeScore is null ? point.Payload : null,
-            JsonArray fields => Select(point.Payload, fields),
-            JsonValue flag when flag.GetValue<bool>() => point.Payload,
-            _ => null,
-        };
-        if (payload is not null)
-        {
-            record["payload"] = payload.DeepClone();
-        }
-
-        return record;
-    }
-
-    private static JsonObject Select(JsonObject payload, JsonArray fields)
-    {
-        var selected = new JsonObject();
-        foreach (var field in fields.Select(f => f!.GetValue<string>()))
-        {
-            if (payload[field] is { } value)
-            {
-                selected[field] = value.DeepClone();
-            }
-        }
-
-        return selected;
-    }
-
-    /// <summary>Point ids as Qdrant returns them: UUIDs hyphenated lower case.</summary>
-    private static string Id(JsonNode node)
-    {
-        var text = node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
-        return Guid.TryParse(text, CultureInfo.InvariantCulture, out var guid)
-            ? guid.ToString("D", CultureInfo.InvariantCulture)
-            : throw new FakeBadRequestException($"Format error in JSON body: value {text} is not a valid point ID");
-    }
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 }

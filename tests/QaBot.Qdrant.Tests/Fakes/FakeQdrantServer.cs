@@ -1,58 +1,58 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
-using QaBot.Qdrant.Tests.Spec;
-using QaBot.Testing;
+using System.Security.Cryptography.X509Certificates;
+using Google.Protobuf;
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace QaBot.Qdrant.Tests.Fakes;
 
-/// <summary>A call the fake received, with the spec operation it matched and what it answered.</summary>
-internal sealed record FakeQdrantCall(string Method, string PathTemplate, string RequestBody, int Status, string ResponseBody, string? ApiKey);
+/// <summary>A call the fake received: the gRPC method, the request message, the status it answered and the API key it carried.</summary>
+internal sealed record FakeQdrantCall(string Method, IMessage Request, StatusCode Status, string? ApiKey);
 
 /// <summary>
-/// A fake Qdrant 1.19 REST server on loopback (HttpListener), written from the fact sheet: collections,
-/// payload indexes, points, scroll, count and the Query API over an in-memory <see cref="FakeQdrantEngine"/>.
-/// Every JSON request body and every 200 response body is validated against the OpenAPI spec; violations are
-/// collected in <see cref="SpecViolations"/>. Faults can be scripted: a number of 503s, plain-text 401s,
-/// or the server going away.
+/// A fake Qdrant gRPC server in process: Kestrel, HTTP/2 only, on a cleartext loopback port (or TLS with a
+/// given certificate), serving <see cref="FakeQdrantRpcs"/> over a <see cref="FakeQdrantEngine"/>. It checks
+/// the <c>api-key</c> metadata as Qdrant does (the health check needs none), records every call, collects
+/// every call it rejected in <see cref="Rejections"/> (tests assert none), and can script failures: a number
+/// of failing calls, the server going away after some calls, or a real stop and restart on the same port.
 /// </summary>
 internal sealed class FakeQdrantServer : IAsyncDisposable
 {
-    private static readonly (string Method, string Template, Regex Pattern)[] Routes = BuildRoutes(
-        ("GET", "/readyz"),
-        ("GET", "/collections/{collection_name}/exists"),
-        ("GET", "/collections/{collection_name}"),
-        ("PUT", "/collections/{collection_name}"),
-        ("DELETE", "/collections/{collection_name}"),
-        ("PUT", "/collections/{collection_name}/index"),
-        ("PUT", "/collections/{collection_name}/points"),
-        ("POST", "/collections/{collection_name}/points/delete"),
-        ("PUT", "/collections/{collection_name}/points/vectors"),
-        ("POST", "/collections/{collection_name}/points/vectors/delete"),
-        ("POST", "/collections/{collection_name}/points/scroll"),
-        ("POST", "/collections/{collection_name}/points/count"),
-        ("POST", "/collections/{collection_name}/points/query"));
+    /// <summary>Qdrant's default request limit (service.max_request_size_mb = 32).</summary>
+    public const int MaxRequestBytes = 32 * 1024 * 1024;
 
-    private readonly HttpListener _listener;
-    private readonly Task _acceptLoop;
-    private readonly QdrantSpec _spec;
     private readonly Lock _faults = new();
+    private readonly X509Certificate2? _certificate;
+    private WebApplication? _app;
+    private int _port;
     private int _failuresToSend;
-    private int _failureStatus;
-    private int _requestsBeforeOutage = -1;
+    private StatusCode _failureStatus;
+    private int _callsBeforeOutage = -1;
 
-    private FakeQdrantServer(QdrantSpec spec, string? apiKey)
+    private FakeQdrantServer(string? apiKey, X509Certificate2? certificate)
     {
-        _spec = spec;
         ApiKey = apiKey;
-        (_listener, BaseUrl) = LoopbackListener.Start();
-        _acceptLoop = Task.Run(() => LoopbackListener.AcceptAsync(_listener, HandleQuietlyAsync));
+        _certificate = certificate;
     }
 
-    public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null) => new(await QdrantSpec.GetAsync(), apiKey);
+    public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null, X509Certificate2? certificate = null)
+    {
+        var server = new FakeQdrantServer(apiKey, certificate);
+        await server.StartListeningAsync();
+        return server;
+    }
 
-    public Uri BaseUrl { get; }
+    /// <summary>The gRPC address, http:// (https:// with a certificate) on loopback.</summary>
+    public Uri Url => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{_port}");
 
     public string? ApiKey { get; set; }
 
@@ -60,24 +60,28 @@ internal sealed class FakeQdrantServer : IAsyncDisposable
 
     public ConcurrentQueue<FakeQdrantCall> Calls { get; } = new();
 
-    public ConcurrentQueue<string> SpecViolations { get; } = new();
+    /// <summary>Calls the fake refused as invalid, or failed on; a correct client causes none.</summary>
+    public ConcurrentQueue<string> Rejections { get; } = new();
 
-    /// <summary>The next <paramref name="count"/> requests get <paramref name="status"/> with an error envelope.</summary>
-    public void FailNext(int count, int status = 503)
+    /// <summary>Requests of the given method ("Points/Upsert"), in order.</summary>
+    public IReadOnlyList<T> RequestsTo<T>(string method)
+        where T : IMessage => [.. Calls.Where(c => c.Method.EndsWith(method, StringComparison.Ordinal) && c.Status == StatusCode.OK).Select(c => (T)c.Request)];
+
+    /// <summary>The next <paramref name="count"/> calls fail with <paramref name="status"/>.</summary>
+    public void FailNext(int count, StatusCode status = StatusCode.Unavailable)
     {
         lock (_faults)
         {
-            _failureStatus = status;
-            _failuresToSend = count;
+            (_failuresToSend, _failureStatus) = (count, status);
         }
     }
 
-    /// <summary>After <paramref name="requests"/> more requests, every request fails with 503 until <see cref="Recover"/>.</summary>
-    public void GoAwayAfter(int requests)
+    /// <summary>After <paramref name="calls"/> more calls, every call fails with Unavailable until <see cref="Recover"/>.</summary>
+    public void GoAwayAfter(int calls)
     {
         lock (_faults)
         {
-            _requestsBeforeOutage = requests;
+            _callsBeforeOutage = calls;
         }
     }
 
@@ -85,13 +89,104 @@ internal sealed class FakeQdrantServer : IAsyncDisposable
     {
         lock (_faults)
         {
-            _requestsBeforeOutage = -1;
-            _failuresToSend = 0;
+            (_callsBeforeOutage, _failuresToSend) = (-1, 0);
         }
     }
 
-    /// <summary>The status of a scripted failure for this request, or null to answer normally.</summary>
-    private int? NextFault()
+    /// <summary>Stops listening: connections are refused until <see cref="StartListeningAsync"/>. The data stays.</summary>
+    public async Task StopListeningAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    /// <summary>Listens (again) on the same port, with the same data.</summary>
+    public async Task StartListeningAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen =>
+        {
+            // gRPC without TLS needs HTTP/2 with prior knowledge, which Kestrel offers only on an HTTP/2-only endpoint.
+            listen.Protocols = HttpProtocols.Http2;
+            if (_certificate is not null)
+            {
+                listen.UseHttps(_certificate);
+            }
+        }));
+        builder.Services.AddGrpc(options =>
+        {
+            options.MaxReceiveMessageSize = MaxRequestBytes;
+            options.MaxSendMessageSize = null;
+            options.EnableDetailedErrors = true;
+        });
+        builder.Services.AddSingleton<FakeQdrantService>();
+        var rpcs = new FakeQdrantRpcs(this);
+        builder.Services.AddSingleton<IServiceMethodProvider<FakeQdrantService>>(rpcs);
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            // A method the fake does not bind is answered Unimplemented by the framework, past our handlers.
+            if (!rpcs.Bound.Any(m => context.Request.Path.Value?.EndsWith(m, StringComparison.Ordinal) == true))
+            {
+                Rejections.Enqueue($"{context.Request.Path}: no such method in the fake");
+            }
+        });
+        app.MapGrpcService<FakeQdrantService>();
+        await app.StartAsync();
+        _port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        _app = app;
+    }
+
+    public async ValueTask DisposeAsync() => await StopListeningAsync();
+
+    /// <summary>One call: scripted faults, the API key check, then the engine; what it answered is recorded.</summary>
+    internal TResponse Handle<TRequest, TResponse>(string method, TRequest request, ServerCallContext call, bool authenticated, Func<TRequest, TResponse> handle)
+        where TRequest : IMessage
+    {
+        var apiKey = call.RequestHeaders.GetValue("api-key");
+        if (NextFault() is { } fault)
+        {
+            Calls.Enqueue(new FakeQdrantCall(method, request, fault, apiKey));
+            throw new RpcException(new Status(fault, "Service unavailable: scripted failure"));
+        }
+
+        if (authenticated && ApiKey is not null && apiKey != ApiKey)
+        {
+            Calls.Enqueue(new FakeQdrantCall(method, request, StatusCode.Unauthenticated, apiKey));
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "Invalid api-key"));
+        }
+
+        try
+        {
+            var response = handle(request);
+            Calls.Enqueue(new FakeQdrantCall(method, request, StatusCode.OK, apiKey));
+            return response;
+        }
+        catch (RpcException exception)
+        {
+            Calls.Enqueue(new FakeQdrantCall(method, request, exception.StatusCode, apiKey));
+            if (exception.StatusCode is not (StatusCode.NotFound or StatusCode.AlreadyExists))
+            {
+                Rejections.Enqueue($"{method}: {exception.StatusCode} {exception.Status.Detail} for {Shorten(request)}");
+            }
+
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // A bug in the fake must fail the test, not hang it.
+            Rejections.Enqueue($"{method}: the fake failed: {exception}");
+            throw new RpcException(new Status(StatusCode.Internal, "fake failed: " + exception.Message));
+        }
+    }
+
+    private StatusCode? NextFault()
     {
         lock (_faults)
         {
@@ -101,126 +196,57 @@ internal sealed class FakeQdrantServer : IAsyncDisposable
                 return _failureStatus;
             }
 
-            if (_requestsBeforeOutage == 0)
+            if (_callsBeforeOutage == 0)
             {
-                return 503;
+                return StatusCode.Unavailable;
             }
 
-            if (_requestsBeforeOutage > 0)
+            if (_callsBeforeOutage > 0)
             {
-                _requestsBeforeOutage--;
+                _callsBeforeOutage--;
             }
 
             return null;
         }
     }
 
-    /// <summary>Calls whose route matched the template, in order.</summary>
-    public IReadOnlyList<FakeQdrantCall> CallsTo(string method, string template) =>
-        [.. Calls.Where(c => c.Method == method && c.PathTemplate == template)];
+    private static string Shorten(IMessage message)
+    {
+        var text = message.ToString() ?? "";
+        return text.Length <= 400 ? text : text[..400] + "…";
+    }
+}
+
+/// <summary>Something on a port that is not a gRPC server, answering every request with 404 (as Qdrant's REST port does).</summary>
+internal sealed class FakeNonGrpcServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeNonGrpcServer(WebApplication app, Uri url) => (_app, Url) = (app, url);
+
+    public Uri Url { get; }
+
+    /// <param name="protocols">HTTP/1.1 only (what a REST server usually is) or HTTP/2 (one that also takes h2c).</param>
+    public static async Task<FakeNonGrpcServer> StartAsync(HttpProtocols protocols)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
+        var app = builder.Build();
+        app.Run(async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("404 Not Found");
+        });
+        await app.StartAsync();
+        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        return new FakeNonGrpcServer(app, new Uri($"http://127.0.0.1:{port}"));
+    }
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
-        await _acceptLoop;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
-
-    private async Task HandleQuietlyAsync(HttpListenerContext context)
-    {
-        try
-        {
-            await HandleAsync(context);
-        }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
-        {
-            // The client went away (a cancelled or timed-out call); nothing to answer.
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
-    {
-        var request = context.Request;
-        string body;
-        using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
-        {
-            body = await reader.ReadToEndAsync();
-        }
-
-        var path = request.Url!.AbsolutePath;
-        var route = Routes.FirstOrDefault(r => r.Method == request.HttpMethod && r.Pattern.IsMatch(path));
-        var apiKey = request.Headers["api-key"];
-        int status;
-        string contentType;
-        string response;
-        try
-        {
-            (status, contentType, response) = Answer(request.HttpMethod, path, route.Template, body, apiKey);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A bug in the fake must fail the test, not hang it.
-            SpecViolations.Enqueue($"{request.HttpMethod} {path}: the fake failed: {exception}");
-            (status, contentType, response) = (500, "application/json", FakeQdrantEngine.Error("fake failed: " + exception.Message));
-        }
-
-        Calls.Enqueue(new FakeQdrantCall(request.HttpMethod, route.Template ?? path, body, status, response, apiKey));
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        var bytes = Encoding.UTF8.GetBytes(response);
-        context.Response.ContentLength64 = bytes.Length;
-        await context.Response.OutputStream.WriteAsync(bytes);
-        context.Response.Close();
-    }
-
-    private (int Status, string ContentType, string Body) Answer(string method, string path, string? template, string body, string? apiKey)
-    {
-        const string Json = "application/json";
-        if (NextFault() is { } fault)
-        {
-            return (fault, Json, FakeQdrantEngine.Error("Service unavailable: scripted failure"));
-        }
-
-        if (ApiKey is not null && path != "/readyz" && apiKey != ApiKey)
-        {
-            return (401, "text/plain", "Must provide an API key or an Authorization bearer token");
-        }
-
-        if (template is null)
-        {
-            SpecViolations.Enqueue($"{method} {path}: no route of the fake matches");
-            return (404, Json, FakeQdrantEngine.Error($"Not found: {method} {path}"));
-        }
-
-        if (body.Length > 0)
-        {
-            foreach (var error in _spec.ValidateRequest(method, template, body))
-            {
-                SpecViolations.Enqueue($"request {method} {template}: {error} in {Shorten(body)}");
-            }
-        }
-
-        var collection = Uri.UnescapeDataString(path.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? "");
-        var (status, response) = Engine.Handle(method, template, collection, body);
-        if (template == "/readyz")
-        {
-            return (status, "text/plain", response);
-        }
-
-        if (status == 200)
-        {
-            foreach (var error in _spec.ValidateResponse(method, template, response))
-            {
-                SpecViolations.Enqueue($"response {method} {template}: {error} in {Shorten(response)}");
-            }
-        }
-
-        return (status, Json, response);
-    }
-
-    private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
-
-    private static (string, string, Regex)[] BuildRoutes(params (string Method, string Template)[] routes) =>
-        [.. routes.Select(r => (r.Method, r.Template, new Regex("^" + Regex.Escape(r.Template).Replace(@"\{collection_name}", "[^/]+", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant)))];
-
 }

@@ -1,11 +1,11 @@
-using System.Net;
+using Grpc.Core;
 
-namespace QaBot.Qdrant.Rest;
+namespace QaBot.Qdrant;
 
-/// <summary>Qdrant answered a call with an error the caller cannot retry away (400, 404, 409, 422...).</summary>
+/// <summary>A Qdrant call failed in a way retrying does not fix; the message is one line naming what to change.</summary>
 public class QdrantException : Exception
 {
-    public QdrantException(string message, HttpStatusCode? statusCode = null, Exception? innerException = null)
+    public QdrantException(string message, StatusCode? statusCode = null, Exception? innerException = null)
         : base(message, innerException) => StatusCode = statusCode;
 
     public QdrantException()
@@ -22,14 +22,14 @@ public class QdrantException : Exception
     {
     }
 
-    /// <summary>The HTTP status, or null when no answer came.</summary>
-    public HttpStatusCode? StatusCode { get; }
+    /// <summary>The gRPC status of the failed call, or null when the failure was ours (a point over the size limit...).</summary>
+    public StatusCode? StatusCode { get; }
 }
 
 /// <summary>Qdrant could not be reached, or kept failing, after every attempt.</summary>
 public sealed class QdrantUnavailableException : QdrantException
 {
-    public QdrantUnavailableException(string message, HttpStatusCode? statusCode, Exception? innerException)
+    public QdrantUnavailableException(string message, StatusCode? statusCode, Exception? innerException)
         : base(message, statusCode, innerException)
     {
     }
@@ -49,11 +49,11 @@ public sealed class QdrantUnavailableException : QdrantException
     }
 }
 
-/// <summary>The server refused the API key (401) or the key lacks the rights for the call (403).</summary>
+/// <summary>The server refused the API key (Unauthenticated) or the key lacks the rights for the call (PermissionDenied).</summary>
 public sealed class QdrantAuthorizationException : QdrantException
 {
-    public QdrantAuthorizationException(string message, HttpStatusCode statusCode)
-        : base(message, statusCode)
+    public QdrantAuthorizationException(string message, StatusCode statusCode, Exception? innerException)
+        : base(message, statusCode, innerException)
     {
     }
 

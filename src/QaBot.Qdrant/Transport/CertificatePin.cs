@@ -2,7 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace QaBot.Qdrant.Rest;
+namespace QaBot.Qdrant.Transport;
 
 /// <summary>
 /// Trusts exactly the server certificate with a given SHA-256 fingerprint (Qdrant:CertificateSha256): a
