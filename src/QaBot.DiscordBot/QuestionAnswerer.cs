@@ -17,6 +17,7 @@ internal sealed class QuestionAnswerer(
     IAnswerService answers,
     BotState state,
     RecentAnswers recentAnswers,
+    IndexReadinessGate readiness,
     IOptions<DiscordBotOptions> options,
     TimeProvider timeProvider,
     ILogger<QuestionAnswerer> logger)
@@ -28,6 +29,14 @@ internal sealed class QuestionAnswerer(
     {
         try
         {
+            if (!await readiness.WaitUntilReadyAsync(question.ReceivedAt, cancellationToken))
+            {
+                // Held for the index, which did not get ready in time: say so instead of answering from half of it.
+                Log.HeldQuestionNotReady(logger, question.UserId, readiness.Current.ToString());
+                await ReplyAsync(question, IndexReadinessGate.NotReadyReply(readiness.Current, question.Text), cancellationToken);
+                return;
+            }
+
             var answering = question switch
             {
                 MessageQuestion message => AnswerMessageAsync(message, cancellationToken),
@@ -111,7 +120,7 @@ internal sealed class QuestionAnswerer(
         {
             // Answered in the shared channel: the question starts a conversation of its own, so other
             // people's questions there are never taken as its history.
-            Log.ThreadFailed(logger, ex);
+            Log.ThreadFailed(logger, ex.Message);
             return (message.ChannelId, message.Id, message.Id);
         }
     }
@@ -147,24 +156,26 @@ internal sealed class QuestionAnswerer(
     {
         try
         {
-            var apologizing = question switch
-            {
-                MessageQuestion message => rest.CreateMessageAsync(message.Message.ChannelId, new CreateMessageRequest
-                {
-                    Content = BotReplies.Apology,
-                    MessageReference = MessageReference.ReplyTo(message.Message.Id),
-                }, cancellationToken),
-                SlashQuestion slash => rest.EditOriginalInteractionResponseAsync(
-                    slash.Interaction.ApplicationId, slash.Interaction.Token, new EditMessageRequest { Content = BotReplies.Apology }, cancellationToken),
-                _ => Task.CompletedTask,
-            };
-            await apologizing;
+            await ReplyAsync(question, BotReplies.Apology, cancellationToken);
         }
         catch (DiscordRestException ex)
         {
             Log.AnswerFailed(logger, question.UserId, ex);
         }
     }
+
+    /// <summary>A short reply where the question was asked: in its channel, or in the deferred <c>/ask</c> response.</summary>
+    private Task ReplyAsync(BotQuestion question, string content, CancellationToken cancellationToken) => question switch
+    {
+        MessageQuestion message => rest.CreateMessageAsync(message.Message.ChannelId, new CreateMessageRequest
+        {
+            Content = content,
+            MessageReference = MessageReference.ReplyTo(message.Message.Id),
+        }, cancellationToken),
+        SlashQuestion slash => rest.EditOriginalInteractionResponseAsync(
+            slash.Interaction.ApplicationId, slash.Interaction.Token, new EditMessageRequest { Content = content }, cancellationToken),
+        _ => Task.CompletedTask,
+    };
 
     /// <param name="answeredToken">Cancelled once the answer is ready: stops the renewals.</param>
     /// <param name="stoppingToken">Cancelled when the bot stops: also aborts a call in flight.</param>

@@ -14,7 +14,8 @@ internal sealed class BotHarness : IAsyncDisposable
 {
     private readonly IHostedService _bot;
 
-    public BotHarness(Dictionary<string, string?>? settings = null)
+    /// <param name="indexState">The index state the bot sees; ready when not given.</param>
+    public BotHarness(Dictionary<string, string?>? settings = null, IndexStateTracker? indexState = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -32,6 +33,11 @@ internal sealed class BotHarness : IAsyncDisposable
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IAnswerService>(Answers);
+        if (indexState is not null)
+        {
+            services.AddSingleton<IIndexState>(indexState);
+        }
+
         services.AddDiscordBot();
         services.Replace(ServiceDescriptor.Singleton<IReconnectStrategy>(FixedReconnectStrategy.Immediate));
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

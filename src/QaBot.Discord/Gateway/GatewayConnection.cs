@@ -29,6 +29,7 @@ internal sealed class GatewayConnection : IDisposable
     private readonly GatewaySender _sender;
     private readonly HeartbeatLoop _heartbeat;
     private readonly Func<PresenceData?> _presence;
+    private PresenceData? _identifiedWith;
     private Task? _heartbeatTask;
     private volatile bool _zombie;
     private bool _healthy;
@@ -194,7 +195,7 @@ internal sealed class GatewayConnection : IDisposable
             _setState(GatewayConnectionState.Identifying);
             var command = new GatewayCommand<IdentifyData>(
                 (int)GatewayOpCode.Identify,
-                new IdentifyData { Token = _identity.Token, Intents = (int)_identity.Intents, Properties = Properties, Presence = _presence() });
+                new IdentifyData { Token = _identity.Token, Intents = (int)_identity.Intents, Properties = Properties, Presence = _identifiedWith = _presence() });
             await _sender.SendAsync(command, DiscordJsonContext.Default.GatewayCommandIdentifyData, GatewaySendPriority.Normal, connectionCts.Token)
                 .ConfigureAwait(false);
         }
@@ -263,9 +264,9 @@ internal sealed class GatewayConnection : IDisposable
 
             _healthy = true;
             _setState(GatewayConnectionState.Connected);
-            if (gatewayEvent is ResumedEvent && _presence() is { } presence)
+            if (_presence() is { } presence && !ReferenceEquals(presence, _identifiedWith))
             {
-                // The status may have changed while the connection was down.
+                // Set while the session was not up (or while the connection was down, for a resume): send it now.
                 await TrySendPresenceAsync(presence, token).ConfigureAwait(false);
             }
         }
