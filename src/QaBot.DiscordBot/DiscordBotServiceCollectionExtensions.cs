@@ -31,6 +31,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<QuestionRateLimits>();
         services.TryAddSingleton<RefusalReplies>();
         services.TryAddSingleton<RecentAnswers>();
+        services.TryAddSingleton<ActiveAnswers>();
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         services.TryAddSingleton(provider =>
         {

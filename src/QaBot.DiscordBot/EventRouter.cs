@@ -20,6 +20,7 @@ internal sealed class EventRouter(
     QuestionRateLimits rateLimits,
     RefusalReplies refusals,
     VoteRecorder votes,
+    ActiveAnswers activeAnswers,
     IndexReadinessGate readiness,
     DiscordBotStatus status,
     IOptions<DiscordOptions> discordOptions,
@@ -123,6 +124,17 @@ internal sealed class EventRouter(
     {
         if (interaction.Type == InteractionType.MessageComponent)
         {
+            if (StopButton.TryParse(interaction.Data?.CustomId, out var answerId))
+            {
+                // Acknowledged silently; the answer's own final edit shows that it stopped.
+                var stopped = activeAnswers.TryStop(answerId, interaction.Invoker?.Id ?? 0);
+                var response = stopped == StopResult.NotTheAsker
+                    ? InteractionResponse.Message(BotReplies.StopNotYours, MessageFlags.Ephemeral)
+                    : InteractionResponse.DeferredUpdate();
+                await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken);
+                return;
+            }
+
             await votes.TryRecordAsync(interaction, cancellationToken);
             return;
         }

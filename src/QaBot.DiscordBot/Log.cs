@@ -44,6 +44,9 @@ internal static partial class Log
     [LoggerMessage(3814, LogLevel.Information, "A question from user {UserId} waited for the index, which is still {IndexState}; told them so")]
     public static partial void HeldQuestionNotReady(ILogger logger, ulong userId, string indexState);
 
+    [LoggerMessage(3815, LogLevel.Information, "User {UserId} stopped their answer")]
+    public static partial void AnswerStopped(ILogger logger, ulong userId);
+
     [LoggerMessage(3813, LogLevel.Warning, "Too many replies waiting; dropped a short reply")]
     public static partial void ReplyDropped(ILogger logger);
 }
