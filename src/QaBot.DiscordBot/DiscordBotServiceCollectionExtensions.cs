@@ -30,7 +30,8 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<QuestionQueue>();
         services.TryAddSingleton<QuestionRateLimits>();
         services.TryAddSingleton<RefusalReplies>();
-        services.TryAddSingleton<RecentAnswers>();
+        services.TryAddSingleton(provider =>
+            new BotStateStore(provider.GetRequiredService<IOptions<DataOptions>>().Value.Path));
         services.TryAddSingleton<ActiveAnswers>();
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         services.TryAddSingleton(provider =>

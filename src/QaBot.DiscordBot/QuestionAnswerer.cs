@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Discord.Models;
 using QaBot.Discord.Rest;
@@ -17,12 +18,14 @@ internal sealed class QuestionAnswerer(
     IDiscordRestClient rest,
     IAnswerService answers,
     BotState state,
-    RecentAnswers recentAnswers,
+    BotStateStore store,
+    IOptions<ConversationOptions> conversationOptions,
     ActiveAnswers activeAnswers,
     IndexReadinessGate readiness,
     IOptions<DiscordBotOptions> options,
     TimeProvider timeProvider,
-    ILogger<QuestionAnswerer> logger)
+    ILogger<QuestionAnswerer> logger,
+    ConversationStore? conversations = null)
 {
     /// <summary>Typing lasts 10 s; renew a little before.</summary>
     public static readonly TimeSpan TypingRenewal = TimeSpan.FromSeconds(8);
@@ -86,6 +89,7 @@ internal sealed class QuestionAnswerer(
 
         using var typingCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var typing = typingChannelId is { } channel ? KeepTypingAsync(channel, typingCts.Token, cancellationToken) : Task.CompletedTask;
+        RestoreConversation(conversationId);
         try
         {
             var updates = answers.StreamAsync(new Question(question.Text, conversationId), active.Token).GetAsyncEnumerator(active.Token);
@@ -158,9 +162,28 @@ internal sealed class QuestionAnswerer(
             throw new InvalidOperationException("The answer stream ended without a completed answer.");
         }
 
+        store.AddTurn(conversationId, question.Text, answer.Text, timeProvider.GetUtcNow());
         var buttons = Remember(askedId, question.Text, answer);
         await WaitForEditSlotAsync(lastShown, cancellationToken);
         await messages.ShowAsync(AnswerFormatter.Format(answer), buttons, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a restart the answer service's conversation memory is empty: fill it from the stored turns (within
+    /// Conversations:MaxAge and MaxTurns), so a follow-up in a thread is still answered in context.
+    /// </summary>
+    private void RestoreConversation(string conversationId)
+    {
+        if (conversations is null || conversations.Recent(conversationId).Count > 0)
+        {
+            return;
+        }
+
+        var settings = conversationOptions.Value;
+        foreach (var turn in store.RecentTurns(conversationId, timeProvider.GetUtcNow() - settings.MaxAge, settings.MaxTurns))
+        {
+            conversations.Add(conversationId, turn.Question, turn.Answer);
+        }
     }
 
     /// <summary>The final edit keeps the cadence too: at most one edit per message per <see cref="EditInterval"/>.</summary>
@@ -186,7 +209,7 @@ internal sealed class QuestionAnswerer(
     private IReadOnlyList<MessageComponent> Remember(ulong answerId, string questionText, Answer answer)
     {
         var id = answerId.ToString(CultureInfo.InvariantCulture);
-        recentAnswers.Add(new AnsweredQuestion(id, questionText, answer));
+        store.SaveAnswer(new AnsweredQuestion(id, questionText, answer), timeProvider.GetUtcNow());
         return FeedbackButtons.For(id);
     }
 
