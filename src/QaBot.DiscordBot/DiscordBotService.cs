@@ -23,7 +23,7 @@ internal sealed class DiscordBotService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var workers = Enumerable.Range(0, options.Value.Workers).Select(_ => RunWorkerAsync(work.Token)).ToList();
+        var workers = queue.Dispatcher.RunAsync(options.Value.Workers, answerer.AnswerAsync, work.Token);
         var replies = refusals.RunAsync(work.Token);
         var statusText = presence.RunAsync(work.Token);
         var events = RouteEventsAsync(work.Token);
@@ -44,7 +44,7 @@ internal sealed class DiscordBotService(
             queue.Complete();
             await events;
             refusals.Complete();
-            await Task.WhenAll([.. workers, replies, statusText]);
+            await Task.WhenAll(workers, replies, statusText);
             status.OnStopped(failure);
         }
     }
@@ -65,21 +65,6 @@ internal sealed class DiscordBotService(
         catch (Discord.DiscordGatewayException)
         {
             // The Gateway client stopped; RunAsync reports why.
-        }
-    }
-
-    private async Task RunWorkerAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var question in queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                await answerer.AnswerAsync(question, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: questions still queued are dropped with the process.
         }
     }
 }
