@@ -17,25 +17,29 @@ internal static partial class Log
     [LoggerMessage(3003, LogLevel.Information, "Gateway session resumed")]
     public static partial void GatewayResumed(ILogger logger);
 
-    [LoggerMessage(3004, LogLevel.Warning, "No Heartbeat ACK since the previous beat: the connection is dead, reconnecting")]
+    [LoggerMessage(3004, LogLevel.Debug, "No Heartbeat ACK since the previous beat: the connection is dead, closing it")]
     public static partial void HeartbeatAckMissed(ILogger logger);
 
-    [LoggerMessage(3005, LogLevel.Information, "The Gateway asked for a reconnect (op 7)")]
+    [LoggerMessage(3005, LogLevel.Debug, "The Gateway asked for a reconnect (op 7)")]
     public static partial void ReconnectRequested(ILogger logger);
 
-    [LoggerMessage(3006, LogLevel.Warning, "The Gateway invalidated the session (op 9, resumable: {Resumable})")]
+    [LoggerMessage(3006, LogLevel.Debug, "The Gateway invalidated the session (op 9, resumable: {Resumable})")]
     public static partial void InvalidSession(ILogger logger, bool resumable);
 
-    [LoggerMessage(3007, LogLevel.Warning, "The Gateway closed the connection with {CloseCode} ({CloseReason}); next: {Action}")]
+    [LoggerMessage(3007, LogLevel.Debug, "The Gateway closed the connection with {CloseCode} ({CloseReason}); next: {Action}")]
     public static partial void GatewayClosed(ILogger logger, int closeCode, string? closeReason, Gateway.GatewayReconnectAction action);
 
-    [LoggerMessage(3008, LogLevel.Warning, "The Gateway connection dropped; will resume")]
+    [LoggerMessage(3008, LogLevel.Debug, "The Gateway connection dropped")]
     public static partial void ConnectionDropped(ILogger logger, Exception exception);
 
-    [LoggerMessage(3009, LogLevel.Information, "Reconnecting to the Gateway in {Delay} ({Action})")]
-    public static partial void ReconnectScheduled(ILogger logger, TimeSpan delay, Gateway.GatewayReconnectAction action);
+    [LoggerMessage(3009, LogLevel.Warning, "Gateway: {Reason}; retrying in {Delay} at {RetryAt} ({Mode})")]
+    public static partial void ReconnectScheduled(ILogger logger, string reason, TimeSpan delay, string retryAt, string mode);
 
-    [LoggerMessage(3010, LogLevel.Critical, "The Gateway client stopped: {Reason}")]
+    [LoggerMessage(3020, LogLevel.Information, "Gateway: {Reason}; reconnecting in {Delay} at {RetryAt} ({Mode})")]
+    public static partial void ReconnectRequestedScheduled(ILogger logger, string reason, TimeSpan delay, string retryAt, string mode);
+
+    // Information: the app gets the same reason in DiscordGatewayException and reports it once.
+    [LoggerMessage(3010, LogLevel.Information, "The Gateway client stopped: {Reason}")]
     public static partial void GatewayStopped(ILogger logger, string reason);
 
     [LoggerMessage(3011, LogLevel.Warning, "Ignored a malformed Gateway frame")]
@@ -53,14 +57,20 @@ internal static partial class Log
     [LoggerMessage(3015, LogLevel.Warning, "The Identify quota is used up; waiting {Delay} for it to reset")]
     public static partial void IdentifyQuotaExhausted(ILogger logger, TimeSpan delay);
 
-    [LoggerMessage(3016, LogLevel.Warning, "Could not get the Gateway URL; retrying in {Delay}")]
-    public static partial void GatewayUrlUnavailable(ILogger logger, TimeSpan delay, Exception exception);
+    [LoggerMessage(3016, LogLevel.Warning, "Could not get the Gateway URL ({Reason}); retrying in {Delay} at {RetryAt}")]
+    public static partial void GatewayUrlUnavailable(ILogger logger, string reason, TimeSpan delay, string retryAt);
 
-    [LoggerMessage(3017, LogLevel.Warning, "Could not open the Gateway connection; will retry")]
+    [LoggerMessage(3021, LogLevel.Debug, "GET /gateway/bot failed")]
+    public static partial void GatewayUrlUnavailableDetails(ILogger logger, Exception exception);
+
+    [LoggerMessage(3017, LogLevel.Debug, "Could not open the Gateway connection")]
     public static partial void ConnectFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3018, LogLevel.Debug, "The event queue is full; waiting for the app before reading more frames")]
     public static partial void EventQueueFull(ILogger logger);
+
+    [LoggerMessage(3019, LogLevel.Debug, "A presence update was dropped with its connection; the next session sends the current one")]
+    public static partial void PresenceDropped(ILogger logger);
 
     [LoggerMessage(3500, LogLevel.Debug, "Discord REST {Method} {Route}")]
     public static partial void RestRequest(ILogger logger, string method, string route);

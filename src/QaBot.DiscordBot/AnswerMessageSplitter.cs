@@ -1,10 +1,16 @@
 namespace QaBot.DiscordBot;
 
-/// <summary>Splits text into Discord messages of at most 2,000 characters, preferring paragraph, then sentence, then word boundaries.</summary>
+/// <summary>
+/// Splits text into Discord messages of at most 2,000 characters, preferring paragraph, then sentence, then word
+/// boundaries. A cut inside a code block (<c>```</c>) closes the fence at the end of the part and opens it again,
+/// with its language, at the start of the next, so every part renders as the block it belongs to.
+/// </summary>
 public static class AnswerMessageSplitter
 {
     /// <summary>Discord's content limit.</summary>
     public const int MaxMessageLength = 2000;
+
+    private const string Fence = "```";
 
     private static readonly string[] SentenceEnds = [". ", "! ", "? ", ".\n", "!\n", "?\n"];
 
@@ -12,22 +18,52 @@ public static class AnswerMessageSplitter
     public static IReadOnlyList<string> Split(string text, int maxLength = MaxMessageLength)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 10);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 40);
         var parts = new List<string>();
         var remaining = text.Trim();
         while (remaining.Length > maxLength)
         {
-            var cut = FindCut(remaining, maxLength);
-            parts.Add(remaining[..cut].TrimEnd());
-            remaining = remaining[cut..].TrimStart();
+            // Room for the closing fence a cut inside a code block adds.
+            var budget = remaining.Contains(Fence, StringComparison.Ordinal) ? maxLength - (Fence.Length + 1) : maxLength;
+            var cut = FindCut(remaining, budget);
+            var part = remaining[..cut].TrimEnd();
+            var rest = remaining[cut..];
+            if (OpenFence(part) is { } opening)
+            {
+                part += "\n" + Fence;
+                rest = opening + "\n" + rest.TrimStart('\r', '\n');
+            }
+            else
+            {
+                rest = rest.TrimStart();
+            }
+
+            parts.Add(part);
+            remaining = rest;
         }
 
-        if (remaining.Length > 0)
+        if (remaining.Trim().Length > 0)
         {
             parts.Add(remaining);
         }
 
         return parts;
+    }
+
+    /// <summary>The opening fence line (e.g. <c>```python</c>) of a code block left open at the end of <paramref name="text"/>.</summary>
+    private static string? OpenFence(string text)
+    {
+        string? open = null;
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith(Fence, StringComparison.Ordinal))
+            {
+                open = open is null ? trimmed.TrimEnd('\r') : null;
+            }
+        }
+
+        return open;
     }
 
     private static int FindCut(string text, int maxLength)
@@ -37,6 +73,12 @@ public static class AnswerMessageSplitter
         if (paragraph >= maxLength / 2)
         {
             return paragraph;
+        }
+
+        // Inside a code block lines are the boundaries; a sentence mark there may sit in the middle of a line.
+        if (OpenFence(window) is not null && window.LastIndexOf('\n') is var line and >= 0 && line >= maxLength / 4)
+        {
+            return line;
         }
 
         var sentence = SentenceEnds.Max(end => window.LastIndexOf(end, StringComparison.Ordinal) is var index and >= 0 ? index + 1 : -1);

@@ -10,6 +10,8 @@ internal static class BotReplies
     public const string FeedbackThanks = "Thanks for the feedback!";
     public const string FeedbackExpired = "This answer is too old to rate; ask again to rate a fresh answer.";
     public const string FeedbackFailed = "Sorry, I could not record that vote.";
+    public const string Stopped = "*Stopped.*";
+    public const string StopNotYours = "Only the person who asked can stop this answer.";
     public const string NotHere = "I don't answer questions in this channel.";
     public const string EmptyQuestion = "Please include a question, e.g. `/ask question: How do I ingest the corpus?`";
 

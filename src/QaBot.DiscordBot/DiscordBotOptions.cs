@@ -37,6 +37,13 @@ public sealed class DiscordBotOptions
 
     /// <summary>Minutes of inactivity before a conversation thread archives: 60, 1440, 4320 or 10080 (<c>DiscordBot:ThreadAutoArchiveMinutes</c>).</summary>
     public int ThreadAutoArchiveMinutes { get; set; } = 1440;
+
+    /// <summary>
+    /// How long a question asked while the index is being built may wait in the queue for it (<c>DiscordBot:ReadyWait</c>).
+    /// It waits only when the ingest's pace says it will be done by then; otherwise it gets a "still indexing" reply at
+    /// once. Zero never waits.
+    /// </summary>
+    public TimeSpan ReadyWait { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>Checks <see cref="DiscordBotOptions"/>; failures name the key.</summary>
@@ -85,6 +92,11 @@ public sealed class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOpti
         if (!ArchiveDurations.Contains(options.ThreadAutoArchiveMinutes))
         {
             failures.Add($"{DiscordBotOptions.SectionName}:ThreadAutoArchiveMinutes must be 60, 1440, 4320 or 10080.");
+        }
+
+        if (options.ReadyWait < TimeSpan.Zero || options.ReadyWait > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{DiscordBotOptions.SectionName}:ReadyWait must be between 00:00:00 and 00:10:00.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

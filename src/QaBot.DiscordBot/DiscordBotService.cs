@@ -6,7 +6,9 @@ namespace QaBot.DiscordBot;
 
 /// <summary>
 /// The hosted bot: runs the Gateway client, routes its events on one loop, answers queued questions on a few
-/// workers, and sends short refusals on one more. Stopping the host cancels them all and waits; nothing is left running.
+/// workers, sends short refusals on one more and mirrors the index state in its status. When the Gateway client
+/// ends (the host stops, or a fatal close code) the answers in progress are cancelled and everything is awaited;
+/// nothing is left running.
 /// </summary>
 internal sealed class DiscordBotService(
     DiscordGatewayClient gateway,
@@ -14,23 +16,36 @@ internal sealed class DiscordBotService(
     QuestionQueue queue,
     QuestionAnswerer answerer,
     RefusalReplies refusals,
+    PresenceUpdater presence,
+    DiscordBotStatus status,
     IOptions<DiscordBotOptions> options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var workers = Enumerable.Range(0, options.Value.Workers).Select(_ => RunWorkerAsync(stoppingToken)).ToList();
-        var replies = refusals.RunAsync(stoppingToken);
-        var events = RouteEventsAsync(stoppingToken);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var workers = queue.Dispatcher.RunAsync(options.Value.Workers, answerer.AnswerAsync, work.Token);
+        var replies = refusals.RunAsync(work.Token);
+        var statusText = presence.RunAsync(work.Token);
+        var events = RouteEventsAsync(work.Token);
+        Exception? failure = null;
         try
         {
             await gateway.RunAsync(stoppingToken);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failure = ex;
+            throw;
+        }
         finally
         {
+            // Without a Gateway nothing can be answered any more: cancel what is in progress rather than wait for it.
+            await work.CancelAsync();
             queue.Complete();
             await events;
             refusals.Complete();
-            await Task.WhenAll([.. workers, replies]);
+            await Task.WhenAll(workers, replies, statusText);
+            status.OnStopped(failure);
         }
     }
 
@@ -50,21 +65,6 @@ internal sealed class DiscordBotService(
         catch (Discord.DiscordGatewayException)
         {
             // The Gateway client stopped; RunAsync reports why.
-        }
-    }
-
-    private async Task RunWorkerAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var question in queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                await answerer.AnswerAsync(question, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: questions still queued are dropped with the process.
         }
     }
 }

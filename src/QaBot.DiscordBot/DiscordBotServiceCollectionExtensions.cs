@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.Core;
 using QaBot.Core.Configuration;
 using QaBot.Discord;
 using QaBot.Evaluation.Feedback;
@@ -20,11 +21,18 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddDiscordClient();
         services.AddOptions<DiscordBotOptions>().BindConfiguration(DiscordBotOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordBotOptions>, DiscordBotOptionsValidator>());
+        // A host that builds the index registers its own tracker first; without one the index is taken as ready.
+        services.TryAddSingleton<IIndexState>(new IndexStateTracker(IndexState.Ready));
+        services.TryAddSingleton<IndexReadinessGate>();
+        services.TryAddSingleton<PresenceUpdater>();
+        services.TryAddSingleton<DiscordBotStatus>();
         services.TryAddSingleton<BotState>();
         services.TryAddSingleton<QuestionQueue>();
         services.TryAddSingleton<QuestionRateLimits>();
         services.TryAddSingleton<RefusalReplies>();
-        services.TryAddSingleton<RecentAnswers>();
+        services.TryAddSingleton(provider =>
+            new BotStateStore(provider.GetRequiredService<IOptions<DataOptions>>().Value.Path));
+        services.TryAddSingleton<ActiveAnswers>();
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         services.TryAddSingleton(provider =>
         {

@@ -20,8 +20,12 @@ internal sealed class EventRouter(
     QuestionRateLimits rateLimits,
     RefusalReplies refusals,
     VoteRecorder votes,
+    ActiveAnswers activeAnswers,
+    IndexReadinessGate readiness,
+    DiscordBotStatus status,
     IOptions<DiscordOptions> discordOptions,
     IOptions<DiscordBotOptions> botOptions,
+    TimeProvider timeProvider,
     ILogger<EventRouter> logger)
 {
     public const string AskCommandName = "ask";
@@ -54,7 +58,7 @@ internal sealed class EventRouter(
         catch (DiscordRestException ex)
         {
             // One failed reply must not stop the event loop.
-            Log.EventFailed(logger, ex);
+            Log.EventFailed(logger, ex.Message);
         }
     }
 
@@ -62,6 +66,7 @@ internal sealed class EventRouter(
     {
         state.BotUserId = ready.User.Id;
         state.ApplicationId = ready.Application.Id;
+        status.OnConnected();
         if (state.CommandsRegistered)
         {
             return;
@@ -85,7 +90,7 @@ internal sealed class EventRouter(
         }
         catch (DiscordRestException ex)
         {
-            Log.CommandsFailed(logger, ex);
+            Log.CommandsFailed(logger, ex.Message);
         }
     }
 
@@ -101,7 +106,7 @@ internal sealed class EventRouter(
         Log.QuestionReceived(logger, message.Author.Id, message.ChannelId);
         Log.QuestionText(logger, text);
         var refusal = Refusal(text, message.Author.Id, message.ChannelId);
-        if (refusal is null && !queue.TryEnqueue(new MessageQuestion(message, text)))
+        if (refusal is null && !queue.TryEnqueue(new MessageQuestion(message, text) { ReceivedAt = timeProvider.GetUtcNow() }))
         {
             refusal = BotReplies.Busy;
         }
@@ -119,6 +124,17 @@ internal sealed class EventRouter(
     {
         if (interaction.Type == InteractionType.MessageComponent)
         {
+            if (StopButton.TryParse(interaction.Data?.CustomId, out var answerId))
+            {
+                // Acknowledged silently; the answer's own final edit shows that it stopped.
+                var stopped = activeAnswers.TryStop(answerId, interaction.Invoker?.Id ?? 0);
+                var response = stopped == StopResult.NotTheAsker
+                    ? InteractionResponse.Message(BotReplies.StopNotYours, MessageFlags.Ephemeral)
+                    : InteractionResponse.DeferredUpdate();
+                await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken);
+                return;
+            }
+
             await votes.TryRecordAsync(interaction, cancellationToken);
             return;
         }
@@ -144,18 +160,22 @@ internal sealed class EventRouter(
 
         // Defer before queueing: the 3 s deadline runs from now, while the answer may take much longer.
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Deferred(), cancellationToken);
-        if (!queue.TryEnqueue(new SlashQuestion(interaction, text)))
+        if (!queue.TryEnqueue(new SlashQuestion(interaction, text) { ReceivedAt = timeProvider.GetUtcNow() }))
         {
             Log.QuestionRefused(logger, userId, BotReplies.Busy);
             refusals.EditDeferred(interaction, BotReplies.Busy);
         }
     }
 
-    /// <summary>Why a question in an allowed place is not answered: too long, or over a rate limit.</summary>
+    /// <summary>
+    /// Why a question in an allowed place is not answered now: too long, the index not ready (and not soon enough to
+    /// wait for), or over a rate limit. A question turned away while indexing does not count against the limits.
+    /// </summary>
     private string? Refusal(string text, ulong userId, ulong? channelId)
     {
         var maxLength = botOptions.Value.MaxQuestionLength;
-        return text.Length > maxLength ? BotReplies.TooLong(text.Length, maxLength) : rateLimits.Check(userId, channelId);
+        return text.Length > maxLength ? BotReplies.TooLong(text.Length, maxLength)
+            : readiness.ReplyNow(text) ?? rateLimits.Check(userId, channelId);
     }
 
     /// <summary>DMs are always allowed; in guilds both allow-lists apply (empty = all), and the bot's own threads count as allowed channels.</summary>

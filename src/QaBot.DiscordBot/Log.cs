@@ -17,17 +17,17 @@ internal static partial class Log
     [LoggerMessage(3804, LogLevel.Error, "Answering user {UserId} failed")]
     public static partial void AnswerFailed(ILogger logger, ulong userId, Exception exception);
 
-    [LoggerMessage(3805, LogLevel.Warning, "Could not start a thread; answering in the channel")]
-    public static partial void ThreadFailed(ILogger logger, Exception exception);
+    [LoggerMessage(3805, LogLevel.Warning, "Could not start a thread ({Reason}); answering in the channel")]
+    public static partial void ThreadFailed(ILogger logger, string reason);
 
     [LoggerMessage(3806, LogLevel.Information, "Registered the /ask command ({Scope})")]
     public static partial void CommandsRegistered(ILogger logger, string scope);
 
-    [LoggerMessage(3807, LogLevel.Error, "Could not register the /ask command")]
-    public static partial void CommandsFailed(ILogger logger, Exception exception);
+    [LoggerMessage(3807, LogLevel.Warning, "Could not register the /ask command ({Reason}); trying again at the next READY")]
+    public static partial void CommandsFailed(ILogger logger, string reason);
 
-    [LoggerMessage(3808, LogLevel.Warning, "A Discord call failed while handling an event")]
-    public static partial void EventFailed(ILogger logger, Exception exception);
+    [LoggerMessage(3808, LogLevel.Warning, "A Discord call failed while handling an event: {Reason}")]
+    public static partial void EventFailed(ILogger logger, string reason);
 
     [LoggerMessage(3809, LogLevel.Debug, "Typing indicator failed")]
     public static partial void TypingFailed(ILogger logger, Exception exception);
@@ -40,6 +40,12 @@ internal static partial class Log
 
     [LoggerMessage(3812, LogLevel.Information, "Refused a question from user {UserId}: {Reason}")]
     public static partial void QuestionRefused(ILogger logger, ulong userId, string reason);
+
+    [LoggerMessage(3814, LogLevel.Information, "A question from user {UserId} waited for the index, which is still {IndexState}; told them so")]
+    public static partial void HeldQuestionNotReady(ILogger logger, ulong userId, string indexState);
+
+    [LoggerMessage(3815, LogLevel.Information, "User {UserId} stopped their answer")]
+    public static partial void AnswerStopped(ILogger logger, ulong userId);
 
     [LoggerMessage(3813, LogLevel.Warning, "Too many replies waiting; dropped a short reply")]
     public static partial void ReplyDropped(ILogger logger);

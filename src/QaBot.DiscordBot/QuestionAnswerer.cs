@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Discord.Models;
 using QaBot.Discord.Rest;
@@ -16,18 +18,33 @@ internal sealed class QuestionAnswerer(
     IDiscordRestClient rest,
     IAnswerService answers,
     BotState state,
-    RecentAnswers recentAnswers,
+    BotStateStore store,
+    IOptions<ConversationOptions> conversationOptions,
+    ActiveAnswers activeAnswers,
+    IndexReadinessGate readiness,
     IOptions<DiscordBotOptions> options,
     TimeProvider timeProvider,
-    ILogger<QuestionAnswerer> logger)
+    ILogger<QuestionAnswerer> logger,
+    ConversationStore? conversations = null)
 {
     /// <summary>Typing lasts 10 s; renew a little before.</summary>
     public static readonly TimeSpan TypingRenewal = TimeSpan.FromSeconds(8);
+
+    /// <summary>At most one edit per message this often while an answer streams (well inside the per-channel REST bucket).</summary>
+    public static readonly TimeSpan EditInterval = TimeSpan.FromSeconds(1.5);
 
     public async Task AnswerAsync(BotQuestion question, CancellationToken cancellationToken)
     {
         try
         {
+            if (!await readiness.WaitUntilReadyAsync(question.ReceivedAt, cancellationToken))
+            {
+                // Held for the index, which did not get ready in time: say so instead of answering from half of it.
+                Log.HeldQuestionNotReady(logger, question.UserId, readiness.Current.ToString());
+                await ReplyAsync(question, IndexReadinessGate.NotReadyReply(readiness.Current, question.Text), cancellationToken);
+                return;
+            }
+
             var answering = question switch
             {
                 MessageQuestion message => AnswerMessageAsync(message, cancellationToken),
@@ -48,34 +65,143 @@ internal sealed class QuestionAnswerer(
     {
         var (channelId, replyTo, conversation) = await ChooseChannelAsync(question, cancellationToken);
         var conversationId = conversation.ToString(CultureInfo.InvariantCulture);
+        var target = new ChannelReplyTarget(rest, channelId, replyTo);
+        await StreamAnswerAsync(question, conversationId, question.Message.Id, target, channelId, cancellationToken);
+    }
 
-        Answer answer;
-        using (var typingCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+    /// <summary>
+    /// Streams the answer into Discord: the reply is posted as soon as there is text and the model is still writing,
+    /// then edited as it grows, at most once per <see cref="EditInterval"/> per message; text beyond 2,000
+    /// characters continues in further messages. A Stop button sits under it meanwhile. The final edit brings the
+    /// sources and the 👍/👎 buttons. An answer that arrives whole is posted once.
+    /// </summary>
+    private async Task StreamAnswerAsync(
+        BotQuestion question, string conversationId, ulong askedId, IReplyTarget target, ulong? typingChannelId, CancellationToken cancellationToken)
+    {
+        var answerId = askedId.ToString(CultureInfo.InvariantCulture);
+        using var active = activeAnswers.Start(answerId, question.UserId, cancellationToken);
+        var messages = new StreamedMessages(target);
+        var stopButton = StopButton.For(answerId);
+        var text = new StringBuilder();
+        var shown = string.Empty;
+        DateTimeOffset? lastShown = null;
+        Answer? answer = null;
+
+        using var typingCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typing = typingChannelId is { } channel ? KeepTypingAsync(channel, typingCts.Token, cancellationToken) : Task.CompletedTask;
+        RestoreConversation(conversationId);
+        try
         {
-            var typing = KeepTypingAsync(channelId, typingCts.Token, cancellationToken);
-            try
+            var updates = answers.StreamAsync(new Question(question.Text, conversationId), active.Token).GetAsyncEnumerator(active.Token);
+            await using (updates)
             {
-                answer = await answers.AnswerAsync(new Question(question.Text, conversationId), cancellationToken);
-            }
-            finally
-            {
-                await typingCts.CancelAsync();
-                await typing;
+                while (true)
+                {
+                    var next = updates.MoveNextAsync();
+                    if (!next.IsCompleted)
+                    {
+                        // The model is still writing: show what there is, within the edit cadence, while waiting for more.
+                        var pending = next.AsTask();
+                        while (!pending.IsCompleted && text.Length > 0 && !string.Equals(text.ToString(), shown, StringComparison.Ordinal))
+                        {
+                            var wait = lastShown is { } last ? last + EditInterval - timeProvider.GetUtcNow() : TimeSpan.Zero;
+                            if (wait > TimeSpan.Zero)
+                            {
+                                await WaitForEitherAsync(pending, wait, active.Token);
+                                continue;
+                            }
+
+                            shown = text.ToString();
+                            await messages.ShowAsync(AnswerMessageSplitter.Split(shown), stopButton, cancellationToken);
+                            lastShown = timeProvider.GetUtcNow();
+                            await typingCts.CancelAsync();
+                        }
+
+                        if (!await pending)
+                        {
+                            break;
+                        }
+                    }
+                    else if (!await next)
+                    {
+                        break;
+                    }
+
+                    if (updates.Current is AnswerCompleted completed)
+                    {
+                        // Always the last update.
+                        answer = completed.Answer;
+                        break;
+                    }
+
+                    if (updates.Current is AnswerTextDelta delta)
+                    {
+                        text.Append(delta.Text);
+                    }
+                }
             }
         }
-
-        var buttons = Remember(question.Message.Id, question.Text, answer);
-        var parts = AnswerFormatter.Format(answer);
-        for (var i = 0; i < parts.Count; i++)
+        catch (OperationCanceledException) when (active.StopRequested && !cancellationToken.IsCancellationRequested)
         {
-            await rest.CreateMessageAsync(channelId, new CreateMessageRequest
-            {
-                Content = parts[i],
-                Flags = MessageFlags.SuppressEmbeds,
-                MessageReference = i == 0 && replyTo is { } id ? MessageReference.ReplyTo(id) : null,
-                Components = i == parts.Count - 1 ? buttons : null,
-            }, cancellationToken);
+            await typingCts.CancelAsync();
+            await typing;
+            Log.AnswerStopped(logger, question.UserId);
+            await WaitForEditSlotAsync(lastShown, cancellationToken);
+            var stopped = text.Length > 0 ? $"{text.ToString().TrimEnd()}\n\n{BotReplies.Stopped}" : BotReplies.Stopped;
+            await messages.ShowAsync(AnswerMessageSplitter.Split(stopped), [], cancellationToken);
+            return;
         }
+        finally
+        {
+            await typingCts.CancelAsync();
+            await typing;
+        }
+
+        if (answer is null)
+        {
+            throw new InvalidOperationException("The answer stream ended without a completed answer.");
+        }
+
+        store.AddTurn(conversationId, question.Text, answer.Text, timeProvider.GetUtcNow());
+        var buttons = Remember(askedId, question.Text, answer);
+        await WaitForEditSlotAsync(lastShown, cancellationToken);
+        await messages.ShowAsync(AnswerFormatter.Format(answer), buttons, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a restart the answer service's conversation memory is empty: fill it from the stored turns (within
+    /// Conversations:MaxAge and MaxTurns), so a follow-up in a thread is still answered in context.
+    /// </summary>
+    private void RestoreConversation(string conversationId)
+    {
+        if (conversations is null || conversations.Recent(conversationId).Count > 0)
+        {
+            return;
+        }
+
+        var settings = conversationOptions.Value;
+        foreach (var turn in store.RecentTurns(conversationId, timeProvider.GetUtcNow() - settings.MaxAge, settings.MaxTurns))
+        {
+            conversations.Add(conversationId, turn.Question, turn.Answer);
+        }
+    }
+
+    /// <summary>The final edit keeps the cadence too: at most one edit per message per <see cref="EditInterval"/>.</summary>
+    private async Task WaitForEditSlotAsync(DateTimeOffset? lastShown, CancellationToken cancellationToken)
+    {
+        if (lastShown is { } last && last + EditInterval - timeProvider.GetUtcNow() is var wait && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="pending"/> completes or <paramref name="delay"/> passes, whichever is first.</summary>
+    private async Task WaitForEitherAsync(Task pending, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delayed = Task.Delay(delay, timeProvider, delayCts.Token);
+        await Task.WhenAny(pending, delayed);
+        await delayCts.CancelAsync();
     }
 
     /// <summary>Keeps the answer for the votes on it; returns the 👍/👎 buttons that go under its last part.</summary>
@@ -83,7 +209,7 @@ internal sealed class QuestionAnswerer(
     private IReadOnlyList<MessageComponent> Remember(ulong answerId, string questionText, Answer answer)
     {
         var id = answerId.ToString(CultureInfo.InvariantCulture);
-        recentAnswers.Add(new AnsweredQuestion(id, questionText, answer));
+        store.SaveAnswer(new AnsweredQuestion(id, questionText, answer), timeProvider.GetUtcNow());
         return FeedbackButtons.For(id);
     }
 
@@ -111,7 +237,7 @@ internal sealed class QuestionAnswerer(
         {
             // Answered in the shared channel: the question starts a conversation of its own, so other
             // people's questions there are never taken as its history.
-            Log.ThreadFailed(logger, ex);
+            Log.ThreadFailed(logger, ex.Message);
             return (message.ChannelId, message.Id, message.Id);
         }
     }
@@ -122,49 +248,35 @@ internal sealed class QuestionAnswerer(
         var conversationId = interaction.ChannelId is { } channelId && state.IsConversationThread(channelId)
             ? channelId.ToString(CultureInfo.InvariantCulture)
             : interaction.Id.ToString(CultureInfo.InvariantCulture);
-        var answer = await answers.AnswerAsync(new Question(question.Text, conversationId), cancellationToken);
-        var buttons = Remember(interaction.Id, question.Text, answer);
-        var parts = AnswerFormatter.Format(answer);
 
-        await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, new EditMessageRequest
-        {
-            Content = parts[0],
-            Flags = MessageFlags.SuppressEmbeds,
-            Components = parts.Count == 1 ? buttons : null,
-        }, cancellationToken);
-        for (var i = 1; i < parts.Count; i++)
-        {
-            await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, new CreateMessageRequest
-            {
-                Content = parts[i],
-                Flags = MessageFlags.SuppressEmbeds,
-                Components = i == parts.Count - 1 ? buttons : null,
-            }, cancellationToken);
-        }
+        // The deferred response already shows "thinking…"; no typing indicator.
+        await StreamAnswerAsync(question, conversationId, interaction.Id, new InteractionReplyTarget(rest, interaction), null, cancellationToken);
     }
 
     private async Task ApologizeAsync(BotQuestion question, CancellationToken cancellationToken)
     {
         try
         {
-            var apologizing = question switch
-            {
-                MessageQuestion message => rest.CreateMessageAsync(message.Message.ChannelId, new CreateMessageRequest
-                {
-                    Content = BotReplies.Apology,
-                    MessageReference = MessageReference.ReplyTo(message.Message.Id),
-                }, cancellationToken),
-                SlashQuestion slash => rest.EditOriginalInteractionResponseAsync(
-                    slash.Interaction.ApplicationId, slash.Interaction.Token, new EditMessageRequest { Content = BotReplies.Apology }, cancellationToken),
-                _ => Task.CompletedTask,
-            };
-            await apologizing;
+            await ReplyAsync(question, BotReplies.Apology, cancellationToken);
         }
         catch (DiscordRestException ex)
         {
             Log.AnswerFailed(logger, question.UserId, ex);
         }
     }
+
+    /// <summary>A short reply where the question was asked: in its channel, or in the deferred <c>/ask</c> response.</summary>
+    private Task ReplyAsync(BotQuestion question, string content, CancellationToken cancellationToken) => question switch
+    {
+        MessageQuestion message => rest.CreateMessageAsync(message.Message.ChannelId, new CreateMessageRequest
+        {
+            Content = content,
+            MessageReference = MessageReference.ReplyTo(message.Message.Id),
+        }, cancellationToken),
+        SlashQuestion slash => rest.EditOriginalInteractionResponseAsync(
+            slash.Interaction.ApplicationId, slash.Interaction.Token, new EditMessageRequest { Content = content }, cancellationToken),
+        _ => Task.CompletedTask,
+    };
 
     /// <param name="answeredToken">Cancelled once the answer is ready: stops the renewals.</param>
     /// <param name="stoppingToken">Cancelled when the bot stops: also aborts a call in flight.</param>

@@ -1,18 +1,14 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace QaBot.DiscordBot;
 
-/// <summary>The bounded work queue between the event loop and the answer workers.</summary>
+/// <summary>The bounded work queue between the event loop and the answer workers (<c>DiscordBot:QueueCapacity</c>).</summary>
 internal sealed class QuestionQueue(IOptions<DiscordBotOptions> options)
 {
-    private readonly Channel<BotQuestion> _channel = Channel.CreateBounded<BotQuestion>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
-
-    public ChannelReader<BotQuestion> Reader => _channel.Reader;
+    public BoundedDispatcher<BotQuestion> Dispatcher { get; } = new(options.Value.QueueCapacity);
 
     /// <summary><see langword="false"/> when the queue is full: the bot is busy.</summary>
-    public bool TryEnqueue(BotQuestion question) => _channel.Writer.TryWrite(question);
+    public bool TryEnqueue(BotQuestion question) => Dispatcher.TryEnqueue(question);
 
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete() => Dispatcher.Complete();
 }

@@ -44,7 +44,7 @@ internal sealed class RefusalReplies(IDiscordRestClient rest, ILogger<RefusalRep
                 }
                 catch (DiscordRestException ex)
                 {
-                    Log.EventFailed(logger, ex);
+                    Log.EventFailed(logger, ex.Message);
                 }
             }
         }

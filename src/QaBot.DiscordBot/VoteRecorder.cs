@@ -14,7 +14,7 @@ namespace QaBot.DiscordBot;
 /// </summary>
 internal sealed class VoteRecorder(
     IDiscordRestClient rest,
-    RecentAnswers answers,
+    BotStateStore store,
     FeedbackLog feedback,
     TimeProvider timeProvider,
     ILogger<VoteRecorder> logger)
@@ -29,7 +29,7 @@ internal sealed class VoteRecorder(
         }
 
         var reply = BotReplies.FeedbackExpired;
-        if (answers.TryGet(answerId, out var answered))
+        if (store.FindAnswer(answerId) is { } answered)
         {
             reply = await AppendAsync(answered, vote, interaction.Invoker?.Id ?? 0, cancellationToken);
         }
@@ -63,6 +63,7 @@ internal sealed class VoteRecorder(
             timeProvider.GetUtcNow());
         try
         {
+            store.RecordVote(entry.AnswerId, entry.Voter, vote, timeProvider.GetUtcNow());
             await feedback.AppendAsync(entry, cancellationToken);
             Log.VoteRecorded(logger, vote, answered.AnswerId);
             return BotReplies.FeedbackThanks;
@@ -75,6 +76,11 @@ internal sealed class VoteRecorder(
         catch (UnauthorizedAccessException ex)
         {
             Log.VoteFailed(logger, feedback.Path, ex);
+            return BotReplies.FeedbackFailed;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            Log.VoteFailed(logger, store.Path, ex);
             return BotReplies.FeedbackFailed;
         }
     }

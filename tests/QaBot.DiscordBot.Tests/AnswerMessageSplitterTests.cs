@@ -42,4 +42,20 @@ public sealed class AnswerMessageSplitterTests
 
         Assert.Equal([2000, 2000, 500], parts.Select(part => part.Length));
     }
+
+    [Fact]
+    public void Split_CutInsideACodeBlock_ClosesAndReopensTheFenceWithItsLanguage()
+    {
+        var code = string.Join("\n", Enumerable.Range(0, 150).Select(i => $"    print(\"line {i} of the example\")"));
+        var text = $"Run this:\n\n```python\n{code}\n```\n\nThat is all.";
+
+        var parts = AnswerMessageSplitter.Split(text);
+
+        Assert.True(parts.Count >= 2);
+        Assert.All(parts, part => Assert.InRange(part.Length, 1, 2000));
+        Assert.All(parts, part => Assert.Equal(0, part.Split('\n').Count(line => line.TrimStart().StartsWith("```", StringComparison.Ordinal)) % 2));
+        Assert.All(parts.Skip(1).SkipLast(1), part => Assert.StartsWith("```python\n", part, StringComparison.Ordinal));
+        var lines = parts.SelectMany(part => part.Split('\n')).Where(line => line.Contains("print", StringComparison.Ordinal)).ToList();
+        Assert.Equal(code.Split('\n'), lines);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Tests.Fakes;
@@ -13,9 +14,19 @@ namespace QaBot.DiscordBot.Tests;
 internal sealed class BotHarness : IAsyncDisposable
 {
     private readonly IHostedService _bot;
+    private readonly bool _ownsDataDirectory;
 
-    public BotHarness(Dictionary<string, string?>? settings = null)
+    /// <param name="indexState">The index state the bot sees; ready when not given.</param>
+    /// <param name="dataDirectory">An existing data folder (a restarted bot); kept on dispose. A new temporary one otherwise.</param>
+    /// <param name="conversations">The answer service's conversation memory, to see what a restarted bot restores.</param>
+    public BotHarness(
+        Dictionary<string, string?>? settings = null,
+        IndexStateTracker? indexState = null,
+        DirectoryInfo? dataDirectory = null,
+        ConversationStore? conversations = null)
     {
+        _ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("qabot-bot-");
         var configuration = new Dictionary<string, string?>
         {
             ["Discord:Token"] = FakeGateway.Token,
@@ -32,6 +43,16 @@ internal sealed class BotHarness : IAsyncDisposable
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IAnswerService>(Answers);
+        if (indexState is not null)
+        {
+            services.AddSingleton<IIndexState>(indexState);
+        }
+
+        if (conversations is not null)
+        {
+            services.AddSingleton(conversations);
+        }
+
         services.AddDiscordBot();
         services.Replace(ServiceDescriptor.Singleton<IReconnectStrategy>(FixedReconnectStrategy.Immediate));
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -41,7 +62,7 @@ internal sealed class BotHarness : IAsyncDisposable
     public FakeDiscordServer Server { get; } = new();
 
     /// <summary>The data folder; the feedback file goes here.</summary>
-    public DirectoryInfo DataDirectory { get; } = Directory.CreateTempSubdirectory("qabot-bot-");
+    public DirectoryInfo DataDirectory { get; }
 
     public string FeedbackPath => Path.Combine(DataDirectory.FullName, "feedback.jsonl");
 
@@ -98,6 +119,9 @@ internal sealed class BotHarness : IAsyncDisposable
         await _bot.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         await Provider.DisposeAsync();
         await Server.DisposeAsync();
-        DataDirectory.Delete(recursive: true);
+        if (_ownsDataDirectory)
+        {
+            DataDirectory.Delete(recursive: true);
+        }
     }
 }

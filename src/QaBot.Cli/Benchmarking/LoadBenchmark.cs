@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using QaBot.Answering;
 using QaBot.Core;
+using QaBot.DiscordBot;
 
 namespace QaBot.Cli.Benchmarking;
 
@@ -13,7 +14,7 @@ public sealed record LoadSettings(int Chunks, int Concurrency, int Workers, int 
 
 /// <summary>
 /// Many clients asking at once: each client sends its questions one after another through a
-/// <see cref="BoundedAnswerDispatcher"/>, behind which the answer service runs with a chat model that takes
+/// <see cref="BoundedDispatcher{T}"/> (the Discord bot's own queue and workers), behind which the answer service runs with a chat model that takes
 /// <see cref="LoadSettings.ModelLatency"/> per answer. A rejected question ("busy") is counted, and the
 /// client waits a moment before its next one.
 /// </summary>
@@ -45,24 +46,39 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
         int submitted = 0, completed = 0, refused = 0, busy = 0, errors = 0;
         var perClient = (settings.Requests + settings.Concurrency - 1) / settings.Concurrency;
         var stopwatch = Stopwatch.StartNew();
-        await using (var dispatcher = new BoundedAnswerDispatcher(answers, settings.Workers, settings.QueueCapacity))
-        {
-            await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(client => ClientAsync(dispatcher, client)));
-        }
+        var dispatcher = new BoundedDispatcher<LoadItem>(settings.QueueCapacity);
+        var workers = dispatcher.RunAsync(settings.Workers, AnswerAsync, cancellationToken);
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(client => ClientAsync(dispatcher, client)));
+        dispatcher.Complete();
+        await workers;
 
         var elapsed = stopwatch.Elapsed.TotalSeconds;
         return new LoadResult(
             report.ChunksWritten, settings.Concurrency, settings.Workers, settings.QueueCapacity, settings.ModelLatency.TotalMilliseconds,
             submitted, completed, refused, busy, errors, elapsed, LatencySummary.Of(latencies), BenchWorkspace.PeakRssBytes());
 
-        async Task ClientAsync(BoundedAnswerDispatcher dispatcher, int client)
+        async Task AnswerAsync(LoadItem item, CancellationToken token)
+        {
+            try
+            {
+                item.Answer.TrySetResult(await answers.AnswerAsync(item.Question, token));
+            }
+            catch (Exception exception)
+            {
+                // The client awaits this answer and counts the error; the worker keeps serving.
+                item.Answer.TrySetException(exception);
+            }
+        }
+
+        async Task ClientAsync(BoundedDispatcher<LoadItem> dispatcher, int client)
         {
             for (var i = 0; i < perClient; i++)
             {
                 var question = new Question(questions[((client * perClient) + i) % questions.Count], $"load-{client}-{i}");
                 Interlocked.Increment(ref submitted);
                 var start = Stopwatch.GetTimestamp();
-                if (!dispatcher.TryEnqueue(question, cancellationToken, out var answer))
+                var item = new LoadItem(question, new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously));
+                if (!dispatcher.TryEnqueue(item))
                 {
                     Interlocked.Increment(ref busy);
                     await Task.Delay(BusyBackoff, cancellationToken);
@@ -71,7 +87,7 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
 
                 try
                 {
-                    if ((await answer).Refused)
+                    if ((await item.Answer.Task).Refused)
                     {
                         Interlocked.Increment(ref refused);
                     }
@@ -88,3 +104,6 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
         }
     }
 }
+
+/// <summary>One question of the load run and the answer its client awaits.</summary>
+internal sealed record LoadItem(Question Question, TaskCompletionSource<Answer> Answer);

@@ -18,6 +18,7 @@ public static class QaBotCommandLine
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DiscordCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         // With an action of its own, the root reports an unknown command once ("Unrecognized command or

@@ -11,8 +11,16 @@ namespace QaBot.Cli.Hosting;
 /// On first use, ingests the corpus into the empty index, so a fresh clone answers with one command. The
 /// embedded index of a query command is open read-only; only this first-use ingest opens it for writing,
 /// and when that is impossible (an empty index on a read-only volume) the command stops with one line.
+/// Reports the index's state as it goes (<see cref="IndexStateTracker"/>), so a front end that is already
+/// running (the bot) can tell "still indexing" from "not covered".
 /// </summary>
-public sealed class IndexBootstrapper(IChunkIndex index, CorpusSynchronizer synchronizer, IOptions<CorpusOptions> corpus, SqliteChunkIndex? embedded = null)
+public sealed class IndexBootstrapper(
+    IChunkIndex index,
+    CorpusSynchronizer synchronizer,
+    IOptions<CorpusOptions> corpus,
+    IndexStateTracker state,
+    TimeProvider timeProvider,
+    SqliteChunkIndex? embedded = null)
 {
     public async Task EnsureIndexedAsync(TextWriter status, CancellationToken cancellationToken)
     {
@@ -38,11 +46,45 @@ public sealed class IndexBootstrapper(IChunkIndex index, CorpusSynchronizer sync
 
         if (manifest.Count > 0)
         {
+            state.Set(IndexState.Ready);
             return;
         }
 
         await status.WriteLineAsync($"The index is empty: ingesting {corpus.Value.Path} first (run 'qabot ingest' after changing articles).");
-        var report = await synchronizer.SynchronizeAsync(corpus.Value.Path, ConsoleIngestProgress.ForStandardError(), cancellationToken);
+        state.Set(new IndexState(IndexPhase.Ingesting, Since: timeProvider.GetUtcNow()));
+        IngestReport report;
+        try
+        {
+            var progress = new IndexStateProgress(ConsoleIngestProgress.ForStandardError(), state, timeProvider);
+            report = await synchronizer.SynchronizeAsync(corpus.Value.Path, progress, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            state.Set(new IndexState(IndexPhase.Failed, Failure: exception.Message, Since: timeProvider.GetUtcNow()));
+            throw;
+        }
+
+        var indexed = report.Files.Any(f => f.Outcome is FileOutcome.Added or FileOutcome.Updated or FileOutcome.Unchanged);
+        state.Set(indexed ? IndexState.Ready : new IndexState(IndexPhase.Empty, Since: timeProvider.GetUtcNow()));
         await status.WriteLineAsync(IngestSummary.Format(report));
+    }
+
+    /// <summary>Passes progress on to the console and counts files into the index state.</summary>
+    private sealed class IndexStateProgress(IIngestProgress inner, IndexStateTracker state, TimeProvider timeProvider) : IIngestProgress
+    {
+        private int _done;
+
+        public void Started(int fileCount)
+        {
+            inner.Started(fileCount);
+            state.Set(state.Current with { FilesTotal = fileCount, Since = state.Current.Since ?? timeProvider.GetUtcNow() });
+        }
+
+        public void FileDone(FileResult result)
+        {
+            inner.FileDone(result);
+            var done = Interlocked.Increment(ref _done);
+            state.Set(state.Current with { FilesDone = done });
+        }
     }
 }

@@ -49,7 +49,10 @@ public static class QaBotHost
             .AddQaBotGeneration()
             .AddSingleton<ISourceLanguageLookup, IndexSourceLanguageLookup>()
             .AddSingleton<Evaluator>()
-            .AddSingleton<IndexBootstrapper>();
+            .AddSingleton<IndexBootstrapper>()
+            // Not known until the bootstrapper has looked at the index: a front end started first treats it as still indexing.
+            .AddSingleton(new Core.IndexStateTracker(new Core.IndexState(Core.IndexPhase.Ingesting)))
+            .AddSingleton<Core.IIndexState>(sp => sp.GetRequiredService<Core.IndexStateTracker>());
         configureServices?.Invoke(builder.Services);
         // Last, so it wraps every logger provider: no log line carries a configured secret or a key-shaped token.
         builder.Services.AddSecretRedaction(builder.Configuration);

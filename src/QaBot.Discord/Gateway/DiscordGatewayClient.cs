@@ -25,6 +25,8 @@ public sealed class DiscordGatewayClient
     private int _started;
     private int _identifyBudget = int.MaxValue;
     private DateTimeOffset _identifyBudgetResetsAt;
+    private PresenceData? _presence;
+    private GatewayConnection? _connection;
 
     /// <summary>Creates the client.</summary>
     public DiscordGatewayClient(
@@ -79,6 +81,22 @@ public sealed class DiscordGatewayClient
 
     /// <summary>Raised on every state change (on the client's own thread; keep handlers short).</summary>
     public event EventHandler<GatewayConnectionState>? StateChanged;
+
+    /// <summary>
+    /// Shows <paramref name="text"/> as the bot's custom status: sent now when connected, and with every later
+    /// Identify or Resume. Counts against the Gateway send limit, so callers should not change it more than a few
+    /// times a minute.
+    /// </summary>
+    public async Task SetStatusTextAsync(string text, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var presence = PresenceData.CustomStatus(text.Length <= 128 ? text : text[..128]);
+        Volatile.Write(ref _presence, presence);
+        if (Volatile.Read(ref _connection) is { } connection)
+        {
+            await connection.TrySendPresenceAsync(presence, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Runs the client until <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <exception cref="DiscordGatewayException">A fatal close code or a rejected token stopped the client.</exception>
@@ -144,7 +162,7 @@ public sealed class DiscordGatewayClient
                 var delay = delays.MoveNext() ? delays.Current : TimeSpan.Zero;
                 delay = delay > outcome.MinimumDelay ? delay : outcome.MinimumDelay;
                 SetState(GatewayConnectionState.WaitingToReconnect);
-                Log.ReconnectScheduled(_logger, delay, action);
+                LogReconnect(outcome, delay, action);
                 await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -176,8 +194,17 @@ public sealed class DiscordGatewayClient
                 SetState,
                 _timeProvider,
                 _random,
-                _logger);
-            return await connection.RunAsync(uri, resume, cancellationToken).ConfigureAwait(false);
+                _logger,
+                () => Volatile.Read(ref _presence));
+            Volatile.Write(ref _connection, connection);
+            try
+            {
+                return await connection.RunAsync(uri, resume, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Volatile.Write(ref _connection, null);
+            }
         }
     }
 
@@ -212,7 +239,8 @@ public sealed class DiscordGatewayClient
             catch (Exception ex) when (ex is DiscordRestException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
                 var delay = delays.MoveNext() ? delays.Current : TimeSpan.Zero;
-                Log.GatewayUrlUnavailable(_logger, delay, ex);
+                Log.GatewayUrlUnavailable(_logger, ex.GetBaseException().Message, delay, RetryAt(delay));
+                Log.GatewayUrlUnavailableDetails(_logger, ex);
                 SetState(GatewayConnectionState.WaitingToReconnect);
                 await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
@@ -236,6 +264,23 @@ public sealed class DiscordGatewayClient
 
         _identifyBudget = 1;
     }
+
+    /// <summary>One line per reconnect: why, and when the next attempt is (details of the failure are at Debug).</summary>
+    private void LogReconnect(GatewayConnectionOutcome outcome, TimeSpan delay, GatewayReconnectAction action)
+    {
+        var mode = action == GatewayReconnectAction.Resume ? "resume" : "identify";
+        if (outcome.Requested)
+        {
+            Log.ReconnectRequestedScheduled(_logger, outcome.Reason, delay, RetryAt(delay), mode);
+        }
+        else
+        {
+            Log.ReconnectScheduled(_logger, outcome.Reason, delay, RetryAt(delay), mode);
+        }
+    }
+
+    private string RetryAt(TimeSpan delay) =>
+        (_timeProvider.GetUtcNow() + delay).ToString("HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private void Stop(string reason)
     {

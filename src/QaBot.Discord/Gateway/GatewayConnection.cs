@@ -28,6 +28,8 @@ internal sealed class GatewayConnection : IDisposable
     private readonly ILogger _logger;
     private readonly GatewaySender _sender;
     private readonly HeartbeatLoop _heartbeat;
+    private readonly Func<PresenceData?> _presence;
+    private PresenceData? _identifiedWith;
     private Task? _heartbeatTask;
     private volatile bool _zombie;
     private bool _healthy;
@@ -41,8 +43,10 @@ internal sealed class GatewayConnection : IDisposable
         Action<GatewayConnectionState> setState,
         TimeProvider timeProvider,
         Random random,
-        ILogger logger)
+        ILogger logger,
+        Func<PresenceData?>? presence = null)
     {
+        _presence = presence ?? (() => null);
         _socket = socket;
         _session = session;
         _identity = identity;
@@ -69,23 +73,25 @@ internal sealed class GatewayConnection : IDisposable
             catch (Exception ex) when (ex is WebSocketException or HttpRequestException && !stoppingToken.IsCancellationRequested)
             {
                 Log.ConnectFailed(_logger, ex);
-                return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, WasHealthy: false);
+                return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, WasHealthy: false)
+                {
+                    Reason = "could not connect: " + ex.GetBaseException().Message,
+                };
             }
 
             return await ReceiveUntilClosedAsync(resume, connectionCts).ConfigureAwait(false);
         }
         catch (WebSocketException ex) when (!stoppingToken.IsCancellationRequested)
         {
-            if (!_zombie)
+            Log.ConnectionDropped(_logger, ex);
+            return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, _healthy)
             {
-                Log.ConnectionDropped(_logger, ex);
-            }
-
-            return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, _healthy);
+                Reason = _zombie ? "no heartbeat ACK since the previous beat" : "the connection dropped: " + ex.GetBaseException().Message,
+            };
         }
         catch (OperationCanceledException) when (_zombie && !stoppingToken.IsCancellationRequested)
         {
-            return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, _healthy);
+            return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, _healthy) { Reason = "no heartbeat ACK since the previous beat" };
         }
         finally
         {
@@ -155,7 +161,7 @@ internal sealed class GatewayConnection : IDisposable
             case GatewayOpCode.Reconnect:
                 Log.ReconnectRequested(_logger);
                 await _sender.CloseAsync((int)GatewayCloseCode.UnknownError, "reconnect requested", token).ConfigureAwait(false);
-                return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, _healthy);
+                return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, _healthy) { Reason = "Discord asked for a reconnect (op 7)", Requested = true };
             case GatewayOpCode.InvalidSession:
                 return await OnInvalidSessionAsync(payload, token).ConfigureAwait(false);
             default:
@@ -189,7 +195,7 @@ internal sealed class GatewayConnection : IDisposable
             _setState(GatewayConnectionState.Identifying);
             var command = new GatewayCommand<IdentifyData>(
                 (int)GatewayOpCode.Identify,
-                new IdentifyData { Token = _identity.Token, Intents = (int)_identity.Intents, Properties = Properties });
+                new IdentifyData { Token = _identity.Token, Intents = (int)_identity.Intents, Properties = Properties, Presence = _identifiedWith = _presence() });
             await _sender.SendAsync(command, DiscordJsonContext.Default.GatewayCommandIdentifyData, GatewaySendPriority.Normal, connectionCts.Token)
                 .ConfigureAwait(false);
         }
@@ -202,13 +208,13 @@ internal sealed class GatewayConnection : IDisposable
         await _sender.CloseAsync((int)GatewayCloseCode.UnknownError, "invalid session", token).ConfigureAwait(false);
         if (resumable)
         {
-            return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, _healthy);
+            return new GatewayConnectionOutcome(GatewayReconnectAction.Resume, _healthy) { Reason = "Discord invalidated the session (op 9, resumable)", Requested = true };
         }
 
         // The docs give no wait; older revisions suggested 1–5 s at random before identifying again.
         _session.Reset();
         var wait = TimeSpan.FromSeconds(1) + (TimeSpan.FromSeconds(4) * _random.NextDouble());
-        return new GatewayConnectionOutcome(GatewayReconnectAction.Identify, _healthy, wait);
+        return new GatewayConnectionOutcome(GatewayReconnectAction.Identify, _healthy, wait) { Reason = "Discord invalidated the session (op 9)" };
     }
 
     private async Task DispatchAsync(GatewayPayload payload, CancellationToken token)
@@ -258,6 +264,11 @@ internal sealed class GatewayConnection : IDisposable
 
             _healthy = true;
             _setState(GatewayConnectionState.Connected);
+            if (_presence() is { } presence && !ReferenceEquals(presence, _identifiedWith))
+            {
+                // Set while the session was not up (or while the connection was down, for a resume): send it now.
+                await TrySendPresenceAsync(presence, token).ConfigureAwait(false);
+            }
         }
 
         if (!_events.TryWrite(gatewayEvent))
@@ -285,7 +296,33 @@ internal sealed class GatewayConnection : IDisposable
             _session.Reset();
         }
 
-        return new GatewayConnectionOutcome(action, _healthy, CloseCode: closeCode);
+        var text = string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {reason}";
+        return new GatewayConnectionOutcome(action, _healthy, CloseCode: closeCode) { Reason = $"Discord closed the connection with {closeCode}{text}" };
+    }
+
+    /// <summary>
+    /// Sends op 3 once the session is up (before that, Identify carries the presence). A connection that is going
+    /// away drops it: the next Identify or Resume sends the current one.
+    /// </summary>
+    public async Task TrySendPresenceAsync(PresenceData presence, CancellationToken cancellationToken)
+    {
+        if (!_healthy)
+        {
+            return;
+        }
+
+        try
+        {
+            await _sender.SendAsync(
+                new GatewayCommand<PresenceData>((int)GatewayOpCode.PresenceUpdate, presence),
+                DiscordJsonContext.Default.GatewayCommandPresenceData,
+                GatewaySendPriority.Normal,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            Log.PresenceDropped(_logger);
+        }
     }
 
     private Task SendHeartbeatAsync(CancellationToken token) =>

@@ -9,6 +9,7 @@ internal enum GatewayOpCode
     Dispatch = 0,
     Heartbeat = 1,
     Identify = 2,
+    PresenceUpdate = 3,
     Resume = 6,
     Reconnect = 7,
     InvalidSession = 9,
@@ -44,6 +45,9 @@ internal sealed record IdentifyData
 
     public required ConnectionProperties Properties { get; init; }
 
+    /// <summary>The presence to start with, so a reconnected bot shows its status at once.</summary>
+    public PresenceData? Presence { get; init; }
+
     public override string ToString() => $"Identify (intents {Intents}, token <redacted>)";
 }
 
@@ -60,3 +64,24 @@ internal sealed record ResumeData
 
     public override string ToString() => $"Resume (session {SessionId}, seq {Seq}, token <redacted>)";
 }
+
+/// <summary>Op 3 Presence Update (also Identify's <c>presence</c>): a custom status line.</summary>
+internal sealed record PresenceData
+{
+    /// <summary>Custom status activities are type 4; their text is <c>state</c>.</summary>
+    public const int CustomActivityType = 4;
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public long? Since { get; init; }
+
+    public required IReadOnlyList<PresenceActivity> Activities { get; init; }
+
+    public string Status { get; init; } = "online";
+
+    public bool Afk { get; init; }
+
+    public static PresenceData CustomStatus(string text) =>
+        new() { Activities = [new PresenceActivity("Custom Status", CustomActivityType, text)] };
+}
+
+internal sealed record PresenceActivity(string Name, int Type, string State);

@@ -154,6 +154,9 @@ public sealed record InteractionResponse
         Data = ephemeral ? new InteractionCallbackData { Flags = MessageFlags.Ephemeral, AllowedMentions = null } : null,
     };
 
+    /// <summary>A type 6 response to a button: acknowledged, nothing shown; the message is edited later.</summary>
+    public static InteractionResponse DeferredUpdate() => new() { Type = InteractionCallbackType.DeferredUpdateMessage };
+
     /// <summary>A type 4 message response with no mentions allowed.</summary>
     public static InteractionResponse Message(string content, MessageFlags? flags = null) => new()
     {

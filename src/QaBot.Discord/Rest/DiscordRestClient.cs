@@ -86,6 +86,14 @@ internal sealed class DiscordRestClient(
             DiscordRoute.CreateFollowupMessage(applicationId, interactionToken), message, Json.CreateMessageRequest, Json.DiscordMessage, cancellationToken);
     }
 
+    public Task<DiscordMessage> EditFollowupMessageAsync(
+        ulong applicationId, string interactionToken, ulong messageId, EditMessageRequest message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(interactionToken);
+        return SendJsonAsync(
+            DiscordRoute.EditFollowupMessage(applicationId, interactionToken, messageId), message, Json.EditMessageRequest, Json.DiscordMessage, cancellationToken);
+    }
+
     /// <summary>Guards and serializes a JSON body, sends it, and reads the JSON answer.</summary>
     private Task<TResult> SendJsonAsync<TBody, TResult>(
         DiscordRoute route,

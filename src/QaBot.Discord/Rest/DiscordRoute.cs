@@ -44,6 +44,9 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     public static DiscordRoute CreateFollowupMessage(ulong applicationId, string interactionToken) =>
         new(HttpMethod.Post, "/webhooks/{application_id}/{interaction_token}", $"webhooks/{Id(applicationId)}/{Escape(interactionToken)}", WebhookKey(applicationId, interactionToken), true);
 
+    public static DiscordRoute EditFollowupMessage(ulong applicationId, string interactionToken, ulong messageId) =>
+        new(HttpMethod.Patch, "/webhooks/{application_id}/{interaction_token}/messages/{message_id}", $"webhooks/{Id(applicationId)}/{Escape(interactionToken)}/messages/{Id(messageId)}", WebhookKey(applicationId, interactionToken), true);
+
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Escape(string token) => Uri.EscapeDataString(token);

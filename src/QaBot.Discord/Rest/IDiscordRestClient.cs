@@ -38,4 +38,8 @@ public interface IDiscordRestClient
     /// <summary><c>POST /webhooks/{application_id}/{token}</c>: a follow-up message.</summary>
     Task<DiscordMessage> CreateFollowupMessageAsync(
         ulong applicationId, string interactionToken, CreateMessageRequest message, CancellationToken cancellationToken);
+
+    /// <summary><c>PATCH /webhooks/{application_id}/{token}/messages/{message_id}</c>: edits a follow-up message.</summary>
+    Task<DiscordMessage> EditFollowupMessageAsync(
+        ulong applicationId, string interactionToken, ulong messageId, EditMessageRequest message, CancellationToken cancellationToken);
 }

@@ -14,6 +14,7 @@ namespace QaBot.Discord.Serialization;
 [JsonSerializable(typeof(GatewayCommand<IdentifyData>))]
 [JsonSerializable(typeof(GatewayCommand<ResumeData>))]
 [JsonSerializable(typeof(GatewayCommand<long?>))]
+[JsonSerializable(typeof(GatewayCommand<PresenceData>))]
 [JsonSerializable(typeof(HelloData))]
 [JsonSerializable(typeof(ReadyData))]
 [JsonSerializable(typeof(DiscordMessage))]

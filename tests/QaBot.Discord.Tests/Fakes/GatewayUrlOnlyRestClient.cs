@@ -46,4 +46,8 @@ internal sealed class GatewayUrlOnlyRestClient(Uri gatewayUrl) : IDiscordRestCli
     public Task<DiscordMessage> CreateFollowupMessageAsync(
         ulong applicationId, string interactionToken, CreateMessageRequest message, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
+
+    public Task<DiscordMessage> EditFollowupMessageAsync(
+        ulong applicationId, string interactionToken, ulong messageId, EditMessageRequest message, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 }

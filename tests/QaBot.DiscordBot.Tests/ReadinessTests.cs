@@ -1,0 +1,107 @@
+using QaBot.Core;
+
+namespace QaBot.DiscordBot.Tests;
+
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task Mention_WhileIndexingSlowly_RepliesStillIndexingWithCountsAndNeverAsksTheAnswerService()
+    {
+        var index = new IndexStateTracker(IndexState.Ready);
+        await using var harness = new BotHarness(indexState: index);
+        index.Set(Ingesting(harness, done: 120, total: 400, startedAgo: TimeSpan.FromMinutes(10)));
+        await harness.StartAsync();
+
+        await harness.DispatchMentionAsync(700, "How do I ingest the corpus?");
+        var reply = await harness.NextRequestAsync("POST", "/channels/300/messages");
+
+        Assert.Equal("I'm still indexing the collection (120 of 400 files); ask again in a minute.", reply.Json!["content"]!.GetValue<string>());
+        Assert.Equal("700", reply.Json["message_reference"]!["message_id"]!.GetValue<string>());
+        Assert.Empty(harness.Answers.Questions);
+    }
+
+    [Theory]
+    [InlineData("Wie viele Dateien sind in der Sammlung?", "Ich indexiere die Sammlung noch (3 von 9 Dateien); frag bitte in einer Minute noch einmal.")]
+    [InlineData("文章库里有多少文件？", "我还在为文章库建立索引（已完成 3/9 个文件），请一分钟后再问。")]
+    public async Task Mention_WhileIndexing_RepliesInTheQuestionsLanguage(string question, string expected)
+    {
+        var index = new IndexStateTracker(IndexState.Ready);
+        await using var harness = new BotHarness(indexState: index);
+        index.Set(Ingesting(harness, done: 3, total: 9, startedAgo: TimeSpan.FromMinutes(5)));
+        await harness.StartAsync();
+
+        await harness.DispatchMentionAsync(700, question);
+        var reply = await harness.NextRequestAsync("POST", "/channels/300/messages");
+
+        Assert.Equal(expected, reply.Json!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Mention_IngestAlmostDone_HoldsTheQuestionAndAnswersOnceReady()
+    {
+        var index = new IndexStateTracker(IndexState.Ready);
+        await using var harness = new BotHarness(indexState: index);
+        index.Set(Ingesting(harness, done: 390, total: 400, startedAgo: TimeSpan.FromSeconds(39)));
+        await harness.StartAsync();
+
+        await harness.DispatchMentionAsync(700, "held question");
+        await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        Assert.Empty(harness.Answers.Questions);
+        index.Set(IndexState.Ready);
+        var answer = await harness.NextRequestAsync("POST", "/channels/700/messages");
+
+        Assert.Equal("Answer to: held question", answer.Json!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Mention_HeldButIndexNotReadyInTime_RepliesStillIndexing()
+    {
+        var index = new IndexStateTracker(IndexState.Ready);
+        await using var harness = new BotHarness(indexState: index);
+        index.Set(new IndexState(IndexPhase.Ingesting, Since: harness.Time.GetUtcNow()));
+        await harness.StartAsync();
+
+        await harness.DispatchMentionAsync(700, "asked right after READY");
+        await harness.Time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(30));
+        var reply = await harness.NextRequestAsync("POST", "/channels/300/messages");
+
+        Assert.Equal("I'm still indexing the collection; ask again in a minute.", reply.Json!["content"]!.GetValue<string>());
+        Assert.Empty(harness.Answers.Questions);
+    }
+
+    [Fact]
+    public async Task Ask_WhenIndexFailed_RepliesThatIndexingFailedNotARefusal()
+    {
+        var index = new IndexStateTracker(new IndexState(IndexPhase.Failed, Failure: "disk full"));
+        await using var harness = new BotHarness(indexState: index);
+        await harness.StartAsync();
+
+        await harness.DispatchAskAsync(800, "What is a chunk?");
+        var callback = await harness.NextRequestAsync("POST", "/interactions/800/itoken-800/callback");
+
+        Assert.StartsWith("I can't answer yet: indexing the collection failed.", callback.Json!["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(harness.Answers.Questions);
+    }
+
+    [Fact]
+    public async Task Presence_IndexStateChanges_StatusFollowsAtMostEveryFifteenSeconds()
+    {
+        var index = new IndexStateTracker(new IndexState(IndexPhase.Ingesting, 1, 4));
+        await using var harness = new BotHarness(indexState: index);
+        await harness.StartAsync();
+        var identify = await harness.Gateway.NextOpAsync(2);
+        var shown = identify.D!["presence"]?["activities"]?[0]?["state"]?.GetValue<string>()
+            ?? (await harness.Gateway.NextOpAsync(3)).D!["activities"]![0]!["state"]!.GetValue<string>();
+        Assert.Equal("Indexing: 1 of 4 files", shown);
+
+        index.Set(new IndexState(IndexPhase.Ingesting, 2, 4));
+        index.Set(IndexState.Ready);
+        await harness.Time.AdvanceWhenWaitingAsync(PresenceUpdater.MinInterval);
+        var update = await harness.Gateway.NextFrameAsync(frame => frame.Op == 3 && frame.D!["activities"]![0]!["state"]!.GetValue<string>() != "Indexing: 1 of 4 files");
+
+        Assert.Equal("Ready: mention me or use /ask", update.D!["activities"]![0]!["state"]!.GetValue<string>());
+    }
+
+    private static IndexState Ingesting(BotHarness harness, int done, int total, TimeSpan startedAgo) =>
+        new(IndexPhase.Ingesting, done, total, Since: harness.Time.GetUtcNow() - startedAgo);
+}
