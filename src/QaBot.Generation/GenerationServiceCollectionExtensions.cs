@@ -50,7 +50,20 @@ public static partial class GenerationServiceCollectionExtensions
             .AddStandardResilienceHandler();
         services.AddOptions<HttpStandardResilienceOptions>(resilience.PipelineName)
             .Configure<IOptions<ChatOptions>, GenerationMetrics, TimeProvider, ILoggerFactory>((options, chat, metrics, time, logs) =>
-                ChatResilience.Apply(options, chat.Value, metrics, time, logs.CreateLogger(typeof(ChatResilience).FullName!)));
+            {
+                ChatOptions settings;
+                try
+                {
+                    settings = chat.Value;
+                }
+                catch (OptionsValidationException)
+                {
+                    // Both sections are validated at start; the Chat section's own failure is the one message the user sees.
+                    return;
+                }
+
+                ChatResilience.Apply(options, settings, metrics, time, logs.CreateLogger(typeof(ChatResilience).FullName!));
+            });
     }
 
     /// <summary>The prompts folder: <c>Chat:PromptsPath</c> (from the working directory), else <c>prompts/</c> next to the program.</summary>

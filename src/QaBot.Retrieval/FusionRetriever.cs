@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Analysis;
@@ -27,7 +28,7 @@ public sealed partial class FusionRetriever(
     AnswerabilityGate gate,
     IOptions<RetrievalOptions> options,
     ILogger<FusionRetriever> logger,
-    ITextEmbedder? embedder = null,
+    IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
     IVectorIndex? vectorIndex = null,
     CollectionVocabulary? vocabulary = null) : IRetriever
 {
@@ -247,10 +248,10 @@ public sealed partial class FusionRetriever(
 
         if (stored != embedder!.Model)
         {
-            throw new EmbeddingModelMismatchException(stored, embedder.Model);
+            throw new EmbeddingModelMismatchException(stored, embedder!.Model);
         }
 
-        return await embedder.EmbedQueryAsync(question, cancellationToken);
+        return await embedder!.EmbedQueryAsync(question, cancellationToken);
     }
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The index holds no vectors yet; run 'qabot ingest' to embed the collection with {ModelId}. Searching lexically only.")]

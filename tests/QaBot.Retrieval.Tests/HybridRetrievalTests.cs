@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -67,7 +68,7 @@ public sealed class HybridRetrievalTests : IDisposable
         return ids;
     }
 
-    private FusionRetriever Retriever(ITextEmbedder? embedder, RetrievalOptions? options = null)
+    private FusionRetriever Retriever(IEmbeddingGenerator<string, Embedding<float>>? embedder, RetrievalOptions? options = null)
     {
         var settings = Options.Create(options ?? new RetrievalOptions());
         return new(

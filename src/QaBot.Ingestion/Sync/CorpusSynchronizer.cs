@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using QaBot.Core;
 using QaBot.Ingestion.Reading;
@@ -21,7 +22,7 @@ public sealed partial class CorpusSynchronizer(
     IEnumerable<ICollectionRefresher> refreshers,
     TimeProvider timeProvider,
     ILogger<CorpusSynchronizer> logger,
-    ITextEmbedder? embedder = null,
+    IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
     IVectorIndex? vectorIndex = null)
 {
     private readonly ChunkEmbeddingStep? _embedding = embedder is not null && vectorIndex is not null ? new ChunkEmbeddingStep(embedder, vectorIndex) : null;
