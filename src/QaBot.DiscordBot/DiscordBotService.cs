@@ -59,6 +59,7 @@ internal sealed class DiscordBotService(
         {
             await foreach (var question in queue.Reader.ReadAllAsync(stoppingToken))
             {
+                DiscordBotTelemetry.Dequeued();
                 await answerer.AnswerAsync(question, stoppingToken);
             }
         }

@@ -12,7 +12,16 @@ internal sealed class QuestionQueue(IOptions<DiscordBotOptions> options)
     public ChannelReader<BotQuestion> Reader => _channel.Reader;
 
     /// <summary><see langword="false"/> when the queue is full: the bot is busy.</summary>
-    public bool TryEnqueue(BotQuestion question) => _channel.Writer.TryWrite(question);
+    public bool TryEnqueue(BotQuestion question)
+    {
+        var queued = _channel.Writer.TryWrite(question);
+        if (queued)
+        {
+            DiscordBotTelemetry.Enqueued();
+        }
+
+        return queued;
+    }
 
     public void Complete() => _channel.Writer.TryComplete();
 }

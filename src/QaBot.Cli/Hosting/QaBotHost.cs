@@ -28,6 +28,7 @@ public static class QaBotHost
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables("QABOT__")
+            .AddInMemoryCollection(TelemetryRegistration.EnvironmentSettings())
             .AddInMemoryCollection(CommandLineOverrides(parseResult))
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
 
@@ -49,7 +50,8 @@ public static class QaBotHost
             .AddQaBotGeneration()
             .AddSingleton<ISourceLanguageLookup, IndexSourceLanguageLookup>()
             .AddSingleton<Evaluator>()
-            .AddSingleton<IndexBootstrapper>();
+            .AddSingleton<IndexBootstrapper>()
+            .AddQaBotTelemetry(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         // Last, so it wraps every logger provider: no log line carries a configured secret or a key-shaped token.
         builder.Services.AddSecretRedaction(builder.Configuration);
