@@ -38,6 +38,8 @@ public static class QaBotHost
         builder.Logging.AddFilter(level => level >= (verbose ? LogLevel.Debug : LogLevel.Warning));
         // Start-up failures are reported by the command in one clear line; the host's stack trace only with --verbose.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", verbose ? LogLevel.Debug : LogLevel.None);
+        // The resilience handler's own retry warnings repeat QaBot's (which name the service); they show with --verbose.
+        builder.Logging.AddFilter("Polly", verbose ? LogLevel.Debug : LogLevel.Error);
         // All logs go to standard error, so answers on standard output stay clean for scripts.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 

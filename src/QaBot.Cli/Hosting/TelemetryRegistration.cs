@@ -53,13 +53,15 @@ public static class TelemetryRegistration
     public static TracerProviderBuilder AddQaBotSources(this TracerProviderBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddSource([.. SourceNames]);
+        // HttpClient's own spans (one per attempt) show the model's and embedding services' calls and retries.
+        return builder.AddSource([.. SourceNames, "System.Net.Http"]);
     }
 
     public static MeterProviderBuilder AddQaBotMeters(this MeterProviderBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddMeter([.. MeterNames]);
+        // Polly's meter counts the resilience handler's retries, timeouts and circuit-breaker events.
+        return builder.AddMeter([.. MeterNames, "Polly", "System.Net.Http"]);
     }
 
     /// <summary>
