@@ -36,6 +36,7 @@ public sealed partial class AnswerService(
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(Question question, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
+        using var activity = AnsweringTelemetry.Source.StartActivity("answer");
         var stopwatch = Stopwatch.StartNew();
         var language = TextAnalyzer.DetectLanguage(question.Text);
         var history = conversations.Recent(question.ConversationId);
@@ -51,6 +52,7 @@ public sealed partial class AnswerService(
                 Diagnostics = AnswerDiagnostics.None with { StandaloneQuestion = Condensed(rewritten), PromptTokens = rewritten.PromptTokens, CompletionTokens = rewritten.CompletionTokens },
             };
             conversations.Add(question.ConversationId, question.Text, refusal.Text, rewritten.Standalone);
+            AnsweringTelemetry.RecordAnswer(activity, composer.Name, refused: true, byGate: true, stopwatch.Elapsed);
             yield return new AnswerTextDelta(refusal.Text);
             yield return new AnswerCompleted(refusal);
             yield break;
@@ -90,11 +92,14 @@ public sealed partial class AnswerService(
             },
         };
         conversations.Add(question.ConversationId, question.Text, answer.Text, rewritten.Standalone);
+        AnsweringTelemetry.RecordAnswer(activity, composer.Name, answer.Refused, byGate: false, stopwatch.Elapsed);
         yield return new AnswerCompleted(answer);
     }
 
     private async IAsyncEnumerable<ComposerUpdate> ComposeAsync(string question, RetrievalResult retrieval, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var activity = AnsweringTelemetry.Source.StartActivity("compose");
+        activity?.SetTag("qabot.composer", composer.Name);
         if (composer is IStreamingAnswerComposer streaming)
         {
             await foreach (var update in streaming.StreamAsync(question, retrieval, cancellationToken))

@@ -49,23 +49,6 @@ public interface IVectorIndex
 }
 
 /// <summary>
-/// Turns text into unit-length vectors with one embedding model. Registered only when an embedding model is
-/// configured; without one, retrieval is lexical only. Passages and queries are embedded separately because
-/// some models (the e5 family) expect a different prefix for each.
-/// </summary>
-public interface ITextEmbedder
-{
-    /// <summary>The model and dimension count of every vector this embedder makes.</summary>
-    EmbeddingModelInfo Model { get; }
-
-    /// <summary>One vector per passage, in order.</summary>
-    Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedPassagesAsync(IReadOnlyList<string> passages, CancellationToken cancellationToken);
-
-    /// <summary>The vector of a search query.</summary>
-    Task<ReadOnlyMemory<float>> EmbedQueryAsync(string query, CancellationToken cancellationToken);
-}
-
-/// <summary>
 /// An index that runs the lexical and the dense search of a question as one request and fuses them itself
 /// (Qdrant's Query API: a prefetch per leg, fused by reciprocal rank on the server), instead of the retriever
 /// fusing two separate result lists.

@@ -23,7 +23,11 @@ internal sealed class DiscordBotService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var workers = queue.Dispatcher.RunAsync(options.Value.Workers, answerer.AnswerAsync, work.Token);
+        var workers = queue.Dispatcher.RunAsync(options.Value.Workers, (question, token) =>
+        {
+            DiscordBotTelemetry.Dequeued();
+            return answerer.AnswerAsync(question, token);
+        }, work.Token);
         var replies = refusals.RunAsync(work.Token);
         var statusText = presence.RunAsync(work.Token);
         var events = RouteEventsAsync(work.Token);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,9 @@ internal sealed class QuestionAnswerer(
 
     public async Task AnswerAsync(BotQuestion question, CancellationToken cancellationToken)
     {
+        using var activity = DiscordBotTelemetry.StartReply(question);
+        var started = timeProvider.GetTimestamp();
+        var failed = false;
         try
         {
             if (!await readiness.WaitUntilReadyAsync(question.ReceivedAt, cancellationToken))
@@ -57,7 +61,13 @@ internal sealed class QuestionAnswerer(
         {
             // The one per-message catch: log, and apologise where the user asked.
             Log.AnswerFailed(logger, question.UserId, ex);
+            failed = true;
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             await ApologizeAsync(question, cancellationToken);
+        }
+        finally
+        {
+            DiscordBotTelemetry.RecordReply(timeProvider.GetElapsedTime(started), failed);
         }
     }
 

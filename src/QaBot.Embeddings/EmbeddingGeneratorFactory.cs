@@ -1,32 +1,48 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Globalization;
+using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
-using QaBot.Core;
+using OllamaSharp;
+using OpenAI;
 using QaBot.Embeddings.Models;
 
 namespace QaBot.Embeddings;
 
-/// <summary>Builds the configured provider's embedding generator and the <see cref="ITextEmbedder"/> over it.</summary>
+/// <summary>
+/// Builds the configured provider's embedding generator: the local ONNX model (ours), Ollama through
+/// OllamaSharp, OpenAI and Azure OpenAI through their SDKs and Microsoft.Extensions.AI.OpenAI, each wrapped
+/// in <see cref="ConfiguredEmbeddingGenerator"/>. Remote providers get an HttpClient from the factory with the
+/// standard resilience handler; the SDKs' own retries are off so there is one retry policy.
+/// </summary>
 public static class EmbeddingGeneratorFactory
 {
+    public static Uri DefaultOllamaEndpoint { get; } = new("http://localhost:11434/");
+
+    public static Uri DefaultOpenAIEndpoint { get; } = new("https://api.openai.com/v1/");
+
     /// <param name="dataPath">The data folder (<c>Data:Path</c>), where pulled catalog models live.</param>
-    public static TextEmbedder Create(EmbeddingOptions options, string dataPath, Func<HttpClient> httpClient)
+    public static ConfiguredEmbeddingGenerator Create(EmbeddingOptions options, string dataPath, Func<HttpClient> httpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
-        var provider = EmbeddingProviderNames.Parse(options.Provider);
         var model = options.Model?.Trim() ?? "";
-        var dimensions = options.Dimensions ?? 0;
-        switch (provider)
+        switch (EmbeddingProviderNames.Parse(options.Provider))
         {
             case EmbeddingProvider.Onnx:
                 return CreateOnnx(options, dataPath);
             case EmbeddingProvider.Ollama:
-                var ollama = new OllamaEmbeddingGenerator(httpClient(), WithSlash(options.Endpoint ?? OllamaEmbeddingGenerator.DefaultEndpoint), model, options.BatchSize);
-                return Remote(ollama, "ollama:" + model, dimensions, options);
+                var endpoint = WithSlash(options.Endpoint ?? DefaultOllamaEndpoint);
+                var http = httpClient();
+                http.BaseAddress = endpoint;
+                return Remote(new OllamaApiClient(http, model), "Ollama", endpoint, "ollama:" + model, options);
             case EmbeddingProvider.OpenAI:
-                return Remote(OpenAIEmbeddingGenerator.ForOpenAI(httpClient(), options.Endpoint, model, options.ApiKey!, options.BatchSize), "openai:" + model, dimensions, options);
+                var openAiEndpoint = WithSlash(options.Endpoint ?? DefaultOpenAIEndpoint);
+                var openAi = new OpenAIClient(new ApiKeyCredential(options.ApiKey!), Transport(new OpenAIClientOptions { Endpoint = openAiEndpoint }, httpClient()));
+                return Remote(openAi.GetEmbeddingClient(model).AsIEmbeddingGenerator(), "OpenAI", openAiEndpoint, "openai:" + model, options);
             case EmbeddingProvider.AzureOpenAI:
-                return Remote(OpenAIEmbeddingGenerator.ForAzure(httpClient(), options.Endpoint!, model, options.ApiKey!, options.BatchSize), "azure-openai:" + model, dimensions, options);
+                var azure = new AzureOpenAIClient(options.Endpoint!, new ApiKeyCredential(options.ApiKey!), Transport(new AzureOpenAIClientOptions(), httpClient()));
+                return Remote(azure.GetEmbeddingClient(model).AsIEmbeddingGenerator(), "Azure OpenAI", options.Endpoint, "azure-openai:" + model, options);
             default:
                 throw new InvalidOperationException("Embeddings:Provider is none: no embedding model to create.");
         }
@@ -36,7 +52,7 @@ public static class EmbeddingGeneratorFactory
     /// The local model. Its id carries everything that changes stored vectors (name, file size, pooling,
     /// token limit, passage prefix), so changing any of them re-embeds on the next ingest.
     /// </summary>
-    public static TextEmbedder CreateOnnx(EmbeddingOptions options, string dataPath)
+    public static ConfiguredEmbeddingGenerator CreateOnnx(EmbeddingOptions options, string dataPath)
     {
         ArgumentNullException.ThrowIfNull(options);
         var known = ModelCatalog.Find(options.Model);
@@ -55,11 +71,21 @@ public static class EmbeddingGeneratorFactory
         var id = string.Create(CultureInfo.InvariantCulture, $"onnx:{name}@{size};{pooling.ToString().ToLowerInvariant()};{maxTokens}")
             + (options.Normalize ? "" : ";raw")
             + (passagePrefix.Length > 0 ? $";prefix={passagePrefix.Trim()}" : "");
-        return new TextEmbedder(generator, new EmbeddingModelInfo(id, generator.Dimensions), queryPrefix, passagePrefix);
+        // The ONNX generator batches (sorted by length) and normalizes itself: hand it every text at once.
+        return new ConfiguredEmbeddingGenerator(generator, new Core.EmbeddingModelInfo(id, generator.Dimensions), new EmbeddingSettings("ONNX", null, queryPrefix, passagePrefix, int.MaxValue, Normalize: false));
     }
 
-    private static TextEmbedder Remote(IEmbeddingGenerator<string, Embedding<float>> generator, string id, int dimensions, EmbeddingOptions options) =>
-        new(generator, new EmbeddingModelInfo(id, dimensions), options.QueryPrefix ?? "", options.PassagePrefix ?? "", options.Normalize);
+    private static ConfiguredEmbeddingGenerator Remote(IEmbeddingGenerator<string, Embedding<float>> generator, string service, Uri? endpoint, string id, EmbeddingOptions options) =>
+        new(generator, new Core.EmbeddingModelInfo(id, options.Dimensions ?? 0), new EmbeddingSettings(service, endpoint, options.QueryPrefix ?? "", options.PassagePrefix ?? "", options.BatchSize, options.Normalize));
+
+    private static T Transport<T>(T clientOptions, HttpClient http)
+        where T : ClientPipelineOptions
+    {
+        clientOptions.Transport = new HttpClientPipelineTransport(http);
+        clientOptions.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);
+        clientOptions.NetworkTimeout = Timeout.InfiniteTimeSpan;
+        return clientOptions;
+    }
 
     private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

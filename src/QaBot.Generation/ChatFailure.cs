@@ -2,6 +2,8 @@ using System.ClientModel;
 using System.Net;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using QaBot.Core;
 
 namespace QaBot.Generation;
@@ -18,9 +20,15 @@ public static class ChatFailure
 
     private static string Describe(Exception exception, ChatOptions options)
     {
-        if (Find<TimeoutException>(exception) is not null)
+        // TimeoutRejectedException: an attempt outlived Chat:RequestTimeout in the resilience handler.
+        if (Find<TimeoutException>(exception) is not null || Find<TimeoutRejectedException>(exception) is not null)
         {
             return "The chat model did not respond in time. Try again later.";
+        }
+
+        if (Find<BrokenCircuitException>(exception) is not null)
+        {
+            return "The chat model failed too often just now, so QaBot paused calling it. Try again in a moment.";
         }
 
         var status = Find<HttpOperationException>(exception)?.StatusCode ?? (Find<ClientResultException>(exception) is { Status: > 0 } result ? (HttpStatusCode)result.Status : null);

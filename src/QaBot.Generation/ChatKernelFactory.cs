@@ -1,7 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
-using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using OpenAI;
 
@@ -10,23 +9,21 @@ namespace QaBot.Generation;
 /// <summary>
 /// Builds the Semantic Kernel for the configured provider: the OpenAI connector (OpenAI itself, or any
 /// OpenAI-compatible server through <see cref="ChatOptions.Endpoint"/>) or the Azure OpenAI connector. The
-/// SDK client gets our HttpClient with <see cref="ChatRetryHandler"/> and its own retries switched off.
+/// SDK client gets the <see cref="HttpClientName"/> client from <see cref="IHttpClientFactory"/>, whose standard
+/// resilience handler (<see cref="ChatResilience"/>) retries and times attempts, with the SDK's own retries off.
 /// </summary>
-public sealed class ChatKernelFactory(TimeProvider timeProvider, ILoggerFactory loggerFactory)
+public sealed class ChatKernelFactory(IHttpClientFactory httpClients)
 {
+    /// <summary>The named HttpClient of the chat model.</summary>
+    public const string HttpClientName = "QaBot.Chat";
+
     /// <summary>Local servers take any key; the SDK insists on one, so this stands in when none is configured.</summary>
     private const string KeyForServersWithoutKeys = "no-key";
 
-    public Kernel Create(ChatOptions options, HttpMessageHandler? transport = null)
+    public Kernel Create(ChatOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var retry = new ChatRetryHandler(options, timeProvider, loggerFactory.CreateLogger<ChatRetryHandler>())
-        {
-            InnerHandler = transport ?? new SocketsHttpHandler(),
-        };
-
-        // The HttpClient's own timeout is off: ChatRetryHandler times each attempt, ModelAnswerComposer the whole answer.
-        var httpClient = new HttpClient(retry) { Timeout = Timeout.InfiniteTimeSpan };
+        var httpClient = httpClients.CreateClient(HttpClientName);
         // The kernel gets no logger factory: SK would log the prompt's arguments and every cancelled answer as an
         // error. QaBot logs each call itself (tokens, failures), and the user's text only at Debug.
         var builder = Kernel.CreateBuilder();

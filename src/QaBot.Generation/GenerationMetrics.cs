@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace QaBot.Generation;
 
 /// <summary>
-/// Token counts and calls of the chat model, per prompt ("answer", "condense", "translate"), on the
+/// Token counts, calls and retries of the chat model, per prompt ("answer", "condense", "translate"), on the
 /// <c>QaBot.Generation</c> meter, for dotnet-counters or an OpenTelemetry exporter.
 /// </summary>
 public sealed class GenerationMetrics : IDisposable
@@ -13,6 +13,7 @@ public sealed class GenerationMetrics : IDisposable
     private readonly Counter<long> _promptTokens;
     private readonly Counter<long> _completionTokens;
     private readonly Counter<long> _calls;
+    private readonly Counter<long> _retries;
 
     public GenerationMetrics()
     {
@@ -20,6 +21,7 @@ public sealed class GenerationMetrics : IDisposable
         _promptTokens = Meter.CreateCounter<long>("qabot.generation.prompt_tokens", "{token}", "Prompt tokens sent to the chat model.");
         _completionTokens = Meter.CreateCounter<long>("qabot.generation.completion_tokens", "{token}", "Completion tokens written by the chat model.");
         _calls = Meter.CreateCounter<long>("qabot.generation.calls", "{call}", "Chat model calls, by prompt and outcome.");
+        _retries = Meter.CreateCounter<long>("qabot.generation.retries", "{retry}", "Chat model HTTP attempts retried, by what failed (status code or exception).");
     }
 
     /// <summary>This instance's meter (one per container, so a test listens to its own).</summary>
@@ -35,6 +37,8 @@ public sealed class GenerationMetrics : IDisposable
 
     public void RecordFailure(string prompt)
         => _calls.Add(1, new KeyValuePair<string, object?>("prompt", prompt), new KeyValuePair<string, object?>("outcome", "failed"));
+
+    public void RecordRetry(string failure) => _retries.Add(1, new KeyValuePair<string, object?>("failure", failure));
 
     public void Dispose() => Meter.Dispose();
 }

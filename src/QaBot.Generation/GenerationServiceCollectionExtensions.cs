@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Answering;
@@ -23,6 +24,7 @@ public static partial class GenerationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GenerationMetrics>();
         services.AddSingleton<ChatKernelFactory>();
+        AddChatHttpClient(services);
         services.AddSingleton(sp => CreateModel(sp.GetRequiredService<ChatKernelFactory>(), sp.GetRequiredService<IOptions<ChatOptions>>().Value));
         services.AddSingleton(sp => PromptLibrary.Load(PromptsFolder(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
         services.AddSingleton<Claims.ClaimChecker>();
@@ -36,6 +38,33 @@ public static partial class GenerationServiceCollectionExtensions
             : sp.GetRequiredService<FollowUpQuestionCombiner>()));
         services.AddHostedService<ChatModelStartup>();
         return services;
+    }
+
+    /// <summary>
+    /// The chat model's HttpClient: no timeout of its own (the resilience handler times each attempt,
+    /// <see cref="ModelAnswerComposer"/> the whole answer) and the standard resilience handler set from <c>Chat</c>.
+    /// </summary>
+    private static void AddChatHttpClient(IServiceCollection services)
+    {
+        var resilience = services.AddHttpClient(ChatKernelFactory.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler();
+        services.AddOptions<HttpStandardResilienceOptions>(resilience.PipelineName)
+            .Configure<IOptions<ChatOptions>, GenerationMetrics, TimeProvider, ILoggerFactory>((options, chat, metrics, time, logs) =>
+            {
+                ChatOptions settings;
+                try
+                {
+                    settings = chat.Value;
+                }
+                catch (OptionsValidationException)
+                {
+                    // Both sections are validated at start; the Chat section's own failure is the one message the user sees.
+                    return;
+                }
+
+                ChatResilience.Apply(options, settings, metrics, time, logs.CreateLogger(typeof(ChatResilience).FullName!));
+            });
     }
 
     /// <summary>The prompts folder: <c>Chat:PromptsPath</c> (from the working directory), else <c>prompts/</c> next to the program.</summary>

@@ -68,6 +68,7 @@ public sealed partial class ModelAnswerComposer(
         var opening = new StringBuilder();
         var holdingOpening = true;
         var usage = default(TokenUsage);
+        using var activity = GenerationTelemetry.StartCall("answer", Name);
         var chunks = prompts.Answer.InvokeStreamingAsync<StreamingChatMessageContent>(model.Kernel, arguments, linked.Token).GetAsyncEnumerator(linked.Token);
         try
         {
@@ -85,7 +86,9 @@ public sealed partial class ModelAnswerComposer(
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw Failed(exception, timeout.IsCancellationRequested);
+                    var failure = Failed(exception, timeout.IsCancellationRequested);
+                    GenerationTelemetry.RecordFailure(activity, failure.Message);
+                    throw failure;
                 }
 
                 usage += TokenUsage.From(chunk.Metadata);
@@ -116,6 +119,7 @@ public sealed partial class ModelAnswerComposer(
         }
 
         metrics.Record("answer", usage);
+        GenerationTelemetry.RecordUsage(activity, usage);
         LogAnswered(Name, usage.PromptTokens, usage.CompletionTokens);
         if (holdingOpening && IsNoAnswer(opening.ToString()))
         {

@@ -100,11 +100,13 @@ public sealed partial class ModelQuestionRewriter(
         };
         using var timeout = new CancellationTokenSource(settings.AnswerTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var activity = GenerationTelemetry.StartCall(name, model.Name);
         try
         {
             var result = await function.InvokeAsync(model.Kernel, arguments, linked.Token);
             var message = result.GetValue<ChatMessageContent>();
             var usage = TokenUsage.From(message?.Metadata);
+            GenerationTelemetry.RecordUsage(activity, usage);
             metrics.Record(name, usage);
             LogCompleted(name, usage.PromptTokens, usage.CompletionTokens);
             return (message?.Content ?? string.Empty, usage);
@@ -113,6 +115,7 @@ public sealed partial class ModelQuestionRewriter(
         {
             metrics.RecordFailure(name);
             var error = ChatFailure.ToUserError(timeout.IsCancellationRequested ? new TimeoutException($"No {name} reply within Chat:AnswerTimeout.", exception) : exception, settings);
+            GenerationTelemetry.RecordFailure(activity, error.Message);
             LogFailed(name, error.Message, exception.GetType().Name, exception.Message);
             LogFailureDetail(exception);
             throw error;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ public static class QdrantServiceCollectionExtensions
     /// <summary>
     /// Registers the Qdrant-backed index (section <c>Qdrant</c>, over the official gRPC client) as
     /// <see cref="IChunkIndex"/> and <see cref="IVectorIndex"/>. The dense vector is sized from
-    /// <see cref="ITextEmbedder"/> when one is registered.
+    /// the registered <c>IEmbeddingGenerator</c> when one is registered.
     /// </summary>
     public static IServiceCollection AddQdrantIndex(this IServiceCollection services)
     {
@@ -28,7 +29,7 @@ public static class QdrantServiceCollectionExtensions
         services.AddSingleton(sp => new QdrantCollectionHandle(
             sp.GetRequiredService<QdrantGateway>(),
             sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
-            sp.GetService<ITextEmbedder>()?.Model,
+            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.Model,
             sp.GetRequiredService<ILogger<QdrantCollectionHandle>>()));
         services.AddSingleton(sp => new QdrantChunkIndex(
             sp.GetRequiredService<QdrantCollectionHandle>(), sp.GetRequiredService<IOptions<QdrantOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Analysis;
@@ -28,7 +29,7 @@ public sealed partial class FusionRetriever(
     AnswerabilityGate gate,
     IOptions<RetrievalOptions> options,
     ILogger<FusionRetriever> logger,
-    ITextEmbedder? embedder = null,
+    IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
     IVectorIndex? vectorIndex = null,
     CollectionVocabulary? vocabulary = null) : IRetriever
 {
@@ -51,6 +52,7 @@ public sealed partial class FusionRetriever(
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = RetrievalTelemetry.Source.StartActivity("retrieve");
         var settings = options.Value;
         var stopwatch = Stopwatch.StartNew();
         var language = TextAnalyzer.DetectLanguage(request.Question);
@@ -89,12 +91,12 @@ public sealed partial class FusionRetriever(
         // the thread pool (SQLite's async calls complete synchronously; WAL lets readers share the file), then
         // fuse in the order of the versions as before.
         var denseSearch = serverFusion is null
-            ? Task.Run(() => SearchDenseAsync(request.Question, settings, stopwatch, cancellationToken), cancellationToken)
+            ? Task.Run(() => RetrievalTelemetry.SearchLegAsync(DenseLeg, () => SearchDenseAsync(request.Question, settings, stopwatch, cancellationToken)), cancellationToken)
             : Task.FromResult<(IReadOnlyList<VectorHit>?, double)>((null, 0));
         var searches = Task.WhenAll(queryTerms.Select((q, i) => Task.Run(
-            () => i == 0 && serverFusion is { } vector
+            () => RetrievalTelemetry.SearchLegAsync(q.Version.Label, () => i == 0 && serverFusion is { } vector
                 ? ((IHybridSearchIndex)index).SearchHybridAsync(q.Terms, vector, embedder!.Model, settings.CandidatesPerQuery, cancellationToken)
-                : index.SearchLexicalAsync(q.Terms, settings.CandidatesPerQuery, cancellationToken),
+                : index.SearchLexicalAsync(q.Terms, settings.CandidatesPerQuery, cancellationToken)),
             cancellationToken)));
         var frequencyTerms = formTerms.Concat(queryTerms.SelectMany(q => q.Terms)).ToHashSet(StringComparer.Ordinal);
         var frequenciesRead = Task.Run(() => index.GetChunkFrequenciesAsync(frequencyTerms, cancellationToken), cancellationToken);
@@ -111,7 +113,10 @@ public sealed partial class FusionRetriever(
         }
 
         var searchMs = stopwatch.Elapsed.TotalMilliseconds - translateMs;
+        var fusionSpan = RetrievalTelemetry.StartStep("retrieve.fusion");
         var fused = KeepOriginalCandidates(ReciprocalRankFusion.Fuse(lists, settings.RrfK).ToList(), lists[0], settings);
+        fusionSpan?.SetTag("qabot.lists", lists.Count);
+        fusionSpan?.Dispose();
         var chunks = (await index.GetChunksAsync(fused.Select(f => f.Item).ToList(), cancellationToken)).ToDictionary(c => c.Id);
 
         var frequencies = await frequenciesRead;
@@ -139,6 +144,7 @@ public sealed partial class FusionRetriever(
             [.. c.Fused.Ranks.Select(r => new LegRank(r.List, r.Rank, r.Score)), new LegRank(CoverageLeg, coverageRanks[c.Chunk.Id], c.Coverage.Share)]))
             .ToList();
 
+        var gateSpan = RetrievalTelemetry.StartStep("retrieve.gate");
         var verdict = gate.Assess(
             request.Question,
             concepts,
@@ -147,6 +153,8 @@ public sealed partial class FusionRetriever(
                 BestSentenceHoldsAskedType = c.Features[RankFeature.SentenceTypeMissing] == 0,
             })],
             [.. lists.Select(l => l.Name)]);
+        gateSpan?.SetTag("qabot.answerability", verdict.Probability);
+        gateSpan?.Dispose();
         var best = reranked.Count > 0 ? reranked[0].Coverage : new Coverage(0, [], [.. concepts.Forms.Keys]);
         var evidence = new RetrievalEvidence(concepts.Forms.Count, best.Share, lists[0].Items.Count > 0 ? lists[0].Items[0].Score : 0, best.Matched, best.Missing)
         {
@@ -181,6 +189,7 @@ public sealed partial class FusionRetriever(
             timings["dense"] = denseMs;
         }
 
+        RetrievalTelemetry.RecordRetrieval(activity, passages.Count, isRelevant, verdict.Probability, stopwatch.Elapsed);
         return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed)
         {
             TermWeights = termWeights,
@@ -274,10 +283,10 @@ public sealed partial class FusionRetriever(
 
         if (stored != embedder!.Model)
         {
-            throw new EmbeddingModelMismatchException(stored, embedder.Model);
+            throw new EmbeddingModelMismatchException(stored, embedder!.Model);
         }
 
-        return await embedder.EmbedQueryAsync(question, cancellationToken);
+        return await embedder!.EmbedQueryAsync(question, cancellationToken);
     }
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The index holds no vectors yet; run 'qabot ingest' to embed the collection with {ModelId}. Searching lexically only.")]

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using QaBot.Answering;
@@ -9,12 +12,14 @@ using static QaBot.Generation.Tests.Passages;
 namespace QaBot.Generation.Tests;
 
 /// <summary>
-/// The real Semantic Kernel OpenAI connector, built by <see cref="ChatKernelFactory"/> from configuration, talking
-/// to an OpenAI-compatible server on loopback: streaming, JSON, usage, 429 with Retry-After, 500, malformed
-/// bodies and a hung response. Waits run on a fake clock.
+/// The real Semantic Kernel OpenAI connector, built by <see cref="ChatKernelFactory"/> as the host registers it
+/// (IHttpClientFactory with the standard resilience handler), talking to an OpenAI-compatible server on loopback:
+/// streaming, JSON, usage, 429 with Retry-After, 500, malformed bodies and a hung response. Waits run on a fake
+/// clock, the TimeProvider in DI.
 /// </summary>
 public sealed class FakeServerChatTests : IAsyncDisposable
 {
+    private readonly List<ServiceProvider> _containers = [];
     private readonly FakeOpenAiServer _server = new(_ => FakeChatReply.Text("unused"));
     private readonly FakeTimeProvider _time = new();
     private readonly CapturingLoggerFactory _logs = new();
@@ -50,6 +55,8 @@ public sealed class FakeServerChatTests : IAsyncDisposable
         Assert.Equal((120, 30), (answer.Diagnostics.PromptTokens, answer.Diagnostics.CompletionTokens));
         Assert.Contains(("qabot.generation.prompt_tokens", 120L), tokens);
         Assert.Contains(("qabot.generation.completion_tokens", 30L), tokens);
+        Assert.NotEmpty(_logs.Lines);
+        Assert.DoesNotContain(_logs.Lines, l => l.Message.Contains("test-key", StringComparison.Ordinal) || (l.Exception?.ToString().Contains("test-key", StringComparison.Ordinal) ?? false));
     }
 
     [Fact]
@@ -96,11 +103,16 @@ public sealed class FakeServerChatTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task StreamAsync_429WithRetryAfterThenSuccess_WaitsTheServersDelayOnTheClockAndAnswers()
+    public async Task ComposeAsync_429WithRetryAfterThenSuccess_RetriesAfterTheServersDelayOnTheFakeClockAndAnswers()
     {
         // Arrange
         var calls = 0;
-        _server.Responder = _ => Interlocked.Increment(ref calls) == 1 ? FakeChatReply.Status(429, FakeOpenAiServer.Seconds(7)) : FakeChatReply.Text("Over 220,000 [1].");
+        var arrivals = new ConcurrentQueue<DateTimeOffset>();
+        _server.Responder = _ =>
+        {
+            arrivals.Enqueue(_time.GetUtcNow());
+            return Interlocked.Increment(ref calls) == 1 ? FakeChatReply.Status(429, FakeOpenAiServer.Seconds(7)) : FakeChatReply.Text("Over 220,000 [1].");
+        };
 
         // Act
         var answering = Composer(Options()).ComposeAsync("How many enterprises?", ThreePassages(), CancellationToken.None);
@@ -110,7 +122,24 @@ public sealed class FakeServerChatTests : IAsyncDisposable
         // Assert
         Assert.Equal("Over 220,000 [1].", answer.Text);
         Assert.Equal(2, _server.Requests.Count);
+        var waited = arrivals.Last() - arrivals.First();
+        // Not before the server's 7 s (a 1 s backoff would be earlier); the clock runs on while the retry travels, hence the slack above.
+        Assert.InRange(waited, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(30));
         Assert.Contains(_logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("failed with 429; retrying in 7000 ms (1 of 2)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ComposeAsync_RetryAfterLongerThanMaxRetryDelay_GivesUpAtOnceWithTheBusyMessage()
+    {
+        // Arrange
+        _server.Responder = _ => FakeChatReply.Status(429, FakeOpenAiServer.Seconds(120));
+
+        // Act
+        var error = await Assert.ThrowsAsync<AnswerUnavailableException>(() => Composer(Options()).ComposeAsync("How many?", ThreePassages(), CancellationToken.None));
+
+        // Assert
+        Assert.Single(_server.Requests);
+        Assert.Equal("The chat model is busy (HTTP 429, rate limited). Try again in a moment.", error.Message);
     }
 
     [Fact]
@@ -188,6 +217,11 @@ public sealed class FakeServerChatTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var container in _containers)
+        {
+            await container.DisposeAsync();
+        }
+
         await _server.DisposeAsync();
         _metrics.Dispose();
     }
@@ -206,7 +240,30 @@ public sealed class FakeServerChatTests : IAsyncDisposable
     private ModelQuestionRewriter Rewriter(ChatOptions options, IChunkIndex index) => new(
         Model(options), ChatMocks.ShippedPrompts, index, Microsoft.Extensions.Options.Options.Create(options), _metrics, _time, new Logger<ModelQuestionRewriter>(_logs));
 
-    private ChatModel Model(ChatOptions options) => new(new ChatKernelFactory(_time, _logs).Create(options), "openai:fake-model");
+    /// <summary>The chat model from a container registered as the host does, with the test's clock, logs and metrics.</summary>
+    private ChatModel Model(ChatOptions options)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton<ILoggerFactory>(_logs)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .AddSingleton<TimeProvider>(_time)
+            .AddQaBotAnswering()
+            .AddQaBotGeneration()
+            .AddSingleton(_metrics);
+        services.Configure<ChatOptions>(o => Copy(options, o));
+        var container = services.BuildServiceProvider();
+        _containers.Add(container);
+        return container.GetRequiredService<ChatModel>();
+    }
+
+    private static void Copy(ChatOptions from, ChatOptions to)
+    {
+        foreach (var property in typeof(ChatOptions).GetProperties().Where(p => p.CanWrite))
+        {
+            property.SetValue(to, property.GetValue(from));
+        }
+    }
 
     /// <summary>Moves the fake clock on until the task is done (the code under test registers its waits when it gets there).</summary>
     private async Task AdvanceUntilAsync(Task task, TimeSpan step)

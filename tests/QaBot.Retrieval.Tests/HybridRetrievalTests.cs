@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -70,7 +71,7 @@ public sealed class HybridRetrievalTests : IDisposable
 
     // These tests are about fusing the legs, so the rerank keeps the fused order among equally covering
     // passages (the fitted ranking model also weighs each leg's best rank, which favours a leg's winner).
-    private FusionRetriever Retriever(ITextEmbedder? embedder, RetrievalOptions? options = null)
+    private FusionRetriever Retriever(IEmbeddingGenerator<string, Embedding<float>>? embedder, RetrievalOptions? options = null)
     {
         var settings = Options.Create(options ?? new RetrievalOptions());
         return new(

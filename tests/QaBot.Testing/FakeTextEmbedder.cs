@@ -1,11 +1,17 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.AI;
 using QaBot.Core;
 
 namespace QaBot.Testing;
 
-/// <summary>An <see cref="ITextEmbedder"/> whose vectors a test chooses; it records every text it embedded.</summary>
-public sealed class FakeTextEmbedder(EmbeddingModelInfo model, Func<string, float[]> vectorOf) : ITextEmbedder
+/// <summary>
+/// An embedding generator whose vectors a test chooses; it records every text it embedded, as a passage or as
+/// a query (the mark <see cref="TextEmbeddingExtensions"/> puts on each request), and says its model in its metadata.
+/// </summary>
+public sealed class FakeTextEmbedder(EmbeddingModelInfo model, Func<string, float[]> vectorOf) : IEmbeddingGenerator<string, Embedding<float>>
 {
+    private readonly EmbeddingGeneratorMetadata _metadata = new("fake", null, model.ModelId, model.Dimensions);
+
     public EmbeddingModelInfo Model { get; } = model;
 
     public ConcurrentQueue<string> Passages { get; } = new();
@@ -21,20 +27,29 @@ public sealed class FakeTextEmbedder(EmbeddingModelInfo model, Func<string, floa
         return vector.Select(v => v / norm).ToArray();
     });
 
-    public Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedPassagesAsync(IReadOnlyList<string> passages, CancellationToken cancellationToken)
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(passages);
-        foreach (var passage in passages)
+        ArgumentNullException.ThrowIfNull(values);
+        var texts = values.ToList();
+        var record = TextEmbeddingExtensions.InputType(options) == TextEmbeddingExtensions.QueryInput ? Queries : Passages;
+        foreach (var text in texts)
         {
-            Passages.Enqueue(passage);
+            record.Enqueue(text);
         }
 
-        return Task.FromResult<IReadOnlyList<ReadOnlyMemory<float>>>(passages.Select(p => (ReadOnlyMemory<float>)vectorOf(p)).ToList());
+        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(texts.Select(t => new Embedding<float>(vectorOf(t)) { ModelId = Model.ModelId })));
     }
 
-    public Task<ReadOnlyMemory<float>> EmbedQueryAsync(string query, CancellationToken cancellationToken)
+    public object? GetService(Type serviceType, object? serviceKey = null)
     {
-        Queries.Enqueue(query);
-        return Task.FromResult<ReadOnlyMemory<float>>(vectorOf(query));
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    public void Dispose()
+    {
     }
 }

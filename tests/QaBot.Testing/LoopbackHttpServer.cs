@@ -13,6 +13,9 @@ public sealed record LoopbackRequest(string Method, string PathAndQuery, IReadOn
 /// <summary>What a <see cref="LoopbackHttpServer"/> answers.</summary>
 public sealed record LoopbackResponse(int Status, byte[] Body, string ContentType = "application/json")
 {
+    /// <summary>Seconds the client is asked to wait before retrying (the Retry-After header), or none.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static LoopbackResponse Json(string json, int status = 200) => new(status, Encoding.UTF8.GetBytes(json));
 }
 
@@ -70,6 +73,11 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = response.ContentType;
+        if (response.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         context.Response.ContentLength64 = response.Body.Length;
         await context.Response.OutputStream.WriteAsync(response.Body);
         context.Response.Close();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -36,14 +37,14 @@ public sealed class EmbeddingBenchmark(ParseResult parseResult, string workRoot,
 {
     public async Task<EmbeddingBenchResult> RunAsync(int requestedChunks, CancellationToken cancellationToken)
     {
-        TimedTextEmbedder? timed = null;
+        TimedEmbeddingGenerator? timed = null;
         await using var workspace = await BenchWorkspace.CreateAsync(parseResult, Path.Combine(workRoot, "embed"), requestedChunks, seed, services =>
         {
-            services.Replace(ServiceDescriptor.Singleton<ITextEmbedder>(sp => timed = new TimedTextEmbedder(sp.GetService<TextEmbedder>()
+            services.Replace(ServiceDescriptor.Singleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => timed = new TimedEmbeddingGenerator(sp.GetService<ConfiguredEmbeddingGenerator>()
                 ?? throw new InvalidOperationException("Embeddings:Provider is none: the embedding bench needs a model, for example --config Embeddings:Provider=onnx --config Embeddings:Path=FOLDER."))));
         }, cancellationToken);
         var services = workspace.Services;
-        var embedder = services.GetService<TextEmbedder>()
+        var embedder = services.GetService<ConfiguredEmbeddingGenerator>()
             ?? throw new InvalidOperationException("Embeddings:Provider is none: the embedding bench needs a model, for example --config Embeddings:Provider=onnx --config Embeddings:Path=FOLDER.");
         var options = services.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
 
@@ -61,7 +62,7 @@ public sealed class EmbeddingBenchmark(ParseResult parseResult, string workRoot,
         await status.WriteLineAsync("[embed] the same collection lexically only...");
         await using var lexical = await BenchWorkspace.CreateAsync(parseResult, Path.Combine(workRoot, "lexical"), requestedChunks, seed, services =>
         {
-            services.RemoveAll<ITextEmbedder>();
+            services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();
         }, cancellationToken);
         var (_, lexicalSeconds) = await lexical.IngestAsync(cancellationToken);
 
@@ -85,7 +86,7 @@ public sealed class EmbeddingBenchmark(ParseResult parseResult, string workRoot,
     {
         var vectors = services.GetRequiredService<IVectorIndex>();
         var index = services.GetRequiredService<IChunkIndex>();
-        var model = services.GetRequiredService<ITextEmbedder>().Model;
+        var model = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().Model;
         var probe = new float[model.Dimensions];
         probe[0] = 1;
         var hits = await vectors.SearchAsync(probe, int.MaxValue, cancellationToken);

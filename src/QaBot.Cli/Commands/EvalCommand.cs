@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QaBot.Answering;
@@ -61,7 +62,7 @@ public static class EvalCommand
                 ["Retrieval:RrfK"] = retrieval.RrfK.ToString(CultureInfo.InvariantCulture),
                 ["Answered by"] = services.Get<IAnswerComposer>().Name,
                 ["Retrieval:DenseWeight"] = retrieval.DenseWeight.ToString(CultureInfo.InvariantCulture),
-                ["Embeddings"] = services.GetService<ITextEmbedder>()?.Model.ToString() ?? "none",
+                ["Embeddings"] = services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.Model.ToString() ?? "none",
             };
             var report = await services.Get<Evaluator>().RunAsync(questions, settings, token);
             Console.WriteLine(EvalReportWriter.ToTable(report));

@@ -28,6 +28,7 @@ public static class QaBotHost
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables("QABOT__")
+            .AddInMemoryCollection(TelemetryRegistration.EnvironmentSettings())
             .AddInMemoryCollection(CommandLineOverrides(parseResult))
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
 
@@ -37,6 +38,8 @@ public static class QaBotHost
         builder.Logging.AddFilter(level => level >= (verbose ? LogLevel.Debug : LogLevel.Warning));
         // Start-up failures are reported by the command in one clear line; the host's stack trace only with --verbose.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", verbose ? LogLevel.Debug : LogLevel.None);
+        // The resilience handler's own retry warnings repeat QaBot's (which name the service); they show with --verbose.
+        builder.Logging.AddFilter("Polly", verbose ? LogLevel.Debug : LogLevel.Error);
         // All logs go to standard error, so answers on standard output stay clean for scripts.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
@@ -52,7 +55,8 @@ public static class QaBotHost
             .AddSingleton<IndexBootstrapper>()
             // Not known until the bootstrapper has looked at the index: a front end started first treats it as still indexing.
             .AddSingleton(new Core.IndexStateTracker(new Core.IndexState(Core.IndexPhase.Ingesting)))
-            .AddSingleton<Core.IIndexState>(sp => sp.GetRequiredService<Core.IndexStateTracker>());
+            .AddSingleton<Core.IIndexState>(sp => sp.GetRequiredService<Core.IndexStateTracker>())
+            .AddQaBotTelemetry(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         // Last, so it wraps every logger provider: no log line carries a configured secret or a key-shaped token.
         builder.Services.AddSecretRedaction(builder.Configuration);

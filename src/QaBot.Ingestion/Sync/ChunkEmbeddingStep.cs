@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using QaBot.Core;
 
 namespace QaBot.Ingestion.Sync;
@@ -7,7 +8,7 @@ namespace QaBot.Ingestion.Sync;
 /// model's id is part of every manifest entry's pipeline version, so a model change re-embeds every file on
 /// the next ingest; <see cref="PrepareIndexAsync"/> first drops the other model's vectors so two models never mix.
 /// </summary>
-public sealed class ChunkEmbeddingStep(ITextEmbedder embedder, IVectorIndex vectors)
+public sealed class ChunkEmbeddingStep(IEmbeddingGenerator<string, Embedding<float>> embedder, IVectorIndex vectors)
 {
     public EmbeddingModelInfo Model => embedder.Model;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using QaBot.Core;
 using QaBot.Ingestion.Reading;
@@ -21,7 +22,7 @@ public sealed partial class CorpusSynchronizer(
     IEnumerable<ICollectionRefresher> refreshers,
     TimeProvider timeProvider,
     ILogger<CorpusSynchronizer> logger,
-    ITextEmbedder? embedder = null,
+    IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
     IVectorIndex? vectorIndex = null)
 {
     private readonly ChunkEmbeddingStep? _embedding = embedder is not null && vectorIndex is not null ? new ChunkEmbeddingStep(embedder, vectorIndex) : null;
@@ -34,6 +35,7 @@ public sealed partial class CorpusSynchronizer(
 
     public async Task<IngestReport> SynchronizeAsync(string corpusPath, IIngestProgress? progress, CancellationToken cancellationToken)
     {
+        using var activity = IngestTelemetry.Source.StartActivity("ingest");
         var stopwatch = Stopwatch.StartNew();
         var scan = scanner.Scan(corpusPath);
         var files = scan.Files;
@@ -87,6 +89,7 @@ public sealed partial class CorpusSynchronizer(
         void Record(FileResult result)
         {
             results.Add(result);
+            IngestTelemetry.RecordFile(result);
             if (result.Outcome == FileOutcome.Failed)
             {
                 LogFileFailed(result.RelativePath, result.Reason ?? "unknown");
@@ -102,7 +105,10 @@ public sealed partial class CorpusSynchronizer(
 
     private async Task<FileResult> SynchronizeFileAsync(CorpusFile file, ManifestEntry? previous, SemaphoreSlim writeLock, CancellationToken cancellationToken)
     {
+        using var activity = IngestTelemetry.StartDocument(file.RelativePath);
+        var readSpan = IngestTelemetry.StartStep("read");
         var (content, failure, vanished) = await reader.ReadAsync(file, cancellationToken);
+        readSpan?.Dispose();
         if (vanished)
         {
             // Gone since the scan: evidence enough to drop its document, and a warning rather than a failure.
@@ -120,16 +126,24 @@ public sealed partial class CorpusSynchronizer(
         }
 
         IReadOnlyList<IndexedChunk> chunks;
+        var prepareSpan = IngestTelemetry.StartStep("prepare");
         try
         {
             chunks = preparer.Prepare(file.RelativePath, content.Bytes);
         }
         catch (ArticleRejectedException rejected)
         {
+            prepareSpan?.Dispose();
             return await FailAsync(rejected.Message);
         }
 
+        prepareSpan?.SetTag("qabot.chunks", chunks.Count);
+        prepareSpan?.Dispose();
+
+        var embedSpan = _embedding is null ? null : IngestTelemetry.StartStep("embed");
         var vectors = _embedding is null ? null : await _embedding.EmbedAsync(chunks, cancellationToken);
+        embedSpan?.Dispose();
+        using var writeSpan = IngestTelemetry.StartStep("write");
         var entry = new ManifestEntry(file.RelativePath, content.ContentHash, PipelineVersion, chunks.Count, timeProvider.GetUtcNow());
         await WriteAsync(async () =>
         {

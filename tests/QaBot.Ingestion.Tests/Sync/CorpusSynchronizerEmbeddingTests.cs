@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using QaBot.Analysis;
@@ -32,14 +33,14 @@ public sealed class CorpusSynchronizerEmbeddingTests : IDisposable
         _directory.Dispose();
     }
 
-    private CorpusSynchronizer Synchronizer(ITextEmbedder? embedder, IVectorIndex? vectors = null)
+    private CorpusSynchronizer Synchronizer(IEmbeddingGenerator<string, Embedding<float>>? embedder, IVectorIndex? vectors = null)
     {
         var options = new IngestOptions();
         var preparer = new DocumentPreparer(new ArticleParser(), new SentenceAwareChunker(new ChunkingOptions()), TextAnalyzer.Default, LanguageTags.Default);
         return new CorpusSynchronizer(new CorpusScanner(options), new FileReader(options), preparer, _sqlite, [], new FakeTimeProvider(), NullLogger<CorpusSynchronizer>.Instance, embedder, embedder is null ? null : vectors ?? _vectors);
     }
 
-    private Task<IngestReport> IngestAsync(ITextEmbedder? embedder) => Synchronizer(embedder).SynchronizeAsync(_corpus, null, CancellationToken.None);
+    private Task<IngestReport> IngestAsync(IEmbeddingGenerator<string, Embedding<float>>? embedder) => Synchronizer(embedder).SynchronizeAsync(_corpus, null, CancellationToken.None);
 
     [Fact]
     public async Task SynchronizeAsync_WithModel_StoresOneVectorPerChunkWithTheModel()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using QaBot.Core;
 
 namespace QaBot.Cli.Benchmarking;
@@ -7,15 +8,13 @@ namespace QaBot.Cli.Benchmarking;
 /// Wraps the embedding model to measure the wall-clock time during which at least one embedding call runs
 /// (ingest embeds documents in parallel, so summing call durations would count overlaps twice).
 /// </summary>
-public sealed class TimedTextEmbedder(ITextEmbedder inner) : ITextEmbedder
+public sealed class TimedEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner) : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
 {
     private readonly Lock _lock = new();
     private int _active;
     private long _busySince;
     private long _busyTicks;
     private int _passages;
-
-    public EmbeddingModelInfo Model => inner.Model;
 
     public TimeSpan BusyTime
     {
@@ -30,31 +29,23 @@ public sealed class TimedTextEmbedder(ITextEmbedder inner) : ITextEmbedder
 
     public int Passages => Volatile.Read(ref _passages);
 
-    public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedPassagesAsync(IReadOnlyList<string> passages, CancellationToken cancellationToken)
+    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(values);
         Enter();
+        GeneratedEmbeddings<Embedding<float>>? embeddings = null;
         try
         {
-            return await inner.EmbedPassagesAsync(passages, cancellationToken);
+            embeddings = await base.GenerateAsync(values, options, cancellationToken);
+            return embeddings;
         }
         finally
         {
             Exit();
-            Interlocked.Add(ref _passages, passages.Count);
-        }
-    }
-
-    public async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string query, CancellationToken cancellationToken)
-    {
-        Enter();
-        try
-        {
-            return await inner.EmbedQueryAsync(query, cancellationToken);
-        }
-        finally
-        {
-            Exit();
+            if (TextEmbeddingExtensions.InputType(options) == TextEmbeddingExtensions.PassageInput)
+            {
+                Interlocked.Add(ref _passages, embeddings?.Count ?? 0);
+            }
         }
     }
 
