@@ -15,6 +15,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
 {
     private readonly ILogger _logger;
     private readonly string _connectionString;
+    private readonly Action<IndexCommitPoint>? _afterCommit;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private bool _initialized;
     private long _writeVersion;
@@ -25,6 +26,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         DatabasePath = Path.GetFullPath(options.DatabasePath);
+        _afterCommit = options.AfterCommit;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -147,6 +149,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
 
         await transaction.CommitAsync(cancellationToken);
         MarkChanged();
+        _afterCommit?.Invoke(IndexCommitPoint.DocumentReplaced);
     }
 
     public async Task UpdateManifestEntryAsync(ManifestEntry entry, CancellationToken cancellationToken)
@@ -167,6 +170,8 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         {
             throw new InvalidOperationException($"'{entry.SourcePath}' is not in the index; write it with ReplaceDocumentAsync first.");
         }
+
+        _afterCommit?.Invoke(IndexCommitPoint.ManifestEntryUpdated);
     }
 
     public async Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken)
@@ -176,6 +181,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         await DeleteDocumentAsync(connection, transaction, sourcePath, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         MarkChanged();
+        _afterCommit?.Invoke(IndexCommitPoint.DocumentRemoved);
     }
 
     public async Task<IReadOnlyList<LexicalHit>> SearchLexicalAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
@@ -352,6 +358,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         command.Parameters.AddWithValue("$content", content);
         await command.ExecuteNonQueryAsync(cancellationToken);
         MarkChanged();
+        _afterCommit?.Invoke(IndexCommitPoint.BlobWritten);
     }
 
     private static async Task DeleteDocumentAsync(SqliteConnection connection, SqliteTransaction transaction, string sourcePath, CancellationToken cancellationToken)
