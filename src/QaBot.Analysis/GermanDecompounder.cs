@@ -16,6 +16,11 @@ public sealed class GermanDecompounder
     /// <summary>Words shorter than this are never split.</summary>
     public const int MinCompoundLength = 7;
 
+    /// <summary>Resource name of the gzip-compressed word list written by <see cref="CompileWords"/>.</summary>
+    public const string WordsResource = "QaBot.Analysis.Translation.Data.de-compound-words.txt.gz";
+
+    private const string DingResource = "QaBot.Analysis.Translation.Data.ding-de-en.txt.gz";
+
     private const int MinPartLength = 3;
     private const int MinLastPartLength = 4;
     private const int MaxCompoundLength = 40;
@@ -34,7 +39,10 @@ public sealed class GermanDecompounder
         _stems = set.Select(GermanLightStemmer.Stem).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The German headwords of the Ding dictionary shipped with the translation data, loaded on first use.</summary>
+    /// <summary>
+    /// The German headwords of the Ding dictionary shipped with the translation data, loaded on first use from the
+    /// word list compiled from it (<see cref="CompileWords"/>).
+    /// </summary>
     public static GermanDecompounder Default => Embedded.Value;
 
     /// <summary>The parts of a folded word, or an empty list when it is no compound of lexicon words.</summary>
@@ -106,6 +114,12 @@ public sealed class GermanDecompounder
     public static string FoldWord(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
+        if (System.Text.Ascii.IsValid(word))
+        {
+            // Nothing to decompose or recompose: most of the lexicon, which is folded at every start.
+            return word.ToLowerInvariant();
+        }
+
         var lower = word.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal);
         var decomposed = lower.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
@@ -172,10 +186,31 @@ public sealed class GermanDecompounder
         return builder.ToString().Trim();
     }
 
+    /// <summary>
+    /// Writes the lexicon words of the embedded Ding file (<see cref="ReadDingWords"/>), distinct and sorted, one a
+    /// line, UTF-8: what tools/dictionaries/compile ships as <see cref="WordsResource"/>, so that start-up does not
+    /// parse the whole dictionary (about a second) to find them.
+    /// </summary>
+    public static void CompileWords(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var gzip = new GZipStream(EmbeddedData.Open(DingResource), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        var words = ReadDingWords(reader, StopwordLists.Default)
+            .Where(w => w.Length >= MinPartLength)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        using var writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { NewLine = "\n" };
+        foreach (var word in words)
+        {
+            writer.WriteLine(word);
+        }
+    }
+
     private static GermanDecompounder LoadEmbedded()
     {
-        using var gzip = new GZipStream(EmbeddedData.Open("QaBot.Analysis.Translation.Data.ding-de-en.txt.gz"), CompressionMode.Decompress);
+        using var gzip = new GZipStream(EmbeddedData.Open(WordsResource), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
-        return new GermanDecompounder(ReadDingWords(reader, StopwordLists.Default).ToList());
+        return new GermanDecompounder(reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
 {
     private readonly ILogger _logger;
     private readonly SqliteConnectionStrings _connections;
+    private readonly Action<IndexCommitPoint>? _afterCommit;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private volatile bool _initialized;
     private bool _writable;
@@ -29,6 +30,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         DatabasePath = Path.GetFullPath(options.DatabasePath);
         _connections = new SqliteConnectionStrings(DatabasePath);
         _writable = !options.ReadOnly;
+        _afterCommit = options.AfterCommit;
     }
 
     public string DatabasePath { get; }
@@ -238,6 +240,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
 
         await transaction.CommitAsync(cancellationToken);
         MarkChanged();
+        _afterCommit?.Invoke(IndexCommitPoint.DocumentReplaced);
     }
 
     public async Task UpdateManifestEntryAsync(ManifestEntry entry, CancellationToken cancellationToken)
@@ -258,6 +261,8 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         {
             throw new InvalidOperationException($"'{entry.SourcePath}' is not in the index; write it with ReplaceDocumentAsync first.");
         }
+
+        _afterCommit?.Invoke(IndexCommitPoint.ManifestEntryUpdated);
     }
 
     public async Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken)
@@ -267,6 +272,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         await DeleteDocumentAsync(connection, transaction, sourcePath, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         MarkChanged();
+        _afterCommit?.Invoke(IndexCommitPoint.DocumentRemoved);
     }
 
     public async Task<IReadOnlyList<LexicalHit>> SearchLexicalAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
@@ -443,6 +449,7 @@ public sealed partial class SqliteChunkIndex : IChunkIndex, IDisposable
         command.Parameters.AddWithValue("$content", content);
         await command.ExecuteNonQueryAsync(cancellationToken);
         MarkChanged();
+        _afterCommit?.Invoke(IndexCommitPoint.BlobWritten);
     }
 
     private static async Task DeleteDocumentAsync(SqliteConnection connection, SqliteTransaction transaction, string sourcePath, CancellationToken cancellationToken)

@@ -15,4 +15,10 @@ public sealed class SqliteIndexOptions
     /// and so is one after <see cref="SqliteChunkIndex.EnableWritesAsync"/>.
     /// </summary>
     public bool ReadOnly { get; init; }
+
+    /// <summary>
+    /// Called right after each commit, with what was committed. A fault-injection seam: a test that throws here
+    /// stops the process's work exactly as a crash after that commit would. Null (nothing called) in production.
+    /// </summary>
+    public Action<IndexCommitPoint>? AfterCommit { get; init; }
 }

@@ -15,6 +15,14 @@ namespace QaBot.Retrieval;
 /// After an ingest, rebuilds the collection-restricted translation table when the collection changed, the
 /// table is missing, or the dictionaries, the collection's glossary file or analyzer changed; stores it with the index.
 /// </summary>
+/// <remarks>
+/// The table is stored with a fingerprint of everything it was built from, the documents' manifest entries
+/// included. A manifest entry is committed in the same transaction as its document, so a document write marks
+/// the stored table stale in that very transaction: a run stopped after any commit (a document, the table, its
+/// fingerprint) leaves a fingerprint that no longer matches, and the next run rebuilds, whatever its own
+/// ingest found changed. The table is written before its fingerprint, so a fingerprint never vouches for an
+/// older table.
+/// </remarks>
 public sealed partial class TranslationTableRefresher(
     IChunkIndex index,
     TextAnalyzer analyzer,
@@ -26,7 +34,8 @@ public sealed partial class TranslationTableRefresher(
     public async Task RefreshAsync(bool collectionChanged, CancellationToken cancellationToken)
     {
         var glossary = GlossaryFile.Load(GlossaryFile.Resolve(translationOptions.Value.GlossaryPath, corpusOptions.Value.Path));
-        var fingerprint = Fingerprint(glossary);
+        var manifest = await index.ReadManifestAsync(cancellationToken);
+        var fingerprint = Fingerprint(glossary, manifest);
         var stored = await index.ReadBlobAsync(TranslationTableStore.FingerprintBlobName, cancellationToken);
         var hasTable = await index.ReadBlobAsync(TranslationTableStore.BlobName, cancellationToken) is not null;
         if (!collectionChanged && hasTable && stored is not null && stored.AsSpan().SequenceEqual(fingerprint))
@@ -39,7 +48,7 @@ public sealed partial class TranslationTableRefresher(
         var vocabulary = (await index.ReadVocabularyAsync(cancellationToken)).ToDictionary(v => v.Term, v => v.ChunkFrequency, StringComparer.Ordinal);
         var languages = statistics.ChunksByLanguage.Keys.Where(Languages.IsKnown).ToList();
         var dictionaries = EmbeddedDictionaries.LoadBilingualDictionary();
-        var mined = await MineAsync(dictionaries, cancellationToken);
+        var mined = await MineAsync(dictionaries, manifest, cancellationToken);
         var dictionary = dictionaries.WithGlossary([.. glossary.Entries, .. mined]);
         var table = new TranslationTableBuilder(dictionary).Build(analyzer.Analyze, vocabulary, languages);
         await index.WriteBlobAsync(TranslationTableStore.BlobName, table.Serialize(), cancellationToken);
@@ -49,11 +58,12 @@ public sealed partial class TranslationTableRefresher(
     }
 
     // Pairs the collection writes itself (see CollectionTermMiner), read from the stored chunks.
-    private async Task<IReadOnlyList<GlossaryEntry>> MineAsync(BilingualDictionary dictionaries, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<GlossaryEntry>> MineAsync(
+        BilingualDictionary dictionaries, IReadOnlyDictionary<string, ManifestEntry> manifest, CancellationToken cancellationToken)
     {
         const int BatchSize = 256;
         var miner = new CollectionTermMiner(dictionaries.HasPhrase);
-        var ids = (await index.ReadManifestAsync(cancellationToken)).Values
+        var ids = manifest.Values
             .OrderBy(e => e.SourcePath, StringComparer.Ordinal)
             .SelectMany(e => Enumerable.Range(0, e.ChunkCount).Select(i => ChunkId.For(e.SourcePath, i)))
             .ToList();
@@ -68,8 +78,8 @@ public sealed partial class TranslationTableRefresher(
         return miner.Entries();
     }
 
-    /// <summary>What the table depends on besides the collection: the analyzer, the shipped lexicon and the glossary.</summary>
-    private static byte[] Fingerprint(GlossaryFile glossary)
+    /// <summary>What the table depends on: the analyzer, the shipped lexicon, the glossary and every document's manifest entry.</summary>
+    private static byte[] Fingerprint(GlossaryFile glossary, IReadOnlyDictionary<string, ManifestEntry> manifest)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(TextAnalyzer.Version));
@@ -86,6 +96,13 @@ public sealed partial class TranslationTableRefresher(
 
         hash.AppendData(Encoding.UTF8.GetBytes("glossary:" + glossary.Content.Length + ":"));
         hash.AppendData(glossary.Content);
+        // The ingest time is left out: re-writing a document unchanged does not change the table.
+        foreach (var entry in manifest.Values.OrderBy(e => e.SourcePath, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(FormattableString.Invariant(
+                $"\ndocument:{entry.SourcePath.Length}:{entry.SourcePath}:{entry.ContentHash}:{entry.PipelineVersion}:{entry.ChunkCount}")));
+        }
+
         return hash.GetHashAndReset();
     }
 

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace QaBot.Analysis.Tests;
 
 public sealed class GermanDecompounderTests
@@ -32,5 +34,32 @@ public sealed class GermanDecompounderTests
         var words = GermanDecompounder.ReadDingWords(reader, StopwordLists.Default).ToList();
 
         Assert.Equal(["gerat", "gerate", "grosse"], words);
+    }
+
+    [Theory]
+    [InlineData("Größe", "grosse")]
+    [InlineData("Gerät", "gerat")]
+    [InlineData("Protokoll", "protokoll")]
+    public void FoldWord_Word_LowerCaseSharpSAsSsWithoutDiacritics(string word, string expected)
+    {
+        Assert.Equal(expected, GermanDecompounder.FoldWord(word));
+    }
+
+    [Fact]
+    public void CompileWords_EmbeddedDing_MatchesTheShippedWordList()
+    {
+        // Fails when the Ding file or ReadDingWords changed without rerunning tools/dictionaries/compile.
+        using var compiled = new MemoryStream();
+        GermanDecompounder.CompileWords(compiled);
+
+        using var shipped = new MemoryStream();
+        using (var gzip = new GZipStream(
+            typeof(GermanDecompounder).Assembly.GetManifestResourceStream(GermanDecompounder.WordsResource)!,
+            CompressionMode.Decompress))
+        {
+            gzip.CopyTo(shipped);
+        }
+
+        Assert.True(compiled.ToArray().AsSpan().SequenceEqual(shipped.ToArray()), "de-compound-words.txt.gz is stale: run tools/dictionaries/compile");
     }
 }

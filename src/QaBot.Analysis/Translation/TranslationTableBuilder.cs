@@ -35,16 +35,25 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidatesPerPhrase, 1);
 
         var targets = Languages.All.Where(collectionLanguages.Contains).ToList();
-        var frequencies = new TargetFrequencies(analyze, vocabulary);
-        var pairs = new Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>>();
-        foreach (var from in Languages.All)
+        var order = Languages.All.SelectMany(from => targets.Where(to => to != from).Select(to => (From: from, To: to))).ToList();
+        // Every frequency a pair asks for is of its target language, so the pairs grouped by target language share
+        // nothing but read-only data: each group gets its own memo and the groups build on all cores at once.
+        var built = new System.Collections.Concurrent.ConcurrentDictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>>();
+        Parallel.ForEach(order.GroupBy(pair => pair.To), group =>
         {
-            foreach (var to in targets.Where(to => to != from))
+            var frequencies = new TargetFrequencies(analyze, vocabulary);
+            foreach (var (from, to) in group)
             {
-                pairs[(from, to)] = from == Languages.English || to == Languages.English
+                built[(from, to)] = from == Languages.English || to == Languages.English
                     ? BuildDirectPair(from, to, frequencies)
                     : BuildPivotedPair(from, to, frequencies);
             }
+        });
+
+        var pairs = new Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>>();
+        foreach (var pair in order)
+        {
+            pairs[pair] = built[pair];
         }
 
         return new TranslationTable(targets, MaxCandidatesPerPhrase, pairs);

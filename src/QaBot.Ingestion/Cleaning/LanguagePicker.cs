@@ -19,6 +19,12 @@ internal static class LanguagePicker
         "tiếng việt", "ไทย", "हिन्दी", "română", "українська", "עברית", "فارسی", "català", "filipino",
     }.OrderByDescending(name => name.Length).ToArray();
 
+    // The names by first character, longest first: the scan below tries every position of every block, so it
+    // compares only the names that can start there.
+    private static readonly Dictionary<char, string[]> NamesByFirstChar = Names
+        .GroupBy(name => name[0])
+        .ToDictionary(group => group.Key, group => group.ToArray());
+
     /// <summary>True when the whole text is one language's name (a link of a language picker).</summary>
     public static bool IsLanguageName(string text)
     {
@@ -40,7 +46,9 @@ internal static class LanguagePicker
         var i = 0;
         while (i < folded.Length)
         {
-            var name = Names.FirstOrDefault(n => string.CompareOrdinal(folded, i, n, 0, n.Length) == 0);
+            var name = NamesByFirstChar.TryGetValue(folded[i], out var candidates)
+                ? Array.Find(candidates, n => string.CompareOrdinal(folded, i, n, 0, n.Length) == 0)
+                : null;
             if (name is null)
             {
                 i++;

@@ -1,5 +1,5 @@
 // Compiles the embedded CC-CEDICT and Ding into the lexicon that QaBot loads at ingest, and writes it gzip-compressed
-// next to them. Run after generate.py, or after changing the parsers or how their entries are merged:
+// next to them, and the German decompounder's word list (from Ding). Run after generate.py, or after changing the parsers or how their entries are merged:
 //   dotnet run --project tools/dictionaries/compile [-- OUTPUT_PATH]
 // The test LoadBilingualDictionary_ShippedLexicon_MatchesTheRawDictionaries fails until the shipped file is current.
 using System.IO.Compression;
@@ -20,6 +20,19 @@ using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
 }
 
 Console.WriteLine($"{output}: {lexicon.Length:N0} bytes, {new FileInfo(output).Length:N0} compressed");
+
+// The German decompounder's words, next to the lexicon.
+var wordsOutput = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "de-compound-words.txt.gz");
+using var words = new MemoryStream();
+QaBot.Analysis.GermanDecompounder.CompileWords(words);
+using (var file = File.Create(wordsOutput))
+using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
+{
+    words.Position = 0;
+    words.CopyTo(gzip);
+}
+
+Console.WriteLine($"{wordsOutput}: {words.Length:N0} bytes, {new FileInfo(wordsOutput).Length:N0} compressed");
 
 static string FindRepositoryRoot()
 {

@@ -74,6 +74,7 @@ internal sealed class HtmlBlockWalker(HtmlSourceAligner aligner, LineMap lines)
         ["p", "div", "ul", "ol", "dl", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"],
         StringComparer.Ordinal);
 
+    private readonly NavigationDetector _navigation = new();
     private readonly SourceTextBuilder _current = new();
     private readonly Stack<(BlockKind Kind, int Level)> _context = new();
 
@@ -147,7 +148,7 @@ internal sealed class HtmlBlockWalker(HtmlSourceAligner aligner, LineMap lines)
         }
     }
 
-    private static bool IsDropped(IElement element)
+    private bool IsDropped(IElement element)
     {
         var name = element.LocalName;
         if (Dropped.Contains(name) || element.HasAttribute("hidden"))
@@ -172,7 +173,7 @@ internal sealed class HtmlBlockWalker(HtmlSourceAligner aligner, LineMap lines)
             return true;
         }
 
-        return NavigationDetector.IsNavigation(element);
+        return _navigation.IsNavigation(element);
     }
 
     /// <summary>Aligns the text of a dropped element without keeping it, so the text after it is found in the right place.</summary>

@@ -10,7 +10,12 @@ namespace QaBot.Ingestion.Reading.Html;
 /// links, and a list of links named after languages (a language picker). Image links count with their
 /// alt text, so an icon bar of "previous" and "next" arrows is links too.
 /// </summary>
-internal static partial class NavigationDetector
+/// <remarks>
+/// One instance per document: the walk asks about every container, and each container's text and links are
+/// sums over its children, so they are computed once per element and remembered (asking each container
+/// about its whole subtree again made a deeply nested page quadratic). The document must not change meanwhile.
+/// </remarks>
+internal sealed partial class NavigationDetector
 {
     // A block with at least this many links, whose link text is at least this share of its text, is navigation.
     private const int MinDenseLinks = 3;
@@ -33,23 +38,37 @@ internal static partial class NavigationDetector
         ["div", "section", "p", "ul", "ol", "dl", "menu", "table", "tbody", "td", "th", "blockquote", "span"],
         StringComparer.Ordinal);
 
+    private readonly Dictionary<IElement, Subtree> _subtrees = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IElement, bool> _navigation = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>True when <paramref name="element"/> is navigation and none of it is article text.</summary>
-    public static bool IsNavigation(IElement element)
+    public bool IsNavigation(IElement element)
+    {
+        if (!DensityContainers.Contains(element.LocalName))
+        {
+            return false;
+        }
+
+        if (!_navigation.TryGetValue(element, out var navigation))
+        {
+            navigation = Judge(element);
+            _navigation[element] = navigation;
+        }
+
+        return navigation;
+    }
+
+    private bool Judge(IElement element)
     {
         var name = element.LocalName;
-        if (!DensityContainers.Contains(name))
+        var subtree = Of(element);
+        if (subtree.Links == 0)
         {
             return false;
         }
 
-        var links = Links(element);
-        if (links.Count == 0)
-        {
-            return false;
-        }
-
-        var (text, linkText) = Measure(element);
-        if (links.Count >= MinDenseLinks && text > 0 && linkText >= text * MinLinkTextShare && !HoldsArticleText(element))
+        var (text, linkText) = subtree.Measure;
+        if (subtree.Links >= MinDenseLinks && text > 0 && linkText >= text * MinLinkTextShare && !HoldsArticleText(element))
         {
             return true;
         }
@@ -59,14 +78,14 @@ internal static partial class NavigationDetector
             return true;
         }
 
-        return IsLanguagePicker(links);
+        return subtree.Links >= MinLanguageLinks && subtree.LanguageLinks >= subtree.Links * MinLanguageLinkShare;
     }
 
     /// <summary>
     /// A link-dense block can still hold a real paragraph (a chapter page that is mostly its table of
     /// contents): then it is not dropped whole, and its parts are judged one by one.
     /// </summary>
-    private static bool HoldsArticleText(IElement element)
+    private bool HoldsArticleText(IElement element)
     {
         foreach (var child in element.ChildNodes)
         {
@@ -74,7 +93,7 @@ internal static partial class NavigationDetector
             {
                 IText text => Visible(text.Data),
                 IElement { LocalName: "a" } => 0,
-                IElement childElement => Measure(childElement) is var (all, inLinks) ? all - inLinks : 0,
+                IElement childElement => Of(childElement).Measure is var (all, inLinks) ? all - inLinks : 0,
                 _ => 0,
             };
 
@@ -87,10 +106,10 @@ internal static partial class NavigationDetector
         return false;
     }
 
-    private static bool MostlyLinkItems(IElement list)
+    private bool MostlyLinkItems(IElement list)
     {
         var items = Items(list)
-            .Select(Measure)
+            .Select(item => Of(item).Measure)
             .Where(m => m.Text > 0)
             .ToList();
         var linkItems = items.Count(m => m.LinkText >= m.Text * MinItemLinkShare);
@@ -104,64 +123,77 @@ internal static partial class NavigationDetector
         _ => list.Children.Where(child => child.LocalName is "li" or "dt" or "dd"),
     };
 
-    private static bool IsLanguagePicker(List<IElement> links)
+    private static bool IsLink(IElement element) => element.LocalName == "a" && element.HasAttribute("href");
+
+    private static bool IsLanguageLink(IElement link)
     {
-        if (links.Count < MinLanguageLinks)
-        {
-            return false;
-        }
-
-        var named = links.Count(link =>
-            link.HasAttribute("hreflang")
-            || LanguagePicker.IsLanguageName(LinkText(link))
-            || LanguageCode().IsMatch(LinkText(link).Trim()));
-        return named >= links.Count * MinLanguageLinkShare;
+        var text = LinkText(link);
+        return link.HasAttribute("hreflang") || LanguagePicker.IsLanguageName(text) || LanguageCode().IsMatch(text.Trim());
     }
-
-    private static List<IElement> Links(IElement element) =>
-        element.QuerySelectorAll("a[href]").ToList();
 
     private static string LinkText(IElement link) =>
         link.TextContent + string.Concat(link.QuerySelectorAll("img[alt]").Select(img => img.GetAttribute("alt")));
 
-    /// <summary>Visible characters of the element's text and of the part of it inside links (image links by their alt text).</summary>
-    private static (int Text, int LinkText) Measure(IElement element)
+    /// <summary>The sums of <paramref name="element"/>'s subtree, from its children's (each computed once).</summary>
+    private Subtree Of(IElement element)
     {
-        int text = 0, linkText = 0;
-        foreach (var node in element.Descendants())
+        if (_subtrees.TryGetValue(element, out var known))
         {
-            var count = node switch
-            {
-                IText textNode => Visible(textNode.Data),
-                IElement { LocalName: "img" } img when InLink(img, element) => Visible(img.GetAttribute("alt") ?? string.Empty),
-                _ => 0,
-            };
+            return known;
+        }
 
-            if (count == 0)
+        var isLink = IsLink(element);
+        int plain = 0, inLinks = 0, altInLinks = 0, alt = 0, links = 0, languageLinks = 0;
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IText text)
             {
-                continue;
+                plain += Visible(text.Data);
             }
+            else if (child is IElement childElement)
+            {
+                var sub = Of(childElement);
+                plain += sub.PlainText;
+                inLinks += sub.TextInLinks;
+                altInLinks += sub.AltInLinks;
+                alt += sub.Alt;
+                if (childElement.LocalName == "img")
+                {
+                    alt += Visible(childElement.GetAttribute("alt") ?? string.Empty);
+                }
 
-            text += count;
-            if (node.ParentElement is { } parent && InLink(parent, element))
-            {
-                linkText += count;
-            }
-            else if (node is IElement)
-            {
-                linkText += count;
+                if (IsLink(childElement))
+                {
+                    links++;
+                    languageLinks += IsLanguageLink(childElement) ? 1 : 0;
+                }
+
+                links += sub.Links;
+                languageLinks += sub.LanguageLinks;
             }
         }
 
-        return (text, linkText);
+        // Inside a link everything below is link text; otherwise only what lies in links further down.
+        var subtree = isLink
+            ? new Subtree(plain, plain, alt, alt, links, languageLinks)
+            : new Subtree(plain, inLinks, altInLinks, alt, links, languageLinks);
+        _subtrees[element] = subtree;
+        return subtree;
     }
-
-    /// <summary>True when <paramref name="node"/> is inside a link that is inside <paramref name="container"/>.</summary>
-    private static bool InLink(IElement node, IElement container) =>
-        node.Closest("a[href]") is { } link && (link == container || link.IsDescendantOf(container));
 
     private static int Visible(string text) => text.Count(c => !char.IsWhiteSpace(c));
 
     [GeneratedRegex(@"^[a-z]{2,3}([-_][a-z]{2,4})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LanguageCode();
+
+    /// <summary>
+    /// Visible characters below an element: all text, text whose nearest enclosing link is the element or below it,
+    /// the alt text of images in such links, the alt text of all images below; links below it, and how many of them
+    /// are named after a language.
+    /// </summary>
+    private readonly record struct Subtree(int PlainText, int TextInLinks, int AltInLinks, int Alt, int Links, int LanguageLinks)
+    {
+        /// <summary>Visible characters of the element's text and of the part of it inside links (image links by their alt text).</summary>
+        public (int Text, int LinkText) Measure => (PlainText + AltInLinks, TextInLinks + AltInLinks);
+    }
 }

@@ -1,0 +1,183 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using QaBot.Analysis;
+using QaBot.Core;
+using QaBot.Core.Configuration;
+using QaBot.Index.Sqlite;
+using QaBot.Retrieval.Translation;
+using QaBot.Testing;
+
+namespace QaBot.Retrieval.Tests;
+
+/// <summary>
+/// The translation table against crashes: a fault injected right after each commit of the index stops the run
+/// there, as a kill would; the next run, whose own ingest finds nothing changed, must leave the same table as an
+/// ingest that was never interrupted.
+/// </summary>
+public sealed class TranslationTableRefresherTests : IDisposable
+{
+    private const string EnglishPath = "en.txt";
+    private const string GermanPath = "de.txt";
+    private static readonly string[] EnglishPassages = ["The cow stands in the meadow behind the barn.", "The farmer milks every cow twice a day."];
+    private static readonly string[] GermanPassages = ["Die Kuh steht auf der Weide hinter der Scheune.", "Der Bauer melkt jede Kuh zweimal am Tag."];
+
+    private readonly TemporaryDirectory _folder = new();
+
+    public enum CrashingRun
+    {
+        /// <summary>A German document is added; the crash follows the commit of the document.</summary>
+        AddAfterDocument,
+
+        /// <summary>A German document is added; the crash follows the commit of the new table, before its fingerprint.</summary>
+        AddAfterTable,
+
+        /// <summary>A German document is added; the crash follows the commit of the fingerprint, the run's last.</summary>
+        AddAfterFingerprint,
+
+        /// <summary>A German document is added with vectors pending; the crash follows the final manifest entry.</summary>
+        AddAfterManifestUpdate,
+
+        /// <summary>The German document is removed; the crash follows the commit of the removal.</summary>
+        RemoveAfterRemoval,
+    }
+
+    [Theory]
+    [InlineData(CrashingRun.AddAfterDocument)]
+    [InlineData(CrashingRun.AddAfterTable)]
+    [InlineData(CrashingRun.AddAfterFingerprint)]
+    [InlineData(CrashingRun.AddAfterManifestUpdate)]
+    [InlineData(CrashingRun.RemoveAfterRemoval)]
+    public async Task RefreshAsync_NextRunAfterCrashAtCommitPoint_RebuildsTableOfCommittedDocuments(CrashingRun run)
+    {
+        // Arrange: a built table over the documents before the crashing run.
+        var removing = run == CrashingRun.RemoveAfterRemoval;
+        var database = _folder.Combine("crashed", "index.db");
+        var faults = new CommitFaults();
+        using (var index = Open(database, faults.Observe))
+        {
+            await index.AddPassagesAsync(EnglishPath, Languages.English, EnglishPassages);
+            if (removing)
+            {
+                await index.AddPassagesAsync(GermanPath, Languages.German, GermanPassages);
+            }
+
+            await RefresherFor(index).RefreshAsync(collectionChanged: true, CancellationToken.None);
+
+            // Act 1: the crashing run.
+            faults.Arm(run switch
+            {
+                CrashingRun.AddAfterDocument => (IndexCommitPoint.DocumentReplaced, 1),
+                CrashingRun.AddAfterTable => (IndexCommitPoint.BlobWritten, 1),
+                CrashingRun.AddAfterFingerprint => (IndexCommitPoint.BlobWritten, 2),
+                CrashingRun.AddAfterManifestUpdate => (IndexCommitPoint.ManifestEntryUpdated, 1),
+                _ => (IndexCommitPoint.DocumentRemoved, 1),
+            });
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => CrashingRunAsync(index, run));
+        }
+
+        // Act 2: the next run; its ingest found every file unchanged.
+        byte[] repaired;
+        using (var index = Open(database))
+        {
+            await RefresherFor(index).RefreshAsync(collectionChanged: false, CancellationToken.None);
+            repaired = (await index.ReadBlobAsync(TranslationTableStore.BlobName, CancellationToken.None))!;
+        }
+
+        // Assert: the table of the same documents ingested without a crash.
+        Assert.Equal(await UninterruptedTableAsync(withGerman: !removing), repaired);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_NothingChangedSinceLastBuild_WritesNothing()
+    {
+        // Arrange
+        var faults = new CommitFaults();
+        using var index = Open(_folder.Combine("same", "index.db"), faults.Observe);
+        await index.AddPassagesAsync(GermanPath, Languages.German, GermanPassages);
+        await RefresherFor(index).RefreshAsync(collectionChanged: true, CancellationToken.None);
+        var written = faults.Count(IndexCommitPoint.BlobWritten);
+
+        // Act
+        await RefresherFor(index).RefreshAsync(collectionChanged: false, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(written, faults.Count(IndexCommitPoint.BlobWritten));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task CrashingRunAsync(SqliteChunkIndex index, CrashingRun run)
+    {
+        switch (run)
+        {
+            case CrashingRun.RemoveAfterRemoval:
+                await index.RemoveDocumentAsync(GermanPath, CancellationToken.None);
+                break;
+            case CrashingRun.AddAfterManifestUpdate:
+                // As ingest writes a document whose vectors are stored outside the transaction (see CorpusSynchronizer).
+                await index.AddPassagesAsync(GermanPath, Languages.German, GermanPassages);
+                var entry = (await index.ReadManifestAsync(CancellationToken.None))[GermanPath];
+                await index.UpdateManifestEntryAsync(entry with { PipelineVersion = entry.PipelineVersion + ";vectors" }, CancellationToken.None);
+                break;
+            default:
+                await index.AddPassagesAsync(GermanPath, Languages.German, GermanPassages);
+                break;
+        }
+
+        await RefresherFor(index).RefreshAsync(collectionChanged: true, CancellationToken.None);
+    }
+
+    private async Task<byte[]> UninterruptedTableAsync(bool withGerman)
+    {
+        using var index = Open(_folder.Combine("reference", Guid.NewGuid().ToString("N"), "index.db"));
+        await index.AddPassagesAsync(EnglishPath, Languages.English, EnglishPassages);
+        if (withGerman)
+        {
+            await index.AddPassagesAsync(GermanPath, Languages.German, GermanPassages);
+        }
+
+        await RefresherFor(index).RefreshAsync(collectionChanged: true, CancellationToken.None);
+        return (await index.ReadBlobAsync(TranslationTableStore.BlobName, CancellationToken.None))!;
+    }
+
+    private static SqliteChunkIndex Open(string path, Action<IndexCommitPoint>? afterCommit = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteChunkIndex(new SqliteIndexOptions { DatabasePath = path, AfterCommit = afterCommit });
+    }
+
+    private TranslationTableRefresher RefresherFor(IChunkIndex index) => new(
+        index,
+        TextAnalyzer.Default,
+        new TranslationTableStore(index),
+        Options.Create(new TranslationOptions { GlossaryPath = string.Empty }),
+        Options.Create(new CorpusOptions { Path = _folder.Path }),
+        NullLogger<TranslationTableRefresher>.Instance);
+
+    /// <summary>Counts commits and throws after the armed one.</summary>
+    private sealed class CommitFaults
+    {
+        private readonly Dictionary<IndexCommitPoint, int> _counts = [];
+        private (IndexCommitPoint Point, int Occurrence)? _armed;
+
+        public void Arm((IndexCommitPoint Point, int Occurrence) fault)
+        {
+            _armed = fault;
+            _counts.Clear();
+        }
+
+        public int Count(IndexCommitPoint point) => _counts.GetValueOrDefault(point);
+
+        public void Observe(IndexCommitPoint point)
+        {
+            _counts[point] = Count(point) + 1;
+            if (_armed is { } armed && armed.Point == point && armed.Occurrence == _counts[point])
+            {
+                _armed = null;
+                throw new SimulatedCrashException();
+            }
+        }
+    }
+
+    private sealed class SimulatedCrashException() : Exception("simulated crash right after a commit");
+}
