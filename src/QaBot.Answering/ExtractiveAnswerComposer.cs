@@ -12,7 +12,7 @@ namespace QaBot.Answering;
 /// quoted. Quotes are exact source text, in document order, adjacent sentences merged into one quote and an
 /// ellipsis between the others; a quote in another language than the question gets a word gloss.
 /// </summary>
-public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslationTableProvider tables) : IAnswerComposer
+public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslationTableProvider tables) : IAnswerComposer
 {
     private const int PassagesConsidered = 5;
     private const int MaxSupportingSentences = 2;
@@ -75,7 +75,7 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
         var lead = candidates[0];
         var chosen = WithContinuation(lead.Passage, lead.Index).Select(i => (lead.Passage, i)).ToList();
         var covered = new HashSet<int>(chosen.SelectMany(c => c.Passage.SentenceCovered[c.i]));
-        var itemHeld = chosen.Any(c => AskedItem.Holds(focus.Asked, c.Passage.Sentences[c.i]));
+        var itemHeld = chosen.Any(c => AskedItem.Holds(focus.Asked, ReferenceMarks().Replace(c.Passage.Sentences[c.i], string.Empty)));
         var quoted = chosen.Select(c => Normalised(c.Passage.Sentences[c.i])).ToHashSet(StringComparer.Ordinal);
         var supporting = 0;
         foreach (var candidate in candidates.Skip(1))
@@ -218,7 +218,8 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
     {
         var covered = passage.SentenceCovered[index];
         var sentence = passage.Sentences[index];
-        var holdsItem = AskedItem.Holds(focus.Asked, sentence);
+        // The source's own reference marks ("[36]") are digits but no answer to "how many".
+        var holdsItem = AskedItem.Holds(focus.Asked, ReferenceMarks().Replace(sentence, string.Empty));
         if (covered.Count == 0 || focus.TotalWeight <= 0)
         {
             return new SentenceCandidate(passage, index, covered, holdsItem, 0);
@@ -279,6 +280,9 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
         var firstWord = trimmed.Split(' ', 2)[0].TrimEnd(',', ';', ':').ToLowerInvariant();
         return ReferenceWords.Contains(firstWord);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[\d{1,3}\]")]
+    private static partial System.Text.RegularExpressions.Regex ReferenceMarks();
 
     private string Normalised(string sentence) => string.Join(' ', analyzer.Fold(sentence).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

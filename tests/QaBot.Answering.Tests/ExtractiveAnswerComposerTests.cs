@@ -209,6 +209,19 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_HowManyQuestion_ReferenceMarkIsNoNumber()
+    {
+        // Arrange: the first sentence's only digits are the source's reference mark.
+        var passage = Passage(1, "a.txt", 1, 1, "The Zanzibar port is a promising site for enterprises [36]. The Zanzibar port serves 4,000 enterprises.");
+
+        // Act
+        var composed = await ComposeAsync("How many enterprises does the Zanzibar port serve?", passage);
+
+        // Assert
+        Assert.Equal("“The Zanzibar port serves 4,000 enterprises.” [1]", composed.Text);
+    }
+
+    [Fact]
     public async Task ComposeAsync_TwoChunksOfTheSameLines_ShareOneNumberAndOneSource()
     {
         // Arrange: an article written as one long line, so both of its chunks cite line 1.
