@@ -74,7 +74,7 @@ public sealed class EndToEndTests(IngestedCorpusFixture fixture) : IClassFixture
         Assert.Contains(answer.Citations, c => c.SourcePath == Article004);
 
         // The sentence with the number carries the marker of a citation of 004, line 1 (the article is one long line).
-        var marker = Regex.Match(answer.Text, @"220,000.*?[.!?。] \[(\d+)\]");
+        var marker = Regex.Match(answer.Text, @"220,000.*?[.!?。][”“„""」]? \[(\d+)\]");
         Assert.True(marker.Success, answer.Text);
         var citation = answer.Citations[int.Parse(marker.Groups[1].Value, CultureInfo.InvariantCulture) - 1];
         Assert.Equal((Article004, 1, 1), (citation.SourcePath, citation.StartLine, citation.EndLine));

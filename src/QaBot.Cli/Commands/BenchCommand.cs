@@ -57,7 +57,8 @@ public static class BenchCommand
 
             foreach (var (option, least, what) in new[] { (queries, 1, "questions per measurement"), (concurrency, 1, "clients"), (workers, 1, "workers"), (queue, 0, "waiting places"), (latency, 0, "milliseconds"), (requests, 0, "questions (0 = 10 per client)") })
             {
-                if (result.GetValue(option) < least)
+                // Only a value given on the command line: a validator sees 0 for an option left at its default.
+                if (result.GetResult(option) is { Implicit: false } given && given.GetValueOrDefault<int>() < least)
                 {
                     result.AddError($"{option.Name}: {result.GetValue(option)} is not a number of {what}. Give {least} or more.");
                 }

@@ -64,13 +64,23 @@ public sealed class DiscordCommandLifecycleTests : IDisposable
 
         // Act
         await NextRequestAsync(discord, "PUT", "/commands");
-        await discord.Gateway.DispatchAsync("MESSAGE_CREATE", FakeGateway.MessageJson(900, $"<@{FakeGateway.BotUserId}> Which lantern hangs above door number 21?", channelId: 300));
+        await discord.Gateway.DispatchAsync("MESSAGE_CREATE", FakeGateway.MessageJson(900, $"<@{FakeGateway.BotUserId}> Which lantern hangs above door number 121?", channelId: 300));
         var answer = await NextRequestAsync(discord, "POST", "/channels/900/messages", TimeSpan.FromSeconds(120));
+        var content = answer.Json!["content"]!.GetValue<string>();
+        // A streamed answer is posted early; its sources come with the final edit of that message.
+        while (!content.Contains("topic-07.md", StringComparison.Ordinal))
+        {
+            var edit = await NextRequestAsync(discord, "PATCH", "", TimeSpan.FromSeconds(60));
+            if (edit.Path.Contains("/channels/900/messages/", StringComparison.Ordinal) && edit.Json?["content"] is { } edited)
+            {
+                content = edited.GetValue<string>();
+            }
+        }
+
         await stop.CancelAsync();
         var exitCode = await run;
 
         // Assert
-        var content = answer.Json!["content"]!.GetValue<string>();
         Assert.DoesNotContain("does not cover", content, StringComparison.Ordinal);
         Assert.Contains("topic-07.md", content, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, exitCode);
@@ -87,7 +97,7 @@ public sealed class DiscordCommandLifecycleTests : IDisposable
         {
             File.WriteAllText(
                 Path.Combine(corpus, string.Create(CultureInfo.InvariantCulture, $"topic-{i:00}.md")),
-                string.Create(CultureInfo.InvariantCulture, $"# Topic {i}\n\nThe lantern in topic {i} is {colours[i % colours.Length]}. It hangs above door number {i * 3}.\n"));
+                string.Create(CultureInfo.InvariantCulture, $"# Topic {i}\n\nThe lantern in topic {i} is {colours[i % colours.Length]}. It hangs above door number {100 + (i * 3)}.\n"));
         }
 
         return corpus;
