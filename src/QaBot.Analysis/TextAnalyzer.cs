@@ -61,7 +61,7 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
     private void AddTerms(string text, string language, List<string> terms, bool isQuery)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Latin words inside Chinese text ("ChatGPT", "the FSD") follow English rules.
+        // Latin words inside Chinese text ("Firefox", "the USB stick") follow English rules.
         var latinLanguage = language == Languages.German ? Languages.German : Languages.English;
         foreach (var token in Tokenizer.Tokenize(Fold(text), language))
         {

@@ -6,7 +6,7 @@ public enum TokenKind
     /// <summary>Letters and digits of a non-ideographic script ("linux", "g1", "größe").</summary>
     Word,
 
-    /// <summary>A number with group separators removed and a '.' decimal point ("220000", "1.2").</summary>
+    /// <summary>A number with group separators removed and a '.' decimal point ("125000", "1.2").</summary>
     Number,
 
     /// <summary>A run of Han ideographs, segmented later.</summary>

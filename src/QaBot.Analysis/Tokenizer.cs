@@ -5,7 +5,7 @@ namespace QaBot.Analysis;
 
 /// <summary>
 /// Splits folded text into words, numbers and runs of Han ideographs. Numbers are kept whole:
-/// "220,000" (or German "220.000") becomes "220000", and a decimal comma becomes a point.
+/// "125,000" (or German "125.000") becomes "125000", and a decimal comma becomes a point.
 /// </summary>
 public static class Tokenizer
 {

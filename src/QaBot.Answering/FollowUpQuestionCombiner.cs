@@ -66,7 +66,7 @@ public sealed partial class FollowUpQuestionCombiner(TextAnalyzer analyzer) : IQ
 
     /// <summary>
     /// Runs of capitalised words that are names: not a question's opening word ("How", "Welche", "Is"), and not a
-    /// German noun after a determiner ("viele Mitarbeiter"), since German capitalises every noun.
+    /// German noun after a determiner ("viele Benutzer"), since German capitalises every noun.
     /// </summary>
     private static List<Match> Names(string text) =>
         NameRun().Matches(text)

@@ -61,7 +61,7 @@ public sealed record Answer(
 /// <param name="Pairs">Term as written in the quote, and its gloss, in quote order.</param>
 public sealed record WordGloss(int Number, IReadOnlyList<GlossPair> Pairs)
 {
-    /// <summary>"[1] Aktienkurse = share prices · stiegen = rose".</summary>
+    /// <summary>"[1] Festplatte = hard disk · prüfen = check".</summary>
     public string Format() => $"[{Number}] {string.Join(" · ", Pairs.Select(p => $"{p.Term} = {p.Gloss}"))}";
 }
 

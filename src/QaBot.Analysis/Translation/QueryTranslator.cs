@@ -238,7 +238,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
         _output.Add(surface);
     }
 
-    // Han runs, or words of letters and digits joined by - ' ’ . , ("IPv6", "220,000", "Debian's").
+    // Han runs, or words of letters and digits joined by - ' ’ . , ("IPv6", "125,000", "Debian's").
     [GeneratedRegex(@"(?<han>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|[\p{L}\p{N}-[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]]+(?:[-'’.,][\p{L}\p{N}-[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 

@@ -64,7 +64,7 @@ public sealed partial class ClaimChecker(TextAnalyzer analyzer)
             .Any(candidate => Contains(foldedPassage, analyzer.Fold(candidate)));
     }
 
-    /// <summary>A Latin word only as a whole word ("Meta" is not in "metadata"); Chinese anywhere.</summary>
+    /// <summary>A Latin word only as a whole word ("Rust" is not in "trusted"); Chinese anywhere.</summary>
     private static bool Contains(string haystack, string needle)
     {
         if (needle.Length == 0)
