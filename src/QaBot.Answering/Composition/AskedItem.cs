@@ -23,8 +23,8 @@ public enum AskedItemKind
 }
 
 /// <summary>
-/// Reads what a question asks for (the answerability gate's <see cref="AnswerTypeDetector"/>, plus commands and
-/// other technical items) and whether a sentence holds such an item, so the answer leads with the sentence that does.
+/// Reads what a question asks for (the answerability gate's <see cref="AnswerTypeDetector"/>, plus procedures
+/// asked as "how do I", which are answered with a command) and whether a sentence holds such an item, so the answer leads with the sentence that does.
 /// </summary>
 public static partial class AskedItem
 {
@@ -36,6 +36,7 @@ public static partial class AskedItem
             AnswerType.Number => AskedItemKind.Number,
             AnswerType.Date => AskedItemKind.Date,
             AnswerType.Name => AskedItemKind.Name,
+            AnswerType.Technical => AskedItemKind.Command,
             _ => CommandQuestion().IsMatch(question) ? AskedItemKind.Command : AskedItemKind.Open,
         };
     }
@@ -49,7 +50,7 @@ public static partial class AskedItem
             AskedItemKind.Number => AnswerTypeDetector.Holds(AnswerType.Number, sentence),
             AskedItemKind.Date => AnswerTypeDetector.Holds(AnswerType.Date, sentence),
             AskedItemKind.Name => AnswerTypeDetector.Holds(AnswerType.Name, sentence),
-            AskedItemKind.Command => TechnicalToken().IsMatch(sentence) || LatinInCjk().IsMatch(sentence),
+            AskedItemKind.Command => AnswerTypeDetector.Holds(AnswerType.Technical, sentence),
             _ => true,
         };
     }
@@ -57,13 +58,4 @@ public static partial class AskedItem
     // Interrogatives and nouns that ask for a technical item, in English, German and Chinese.
     [GeneratedRegex(@"\b(which|what)\s+(\w+\s+)?(command|option|flag|switch|parameter|argument|tool|program|utility|package|file|directory|folder|path|variable|key|field|value|setting|string|daemon|script|list|address|port|tag)s?\b|\bhow\s+(do|can|should)\s+(i|you|we|one)\b|\b(welche[snrm]?|mit\s+welche[mnr]?|womit|wie)\b.*\b(befehl|option|werkzeug|programm|paket|datei|verzeichnis|ordner|pfad|variable|parameter|schalter|wert|zeichenkette|feld|adresse|skript)|\bwie\s+(kann|mache|finde|erstelle|teste|melde|wandle|richte|sorge|schalte|ändere)\s+ich\b|命令|指令|选项|選項|参数|參數|工具|目录|目錄|变量|變數|怎么|怎样|怎樣|如何", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommandQuestion();
-
-    // An option (-a, --all), a path (/etc/x, ~/.x), a file name with an extension, a key=value, an ALL_CAPS name,
-    // or a hyphenated program name (dpkg-buildpackage): what commands and settings are written with.
-    [GeneratedRegex(@"(?<![\w-])(--?[A-Za-z][\w-]*|~?/?[\w.-]*/[\w./{}*-]+|\w[\w-]*\.[A-Za-z]\w*|\w+=[^\s,;]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]+-[a-z0-9-]+)")]
-    private static partial Regex TechnicalToken();
-
-    // A Latin token inside Chinese text is a name or a command more often than not.
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}[\s「“（(]*[A-Za-z][\w.+-]+|[A-Za-z][\w.+-]+[\s」”）)]*\p{IsCJKUnifiedIdeographs}")]
-    private static partial Regex LatinInCjk();
 }

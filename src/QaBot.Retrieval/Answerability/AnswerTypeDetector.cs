@@ -41,7 +41,7 @@ public static partial class AnswerTypeDetector
             AnswerType.Number => Digits().IsMatch(text) || NumberWord().IsMatch(text),
             AnswerType.Date => Digits().IsMatch(text) || MonthName().IsMatch(text),
             AnswerType.Name => NameLike().IsMatch(text),
-            AnswerType.Technical => TechnicalToken().IsMatch(text),
+            AnswerType.Technical => TechnicalToken().IsMatch(text) || LatinInCjk().IsMatch(text),
             _ => true,
         };
     }
@@ -64,10 +64,14 @@ public static partial class AnswerTypeDetector
     [GeneratedRegex(@"命令|指令|工具|程序|程式|选项|選項|参数|參數|文件|檔案|目录|目錄|软件包|軟件包|軟體包|套件|路径|路徑|变量|變數|字段|欄位|设置|設定|脚本|腳本|服务|服務")]
     private static partial Regex ChineseTechnicalNoun();
 
-    // A path, an option, a file name with an extension, a hyphenated or underscored lowercase identifier, an
-    // assignment: what commands, files and settings look like in running text.
-    [GeneratedRegex(@"(?<![\w/])(~?/[\w.\-/]+|--?[a-zA-Z][\w-]*|[a-z][\w+-]*\.[a-z]{1,8}\b|[a-z][a-z0-9]*[-_][a-z0-9][\w-]*|\w+=\S+)|(?<=\p{IsCJKUnifiedIdeographs}\s?)[A-Za-z][\w.+-]{2,}")]
+    // An option (-a, --all), a path (/etc/x, ~/.x), a file name with an extension, a key=value, an ALL_CAPS name,
+    // or a hyphenated program name (dpkg-buildpackage): what commands, files and settings are written with.
+    [GeneratedRegex(@"(?<![\w-])(--?[A-Za-z][\w-]*|~?/?[\w.-]*/[\w./{}*-]+|\w[\w-]*\.[A-Za-z]\w*|\w+=[^\s,;]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]+-[a-z0-9-]+)")]
     private static partial Regex TechnicalToken();
+
+    // A Latin token inside Chinese text is a name or a command more often than not.
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}[\s「“（(]*[A-Za-z][\w.+-]+|[A-Za-z][\w.+-]+[\s」”）)]*\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex LatinInCjk();
 
     [GeneratedRegex(@"\p{Nd}|[〇一二三四五六七八九十百千万萬亿億两兩]")]
     private static partial Regex Digits();
