@@ -9,8 +9,17 @@ public enum AskedItemKind
     /// <summary>Nothing in particular (what is, why).</summary>
     Open,
 
-    /// <summary>How many, how much, wie viel(e), 多少, 几.</summary>
+    /// <summary>How many, wie viel(e), 多少, 几.</summary>
     Number,
+
+    /// <summary>How long, how large, how often: a number with a unit, or a frequency.</summary>
+    Quantity,
+
+    /// <summary>How much does it cost: an amount of money.</summary>
+    Money,
+
+    /// <summary>What share: a percentage, fraction or majority.</summary>
+    Share,
 
     /// <summary>When, which year, wann, 什么时候.</summary>
     Date,
@@ -34,6 +43,9 @@ public static partial class AskedItem
         return AnswerTypeDetector.Detect(question) switch
         {
             AnswerType.Number => AskedItemKind.Number,
+            AnswerType.Quantity => AskedItemKind.Quantity,
+            AnswerType.Money => AskedItemKind.Money,
+            AnswerType.Share => AskedItemKind.Share,
             AnswerType.Date => AskedItemKind.Date,
             AnswerType.Name => AskedItemKind.Name,
             AnswerType.Technical => AskedItemKind.Command,
@@ -48,6 +60,9 @@ public static partial class AskedItem
         return kind switch
         {
             AskedItemKind.Number => AnswerTypeDetector.Holds(AnswerType.Number, sentence),
+            AskedItemKind.Quantity => AnswerTypeDetector.Holds(AnswerType.Quantity, sentence),
+            AskedItemKind.Money => AnswerTypeDetector.Holds(AnswerType.Money, sentence),
+            AskedItemKind.Share => AnswerTypeDetector.Holds(AnswerType.Share, sentence),
             AskedItemKind.Date => AnswerTypeDetector.Holds(AnswerType.Date, sentence),
             AskedItemKind.Name => AnswerTypeDetector.Holds(AnswerType.Name, sentence),
             AskedItemKind.Command => AnswerTypeDetector.Holds(AnswerType.Technical, sentence),

@@ -50,7 +50,10 @@ public sealed class PassageFeatureExtractor(TextAnalyzer analyzer)
         return heaviest <= 0 || coverage.Matched.Count == 0 ? 0 : coverage.Matched.Max(concept => concepts.Weights[concept]) / heaviest;
     }
 
-    /// <summary>The highest coverage of the question by one sentence, and the sentences that reach it.</summary>
+    /// <summary>
+    /// The highest coverage of the question by one sentence, and the sentences that reach it together with the
+    /// sentence after each: an answer often completes the sentence that names the question's terms.
+    /// </summary>
     private static (double Coverage, IReadOnlyList<string> Texts) BestSentences(QuestionConcepts concepts, PassageTerms terms)
     {
         var scored = terms.Sentences.Select(s => (s.Text, CoverageAssessor.Measure(concepts, s.Terms).Share)).ToList();
@@ -60,7 +63,16 @@ public sealed class PassageFeatureExtractor(TextAnalyzer analyzer)
         }
 
         var best = scored.Max(s => s.Share);
-        return (best, [.. scored.Where(s => s.Share >= best - 1e-9).Select(s => s.Text)]);
+        var texts = new List<string>();
+        for (var i = 0; i < scored.Count; i++)
+        {
+            if (scored[i].Share >= best - 1e-9 || (i > 0 && scored[i - 1].Share >= best - 1e-9 && best > 0))
+            {
+                texts.Add(scored[i].Text);
+            }
+        }
+
+        return (best, texts);
     }
 
     private double HeadingGain(QuestionConcepts concepts, Chunk chunk, HashSet<string> passageTerms, Coverage coverage)

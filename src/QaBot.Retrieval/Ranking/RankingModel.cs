@@ -17,13 +17,13 @@ public sealed record RankingModel(IReadOnlyDictionary<string, double> Weights)
     /// <summary>Fitted on both development sets (eval/dev.jsonl, eval/debian-docs); see docs/ranking.md for what it gained.</summary>
     public static RankingModel Default { get; } = new(new Dictionary<string, double>(StringComparer.Ordinal)
     {
-        [RankFeature.Coverage] = 3.548,
-        [RankFeature.SentenceCoverage] = 3.262,
-        [RankFeature.Fused] = 2.041,
-        [RankFeature.BestLegScore] = 1.590,
-        [RankFeature.BestLegRank] = 1.157,
-        [RankFeature.TypeMissing] = -1.032,
-        [RankFeature.Length] = 0.946,
+        [RankFeature.Coverage] = 3.503,
+        [RankFeature.SentenceCoverage] = 3.246,
+        [RankFeature.Fused] = 1.996,
+        [RankFeature.BestLegScore] = 1.584,
+        [RankFeature.BestLegRank] = 1.136,
+        [RankFeature.TypeMissing] = -1.452,
+        [RankFeature.Length] = 0.906,
     });
 
     public double Score(IReadOnlyDictionary<string, double> features)

@@ -75,8 +75,10 @@ public sealed class PassageFeatureExtractorTests
 
     [Theory]
     [InlineData("The archive holds 600 packages. See section 4.", 0, 0)]
-    [InlineData("The archive holds many packages. See section 4.", 0, 1)]
-    public void Extract_NumberAsked_SentenceTypeMissingLooksOnlyAtTheSentenceHoldingTheQuestion(string text, double passageMissing, double sentenceMissing)
+    [InlineData("The archive holds many packages. Mirrors vary. A mirror keeps 600 files.", 0, 1)]
+    [InlineData("The archive holds many packages. There are 600 of them.", 0, 0)]
+    [InlineData("The archive holds many packages. See section 4.", 1, 1)]
+    public void Extract_NumberAsked_SentenceTypeMissingLooksAtTheSentenceHoldingTheQuestionAndTheNext(string text, double passageMissing, double sentenceMissing)
     {
         var features = Extract(Concepts("archive"), Passage(text), Legs(("original", 1, 1, 1)), AnswerType.Number);
 
