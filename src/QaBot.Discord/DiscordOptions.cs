@@ -28,6 +28,20 @@ public sealed class DiscordOptions
     public IList<ulong> AllowedGuilds { get; } = [];
 
     /// <summary>
+    /// Role ids whose members may review answers (<c>Discord:ModeratorRoleIds</c>, one id per entry:
+    /// <c>Discord:ModeratorRoleIds:0</c>, <c>:1</c>…). Kept as text so a wrong entry gets a message naming it rather
+    /// than a conversion error; <see cref="ModeratorRoles"/> has them as snowflakes. Empty (or only blank entries)
+    /// means nobody, and the review command is not registered.
+    /// </summary>
+    public IList<string> ModeratorRoleIds { get; } = [];
+
+    /// <summary>The moderator roles as snowflakes; entries that are not ids are left out (the validator names them).</summary>
+    public IReadOnlySet<ulong> ModeratorRoles =>
+        ModeratorRoleIds.Select(id => ulong.TryParse(id.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var role) ? role : 0)
+            .Where(role => role != 0)
+            .ToHashSet();
+
+    /// <summary>
     /// The Gateway to connect to (<c>Discord:GatewayUrl</c>). When unset, the URL Discord returns from
     /// <c>GET /gateway/bot</c> is used (normally <c>wss://gateway.discord.gg</c>). Set it to point tests or staging elsewhere.
     /// </summary>

@@ -56,6 +56,18 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add($"{section}:UserAgentUrl must be an absolute URL (your bot's homepage or repository), or unset.");
         }
 
+        for (var i = 0; i < options.ModeratorRoleIds.Count; i++)
+        {
+            // A blank entry is an unset one (an empty environment variable, as compose passes it without a value).
+            var id = options.ModeratorRoleIds[i]?.Trim() ?? string.Empty;
+            var isRole = ulong.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var role) && role != 0;
+            if (id.Length > 0 && !isRole)
+            {
+                failures.Add($"{section}:ModeratorRoleIds:{i} is '{id}', not a role id: give one number per entry (:0, :1, …), "
+                    + "copied with Developer Mode on from Server Settings → Roles → ⋯ → Copy Role ID.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using QaBot.Core;
-using QaBot.Evaluation.Feedback;
 
 namespace QaBot.DiscordBot;
 
@@ -10,9 +10,11 @@ namespace QaBot.DiscordBot;
 internal sealed record StoredTurn(string Question, string Answer, DateTimeOffset At);
 
 /// <summary>
-/// What the bot remembers across restarts, in one SQLite file beside the index (<c>Data:Path/discord.db</c>): the
-/// threads it opened (each is a conversation), the turns of each conversation, every answer that can still be
-/// rated (no count limit), and the votes. Separate from the index file, so re-creating the index never loses it.
+/// What the bot remembers across restarts, in one SQLite file (<c>DiscordBot:StateFile</c>, by default
+/// <c>Data:Path/discord.db</c> beside the index): the threads it opened (each is a conversation), the turns of each
+/// conversation, every answer that can still be rated or reviewed (no count limit) with the files it retrieved, the
+/// messages each answer was posted in, and the votes. Separate from the index file, so re-creating the index never
+/// loses it.
 /// </summary>
 internal sealed class BotStateStore
 {
@@ -25,15 +27,17 @@ internal sealed class BotStateStore
         CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns (conversation_id, id);
         CREATE TABLE IF NOT EXISTS answers (answer_id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS votes (answer_id TEXT NOT NULL, voter TEXT NOT NULL, vote TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (answer_id, voter));
+        CREATE TABLE IF NOT EXISTS answer_messages (message_id TEXT PRIMARY KEY, answer_id TEXT NOT NULL);
         """;
 
     private readonly string _connectionString;
 
-    public BotStateStore(string dataPath)
+    /// <param name="path">The database file; its folder is created.</param>
+    public BotStateStore(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
-        Directory.CreateDirectory(dataPath);
-        Path = System.IO.Path.Combine(dataPath, FileName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
         using var connection = Open();
         Execute(connection, Schema);
@@ -98,7 +102,8 @@ internal sealed class BotStateStore
         var stored = new StoredAnswer(
             answer.Text,
             answer.Refused,
-            [.. answer.Citations.Select(c => new FeedbackSource(c.SourcePath, c.StartLine, c.EndLine, c.Title))]);
+            [.. answer.Citations.Select(c => new StoredSource(c.SourcePath, c.StartLine, c.EndLine, c.Title))],
+            [.. answer.Retrieval.Passages.Select(p => p.Chunk.SourcePath).Distinct(StringComparer.Ordinal)]);
         using var connection = Open();
         Execute(
             connection,
@@ -122,7 +127,31 @@ internal sealed class BotStateStore
             ?? throw new InvalidDataException($"{Path}: answer {answerId} is not readable.");
         var citations = stored.Sources.Select((s, i) => new Citation(i + 1, s.Path, s.StartLine, s.EndLine, s.Title)).ToList();
         var answer = new Answer(stored.Text, citations, stored.Refused, RetrievalResult.Empty, "stored", TimeSpan.Zero);
-        return new AnsweredQuestion(answerId, reader.GetString(0), answer);
+        return new AnsweredQuestion(answerId, reader.GetString(0), answer) { RetrievedSources = stored.Retrieved ?? [] };
+    }
+
+    /// <summary>Remembers the messages an answer was posted in, so a command on any of them finds the answer.</summary>
+    public void AddAnswerMessages(string answerId, IEnumerable<ulong> messageIds)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var messageId in messageIds)
+        {
+            Execute(connection, "INSERT OR REPLACE INTO answer_messages (message_id, answer_id) VALUES ($m, $a)", ("$m", Id(messageId)), ("$a", answerId));
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>The answer posted in message <paramref name="messageId"/>, if it is one of the bot's answers.</summary>
+    public string? FindAnswerIdByMessage(ulong messageId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT answer_id FROM answer_messages WHERE message_id = $m";
+        command.Parameters.AddWithValue("$m", Id(messageId));
+        return command.ExecuteScalar() as string;
     }
 
     /// <summary>Records a vote; a later vote by the same voter on the same answer replaces it.</summary>
@@ -137,11 +166,33 @@ internal sealed class BotStateStore
 
     public int CountVotes(string answerId)
     {
+        var (up, down) = CountVotesByKind(answerId);
+        return up + down;
+    }
+
+    /// <summary>The answer's 👍 and 👎, each voter's last vote counting once.</summary>
+    public (int Up, int Down) CountVotesByKind(string answerId)
+    {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM votes WHERE answer_id = $id";
+        command.CommandText = "SELECT vote, COUNT(*) FROM votes WHERE answer_id = $id GROUP BY vote";
         command.Parameters.AddWithValue("$id", answerId);
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        using var reader = command.ExecuteReader();
+        var (up, down) = (0, 0);
+        while (reader.Read())
+        {
+            var count = reader.GetInt32(1);
+            if (reader.GetString(0) == nameof(FeedbackVote.Up))
+            {
+                up = count;
+            }
+            else
+            {
+                down = count;
+            }
+        }
+
+        return (up, down);
     }
 
     private SqliteConnection Open()
@@ -168,5 +219,13 @@ internal sealed class BotStateStore
     // Round-trip UTC text sorts in time order, so "at >= $since" compares correctly.
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    private sealed record StoredAnswer(string Text, bool Refused, IReadOnlyList<FeedbackSource> Sources);
+    // The names the stored JSON has had from the start (they were the feedback file's).
+    private sealed record StoredSource(
+        [property: JsonPropertyName("path")] string Path,
+        [property: JsonPropertyName("start_line")] int StartLine,
+        [property: JsonPropertyName("end_line")] int EndLine,
+        [property: JsonPropertyName("title")] string Title);
+
+    /// <param name="Retrieved">Files of the retrieved passages in rank order; null in answers stored before it was kept.</param>
+    private sealed record StoredAnswer(string Text, bool Refused, IReadOnlyList<StoredSource> Sources, IReadOnlyList<string>? Retrieved);
 }

@@ -35,6 +35,19 @@ public sealed class DiscordBotOptions
     /// </summary>
     public string FeedbackFile { get; set; } = "feedback.jsonl";
 
+    /// <summary>
+    /// The question set moderators' reviews go to (<c>DiscordBot:ReviewedFile</c>, "Mark source…"): one question a
+    /// line in the eval format with <c>status: reviewed</c>, which <c>qabot eval --set</c> runs as it is. A relative
+    /// path is taken inside the data folder (<c>Data:Path</c>).
+    /// </summary>
+    public string ReviewedFile { get; set; } = "reviewed.jsonl";
+
+    /// <summary>
+    /// The SQLite file of the bot's memory: threads, turns, answers, votes (<c>DiscordBot:StateFile</c>); a relative
+    /// path is taken inside the data folder. Point it at a writable volume when the data folder is mounted read-only.
+    /// </summary>
+    public string StateFile { get; set; } = "discord.db";
+
     /// <summary>Minutes of inactivity before a conversation thread archives: 60, 1440, 4320 or 10080 (<c>DiscordBot:ThreadAutoArchiveMinutes</c>).</summary>
     public int ThreadAutoArchiveMinutes { get; set; } = 1440;
 
@@ -84,9 +97,22 @@ public sealed class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOpti
             failures.Add($"{DiscordBotOptions.SectionName}:MaxQuestionLength must be between 1 and {MaxSlashOptionLength} (Discord's limit for a command option).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.FeedbackFile) || options.FeedbackFile.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        foreach (var (key, value, example) in new[]
         {
-            failures.Add($"{DiscordBotOptions.SectionName}:FeedbackFile must be a file path, e.g. feedback.jsonl (inside Data:Path).");
+            ("FeedbackFile", options.FeedbackFile, "feedback.jsonl"),
+            ("ReviewedFile", options.ReviewedFile, "reviewed.jsonl"),
+            ("StateFile", options.StateFile, "discord.db"),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || value.EndsWith('/') || value.EndsWith(Path.DirectorySeparatorChar))
+            {
+                failures.Add($"{DiscordBotOptions.SectionName}:{key} must be a file path, e.g. {example} (inside Data:Path) or an absolute path.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.FeedbackFile) && string.Equals(options.FeedbackFile, options.ReviewedFile, StringComparison.Ordinal))
+        {
+            failures.Add($"{DiscordBotOptions.SectionName}:ReviewedFile must differ from FeedbackFile: votes and reviewed questions have different formats.");
         }
 
         if (!ArchiveDurations.Contains(options.ThreadAutoArchiveMinutes))

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using QaBot.Core;
 using QaBot.Core.Configuration;
 using QaBot.Discord;
-using QaBot.Evaluation.Feedback;
 
 namespace QaBot.DiscordBot;
 
@@ -13,7 +12,8 @@ public static class DiscordBotServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the hosted Discord bot and the Discord client it runs on (<see cref="DiscordServiceCollectionExtensions.AddDiscordClient"/>).
-    /// Needs an <see cref="QaBot.Core.IAnswerService"/> registered by the caller.
+    /// Needs an <see cref="IAnswerService"/> and an <see cref="IFeedbackSink"/> (where votes and reviews go) registered
+    /// by the caller; uses an <see cref="IChunkIndex"/> when there is one, to check paths a moderator types.
     /// </summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services)
     {
@@ -30,21 +30,26 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<QuestionQueue>();
         services.TryAddSingleton<QuestionRateLimits>();
         services.TryAddSingleton<RefusalReplies>();
-        services.TryAddSingleton(provider =>
-            new BotStateStore(provider.GetRequiredService<IOptions<DataOptions>>().Value.Path));
+        services.TryAddSingleton(provider => new BotStateStore(InDataFolder(provider, options => options.StateFile)));
         services.TryAddSingleton<ActiveAnswers>();
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
-        services.TryAddSingleton(provider =>
-        {
-            // A relative feedback file lives in the data folder, next to the index.
-            var file = provider.GetRequiredService<IOptions<DiscordBotOptions>>().Value.FeedbackFile;
-            var data = provider.GetRequiredService<IOptions<DataOptions>>().Value.Path;
-            return new FeedbackLog(Path.Combine(data, file));
-        });
         services.TryAddSingleton<VoteRecorder>();
+        services.TryAddSingleton<SourceReviewer>();
         services.TryAddSingleton<EventRouter>();
         services.TryAddSingleton<QuestionAnswerer>();
         services.AddHostedService<DiscordBotService>();
         return services;
+    }
+
+    /// <summary>
+    /// A file of the bot's options (<c>DiscordBot:FeedbackFile</c>, <c>ReviewedFile</c>, <c>StateFile</c>) as a full
+    /// path: a relative one lives in the data folder, next to the index.
+    /// </summary>
+    public static string InDataFolder(IServiceProvider provider, Func<DiscordBotOptions, string> file)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(file);
+        var data = provider.GetRequiredService<IOptions<DataOptions>>().Value.Path;
+        return Path.GetFullPath(Path.Combine(data, file(provider.GetRequiredService<IOptions<DiscordBotOptions>>().Value)));
     }
 }

@@ -8,8 +8,9 @@ using QaBot.Discord.Rest;
 namespace QaBot.DiscordBot;
 
 /// <summary>
-/// Handles Gateway events on the event loop: registers <c>/ask</c> at READY, turns mentions, DMs and <c>/ask</c> into
-/// queued questions (deferring <c>/ask</c> at once, within Discord's 3 s), records 👍/👎 clicks, and decides on
+/// Handles Gateway events on the event loop: registers <c>/ask</c> (and "Mark source…" when moderators are configured)
+/// at READY, turns mentions, DMs and <c>/ask</c> into queued questions (deferring <c>/ask</c> at once, within Discord's
+/// 3 s), records 👍/👎 clicks, hands reviews to <see cref="SourceReviewer"/>, and decides on
 /// "busy", "slow down", "too long" or "not here" itself. It calls Discord only for interaction callbacks (their own
 /// route, exempt from the global limit) and hands every other reply to <see cref="RefusalReplies"/>.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed class EventRouter(
     QuestionRateLimits rateLimits,
     RefusalReplies refusals,
     VoteRecorder votes,
+    SourceReviewer reviews,
     ActiveAnswers activeAnswers,
     IndexReadinessGate readiness,
     DiscordBotStatus status,
@@ -31,16 +33,21 @@ internal sealed class EventRouter(
     public const string AskCommandName = "ask";
     public const string QuestionOptionName = "question";
 
-    /// <summary>The commands registered at start-up: <c>/ask question:</c> limited to <paramref name="maxQuestionLength"/> characters.</summary>
-    public static IReadOnlyList<ApplicationCommand> Commands(int maxQuestionLength) =>
-    [
-        new ApplicationCommand
+    /// <summary>
+    /// The commands registered at start-up (one bulk overwrite replaces them all): <c>/ask question:</c> limited to
+    /// <paramref name="maxQuestionLength"/> characters, and with <paramref name="withReview"/> the "Mark source…"
+    /// message command.
+    /// </summary>
+    public static IReadOnlyList<ApplicationCommand> Commands(int maxQuestionLength, bool withReview)
+    {
+        var ask = new ApplicationCommand
         {
             Name = AskCommandName,
             Description = "Ask the team knowledge base a question",
             Options = [new ApplicationCommandOption { Type = 3, Name = QuestionOptionName, Description = "Your question", Required = true, MaxLength = maxQuestionLength }],
-        },
-    ];
+        };
+        return withReview ? [ask, ReviewComponents.Command] : [ask];
+    }
 
     public async Task HandleAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken)
     {
@@ -74,7 +81,7 @@ internal sealed class EventRouter(
 
         try
         {
-            var commands = Commands(botOptions.Value.MaxQuestionLength);
+            var commands = Commands(botOptions.Value.MaxQuestionLength, reviews.Enabled);
             if (discordOptions.Value.GuildId is { } guildId)
             {
                 await rest.BulkOverwriteGuildCommandsAsync(state.ApplicationId, guildId, commands, cancellationToken);
@@ -122,6 +129,11 @@ internal sealed class EventRouter(
 
     private async Task OnInteractionAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
+        if (await reviews.TryHandleAsync(interaction, cancellationToken))
+        {
+            return;
+        }
+
         if (interaction.Type == InteractionType.MessageComponent)
         {
             if (StopButton.TryParse(interaction.Data?.CustomId, out var answerId))

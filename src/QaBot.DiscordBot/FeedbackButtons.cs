@@ -1,5 +1,5 @@
+using QaBot.Core;
 using QaBot.Discord.Models;
-using QaBot.Evaluation.Feedback;
 
 namespace QaBot.DiscordBot;
 

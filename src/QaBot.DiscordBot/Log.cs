@@ -20,10 +20,10 @@ internal static partial class Log
     [LoggerMessage(3805, LogLevel.Warning, "Could not start a thread ({Reason}); answering in the channel")]
     public static partial void ThreadFailed(ILogger logger, string reason);
 
-    [LoggerMessage(3806, LogLevel.Information, "Registered the /ask command ({Scope})")]
+    [LoggerMessage(3806, LogLevel.Information, "Registered the application commands ({Scope})")]
     public static partial void CommandsRegistered(ILogger logger, string scope);
 
-    [LoggerMessage(3807, LogLevel.Warning, "Could not register the /ask command ({Reason}); trying again at the next READY")]
+    [LoggerMessage(3807, LogLevel.Warning, "Could not register the application commands ({Reason}); trying again at the next READY")]
     public static partial void CommandsFailed(ILogger logger, string reason);
 
     [LoggerMessage(3808, LogLevel.Warning, "A Discord call failed while handling an event: {Reason}")]
@@ -33,10 +33,10 @@ internal static partial class Log
     public static partial void TypingFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3810, LogLevel.Information, "Recorded a {Vote} vote on answer {AnswerId}")]
-    public static partial void VoteRecorded(ILogger logger, QaBot.Evaluation.Feedback.FeedbackVote vote, string answerId);
+    public static partial void VoteRecorded(ILogger logger, QaBot.Core.FeedbackVote vote, string answerId);
 
-    [LoggerMessage(3811, LogLevel.Error, "Could not append a vote to the feedback file {Path}")]
-    public static partial void VoteFailed(ILogger logger, string path, Exception exception);
+    [LoggerMessage(3811, LogLevel.Error, "Could not record a vote: {Reason}")]
+    public static partial void VoteFailed(ILogger logger, string reason, Exception exception);
 
     [LoggerMessage(3812, LogLevel.Information, "Refused a question from user {UserId}: {Reason}")]
     public static partial void QuestionRefused(ILogger logger, ulong userId, string reason);
@@ -46,6 +46,15 @@ internal static partial class Log
 
     [LoggerMessage(3815, LogLevel.Information, "User {UserId} stopped their answer")]
     public static partial void AnswerStopped(ILogger logger, ulong userId);
+
+    [LoggerMessage(3816, LogLevel.Information, "A moderator marked answer {AnswerId}: {Kind}, {Sources} source(s)")]
+    public static partial void AnswerReviewed(ILogger logger, string answerId, string kind, int sources);
+
+    [LoggerMessage(3817, LogLevel.Error, "Could not record a review: {Reason}")]
+    public static partial void ReviewFailed(ILogger logger, string reason, Exception exception);
+
+    [LoggerMessage(3818, LogLevel.Information, "Refused a review by user {UserId}: no moderator role")]
+    public static partial void ReviewRefused(ILogger logger, ulong userId);
 
     [LoggerMessage(3813, LogLevel.Warning, "Too many replies waiting; dropped a short reply")]
     public static partial void ReplyDropped(ILogger logger);

@@ -176,6 +176,7 @@ internal sealed class QuestionAnswerer(
         var buttons = Remember(askedId, question.Text, answer);
         await WaitForEditSlotAsync(lastShown, cancellationToken);
         await messages.ShowAsync(AnswerFormatter.Format(answer), buttons, cancellationToken);
+        store.AddAnswerMessages(answerId, messages.MessageIds);
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ internal sealed class StreamedMessages(IReplyTarget target)
 
     public bool AnyPosted => _posted.Count > 0;
 
+    /// <summary>The messages posted so far, in part order.</summary>
+    public IEnumerable<ulong> MessageIds => _posted.Select(part => part.Id);
+
     public async Task ShowAsync(IReadOnlyList<string> parts, IReadOnlyList<MessageComponent> lastButtons, CancellationToken cancellationToken)
     {
         for (var i = 0; i < parts.Count; i++)

@@ -2,20 +2,20 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using QaBot.Core;
 using QaBot.Discord.Models;
 using QaBot.Discord.Rest;
-using QaBot.Evaluation.Feedback;
 
 namespace QaBot.DiscordBot;
 
 /// <summary>
-/// Records a 👍/👎 click with the question, answer and sources in the feedback file, then acknowledges it with an
-/// ephemeral note (within Discord's 3 s; the append is a local write of one line).
+/// Records a 👍/👎 click with the question, answer and sources in the feedback sink, then acknowledges it with an
+/// ephemeral note (within Discord's 3 s; the file sink appends one line locally).
 /// </summary>
 internal sealed class VoteRecorder(
     IDiscordRestClient rest,
     BotStateStore store,
-    FeedbackLog feedback,
+    IFeedbackSink feedback,
     TimeProvider timeProvider,
     ILogger<VoteRecorder> logger)
 {
@@ -52,30 +52,25 @@ internal sealed class VoteRecorder(
     private async Task<string> AppendAsync(AnsweredQuestion answered, FeedbackVote vote, ulong userId, CancellationToken cancellationToken)
     {
         var answer = answered.Answer;
-        var entry = new FeedbackEntry(
+        var entry = new AnswerVote(
             answered.AnswerId,
             vote,
             Pseudonym(answered.AnswerId, userId),
             answered.Question,
             answer.Text,
             answer.Refused,
-            [.. answer.Citations.Select(c => new FeedbackSource(c.SourcePath, c.StartLine, c.EndLine, c.Title))],
+            answer.Citations,
             timeProvider.GetUtcNow());
         try
         {
             store.RecordVote(entry.AnswerId, entry.Voter, vote, timeProvider.GetUtcNow());
-            await feedback.AppendAsync(entry, cancellationToken);
+            await feedback.RecordVoteAsync(entry, cancellationToken);
             Log.VoteRecorded(logger, vote, answered.AnswerId);
             return BotReplies.FeedbackThanks;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Log.VoteFailed(logger, feedback.Path, ex);
-            return BotReplies.FeedbackFailed;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            Log.VoteFailed(logger, feedback.Path, ex);
+            Log.VoteFailed(logger, ex.Message, ex);
             return BotReplies.FeedbackFailed;
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex)

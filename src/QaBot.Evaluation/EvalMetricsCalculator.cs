@@ -20,7 +20,7 @@ public static class EvalMetricsCalculator
         ArgumentNullException.ThrowIfNull(outcomes);
         var answerable = outcomes.Where(o => o.Question.IsAnswerable).ToList();
         var unanswerable = outcomes.Where(o => !o.Question.IsAnswerable).ToList();
-        var withEvidenceCriterion = outcomes.Where(o => o.HasEvidenceCriterion).ToList();
+        var withAnswerGroups = outcomes.Where(o => o.HasEvidenceCriterion).ToList();
         var cited = outcomes.SelectMany(o => o.CitedSources.Select(source => EvalSourcePath.IsAmong(source, o.Question.Sources))).ToList();
 
         return new EvalMetrics(
@@ -30,11 +30,11 @@ public static class EvalMetricsCalculator
             Mean(answerable, o => AtOrAbove(o.HitRank, 5)),
             Mean(answerable, o => o.Question.Sources.Count(s => o.RetrievedSources.Take(5).Any(r => EvalSourcePath.IsAmong(r, [s]))) / (double)o.Question.Sources.Count),
             Mean(answerable, o => Reciprocal(o.HitRank)),
-            Mean(withEvidenceCriterion, o => AtOrAbove(o.EvidenceRank, 1)),
-            Mean(withEvidenceCriterion, o => AtOrAbove(o.EvidenceRank, 3)),
-            Mean(withEvidenceCriterion, o => AtOrAbove(o.EvidenceRank, 5)),
-            Mean(withEvidenceCriterion, o => Reciprocal(o.EvidenceRank)),
-            Mean(answerable, o => o.AnswerIsCorrect ? 1 : 0),
+            Mean(withAnswerGroups, o => AtOrAbove(o.EvidenceRank, 1)),
+            Mean(withAnswerGroups, o => AtOrAbove(o.EvidenceRank, 3)),
+            Mean(withAnswerGroups, o => AtOrAbove(o.EvidenceRank, 5)),
+            Mean(withAnswerGroups, o => Reciprocal(o.EvidenceRank)),
+            Mean(withAnswerGroups, o => o.AnswerIsCorrect == true ? 1 : 0),
             cited.Count == 0 ? null : cited.Count(c => c) / (double)cited.Count,
             Mean(unanswerable, o => o.Refused ? 1 : 0),
             Mean(answerable, o => o.Refused ? 1 : 0),

@@ -48,8 +48,12 @@ public sealed record QuestionOutcome(
     /// <summary>The question has groups to look for in its passages (evidence metrics apply).</summary>
     public bool HasEvidenceCriterion => Question.IsAnswerable && Question.AnswerAny.Count > 0;
 
-    /// <summary>Every answer_any group has an alternative in the answer (see <see cref="AnswerTextMatcher"/>).</summary>
-    public bool AnswerIsCorrect => !Refused && (Question.AnswerAny.Count == 0 || AnswerTextMatcher.Default.SatisfiesAll(Answer, Question.AnswerAny));
+    /// <summary>
+    /// Every answer_any group has an alternative in the answer (see <see cref="AnswerTextMatcher"/>); null when the
+    /// question has no groups (a reviewed question from Discord feedback names its sources only), so only the
+    /// file-level metrics judge it.
+    /// </summary>
+    public bool? AnswerIsCorrect => Question.AnswerAny.Count == 0 ? null : !Refused && AnswerTextMatcher.Default.SatisfiesAll(Answer, Question.AnswerAny);
 }
 
 /// <summary>The metrics of eval/README.md for one group of questions; null where a metric does not apply.</summary>

@@ -101,6 +101,42 @@ public sealed class DiscordOptionsTests
         Assert.Contains("<redacted>", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddDiscordClient_ModeratorRoleIds_BindsOneIdPerEntry()
+    {
+        using var provider = BuildProvider(new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = FakeGateway.Token,
+            ["Discord:ModeratorRoleIds:0"] = "600",
+            ["Discord:ModeratorRoleIds:1"] = " 601 ",
+            ["Discord:ModeratorRoleIds:2"] = "",
+        });
+
+        var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+
+        Assert.Equal([600UL, 601UL], options.ModeratorRoles.Order());
+    }
+
+    [Theory]
+    [InlineData("mods")]
+    [InlineData("600,601")]
+    [InlineData("0")]
+    [InlineData("-600")]
+    public void AddDiscordClient_ModeratorRoleIdNotANumber_FailsNamingTheEntryAndValue(string value)
+    {
+        using var provider = BuildProvider(new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = FakeGateway.Token,
+            ["Discord:ModeratorRoleIds:0"] = "600",
+            ["Discord:ModeratorRoleIds:1"] = value,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordOptions>>().Value);
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith($"Discord:ModeratorRoleIds:1 is '{value}', not a role id", failure, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider BuildProvider(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();

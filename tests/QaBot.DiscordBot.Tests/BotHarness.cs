@@ -7,6 +7,7 @@ using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Tests.Fakes;
+using QaBot.Evaluation.Feedback;
 
 namespace QaBot.DiscordBot.Tests;
 
@@ -19,11 +20,13 @@ internal sealed class BotHarness : IAsyncDisposable
     /// <param name="indexState">The index state the bot sees; ready when not given.</param>
     /// <param name="dataDirectory">An existing data folder (a restarted bot); kept on dispose. A new temporary one otherwise.</param>
     /// <param name="conversations">The answer service's conversation memory, to see what a restarted bot restores.</param>
+    /// <param name="configure">Further registrations (an index to check typed paths against).</param>
     public BotHarness(
         Dictionary<string, string?>? settings = null,
         IndexStateTracker? indexState = null,
         DirectoryInfo? dataDirectory = null,
-        ConversationStore? conversations = null)
+        ConversationStore? conversations = null,
+        Action<IServiceCollection>? configure = null)
     {
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("qabot-bot-");
@@ -53,6 +56,8 @@ internal sealed class BotHarness : IAsyncDisposable
             services.AddSingleton(conversations);
         }
 
+        services.AddSingleton<IFeedbackSink>(new FeedbackFiles(FeedbackPath, ReviewedPath));
+        configure?.Invoke(services);
         services.AddDiscordBot();
         services.Replace(ServiceDescriptor.Singleton<IReconnectStrategy>(FixedReconnectStrategy.Immediate));
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -65,6 +70,9 @@ internal sealed class BotHarness : IAsyncDisposable
     public DirectoryInfo DataDirectory { get; }
 
     public string FeedbackPath => Path.Combine(DataDirectory.FullName, "feedback.jsonl");
+
+    /// <summary>Where moderators' reviews go (what the Cli wires for DiscordBot:ReviewedFile).</summary>
+    public string ReviewedPath => Path.Combine(DataDirectory.FullName, "reviewed.jsonl");
 
     public FakeGateway Gateway => Server.Gateway;
 
@@ -107,11 +115,33 @@ internal sealed class BotHarness : IAsyncDisposable
             """);
 
     /// <summary>A click on a button under an answer: INTERACTION_CREATE type 3 with the button's custom id.</summary>
-    public Task DispatchButtonAsync(ulong interactionId, string customId, ulong userId = 400, ulong channelId = 700) =>
+    public Task DispatchButtonAsync(ulong interactionId, string customId, ulong userId = 400, ulong channelId = 700, ulong[]? roles = null) =>
+        DispatchInteractionAsync(interactionId, 3, $$"""{"custom_id":"{{customId}}","component_type":2}""", userId, channelId, roles);
+
+    /// <summary>"Mark source…" on message <paramref name="targetId"/>, with the target in <c>resolved</c> when given.</summary>
+    public Task DispatchMarkSourceAsync(ulong interactionId, ulong targetId, ulong[] roles, string? resolvedMessageJson = null, ulong userId = 410) =>
+        DispatchInteractionAsync(interactionId, 2, $$"""
+            {"id":"2","name":"Mark source…","type":3,"target_id":"{{targetId}}"{{(resolvedMessageJson is null ? "" : $$""","resolved":{"messages":{"{{targetId}}":{{resolvedMessageJson}} } }""")}} }
+            """, userId, 700, roles);
+
+    /// <summary>A string select submitted: INTERACTION_CREATE type 3, component type 3, with the chosen values.</summary>
+    public Task DispatchSelectAsync(ulong interactionId, string customId, string[] values, ulong[] roles, ulong userId = 410) =>
+        DispatchInteractionAsync(interactionId, 3, $$"""
+            {"custom_id":"{{customId}}","component_type":3,"values":{{System.Text.Json.JsonSerializer.Serialize(values)}} }
+            """, userId, 700, roles);
+
+    /// <summary>A modal submitted: INTERACTION_CREATE type 5 with one text input's value.</summary>
+    public Task DispatchModalSubmitAsync(ulong interactionId, string customId, string inputId, string value, ulong[] roles, ulong userId = 410) =>
+        DispatchInteractionAsync(interactionId, 5, $$"""
+            {"custom_id":"{{customId}}","components":[{"type":1,"components":[{"type":4,"custom_id":"{{inputId}}","value":{{System.Text.Json.JsonSerializer.Serialize(value)}} }]}]}
+            """, userId, 700, roles);
+
+    private Task DispatchInteractionAsync(ulong interactionId, int type, string dataJson, ulong userId, ulong channelId, ulong[]? roles) =>
         Gateway.DispatchAsync("INTERACTION_CREATE", $$"""
-            {"id":"{{interactionId}}","application_id":"{{FakeGateway.ApplicationId}}","type":3,"token":"itoken-{{interactionId}}","version":1,
-             "channel_id":"{{channelId}}","guild_id":"500","member":{"user":{"id":"{{userId}}","username":"ada"} },
-             "data":{"custom_id":"{{customId}}","component_type":2} }
+            {"id":"{{interactionId}}","application_id":"{{FakeGateway.ApplicationId}}","type":{{type}},"token":"itoken-{{interactionId}}","version":1,
+             "channel_id":"{{channelId}}","guild_id":"500",
+             "member":{"user":{"id":"{{userId}}","username":"ada"},"roles":{{System.Text.Json.JsonSerializer.Serialize((roles ?? []).Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture)))}} },
+             "data":{{dataJson}} }
             """);
 
     public async ValueTask DisposeAsync()

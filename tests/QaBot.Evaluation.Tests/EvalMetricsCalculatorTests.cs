@@ -174,6 +174,25 @@ public sealed class EvalMetricsCalculatorTests
     }
 
     [Fact]
+    public void Compute_QuestionWithSourcesButNoAnswerGroups_FileLevelMetricsOnly()
+    {
+        // Arrange: a reviewed question from Discord (sources, no answer_any) beside one with groups.
+        var reviewed = EvalSample.Outcome(EvalSample.Question("r1", "factual", ["A"], []), ["A"], ["A"], false, "Anything at all [1].", 10);
+        var graded = EvalSample.Outcome(EvalSample.Question("g1", "factual", ["B"], [["42"]]), ["C", "B"], ["C"], false, "It is 7 [1].", 20);
+
+        // Act
+        var m = EvalMetricsCalculator.Compute([reviewed, graded]);
+
+        // Assert
+        Assert.Null(reviewed.AnswerIsCorrect);
+        Assert.Equal((0.5, 1.0, 0.75), (m.HitAt1, m.HitAt3, m.Mrr));
+        Assert.Equal(0.0, m.AnswerAccuracy);
+        Assert.Equal(0.0, m.EvidenceAt5);
+        Assert.Equal(0.0, m.FalseRefusalRate);
+        Assert.Null(EvalMetricsCalculator.Compute([reviewed]).AnswerAccuracy);
+    }
+
+    [Fact]
     public void Compute_EvidenceSample_EvidenceMetricsOverQuestionsWithGroupsRefusedOrNot()
     {
         // Act

@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QaBot.Cli.Hosting;
+using QaBot.Core;
 using QaBot.DiscordBot;
+using QaBot.Evaluation.Feedback;
 using QaBot.Index.Sqlite;
 
 namespace QaBot.Cli.Commands;
@@ -23,9 +26,18 @@ public static class DiscordCommand
             parseResult,
             (services, token) => RunAsync(services, token),
             cancellationToken,
-            services => services.AddDiscordBot().UseReadOnlySqliteIndex()));
+            services => services.AddDiscordBot().AddFeedbackFiles().UseReadOnlySqliteIndex()));
         return command;
     }
+
+    /// <summary>
+    /// Votes and reviews go to the two JSON-lines files of <c>DiscordBot:FeedbackFile</c> and <c>DiscordBot:ReviewedFile</c>
+    /// (relative ones in the data folder), which <c>qabot eval --from-feedback</c> and <c>qabot eval --set</c> read.
+    /// </summary>
+    internal static IServiceCollection AddFeedbackFiles(this IServiceCollection services) =>
+        services.AddSingleton<IFeedbackSink>(provider => new FeedbackFiles(
+            DiscordBotServiceCollectionExtensions.InDataFolder(provider, options => options.FeedbackFile),
+            DiscordBotServiceCollectionExtensions.InDataFolder(provider, options => options.ReviewedFile)));
 
     private static async Task<int> RunAsync(IServiceProvider services, CancellationToken token)
     {

@@ -39,6 +39,9 @@ public sealed record DiscordMessage
     /// <summary>Message flags.</summary>
     public MessageFlags? Flags { get; init; }
 
+    /// <summary>The message's action rows (buttons, selects).</summary>
+    public IReadOnlyList<MessageComponent>? Components { get; init; }
+
     /// <summary>Whether <paramref name="userId"/> is among <see cref="Mentions"/>.</summary>
     public bool IsMentioning(ulong userId) => Mentions.Any(user => user.Id == userId);
 }
@@ -143,6 +146,30 @@ public sealed record MessageComponent
     /// <summary>Children of an action row.</summary>
     public IReadOnlyList<MessageComponent>? Components { get; init; }
 
+    /// <summary>The choices of a string select (at most 25).</summary>
+    public IReadOnlyList<SelectOption>? Options { get; init; }
+
+    /// <summary>A select's or text input's hint while empty.</summary>
+    public string? Placeholder { get; init; }
+
+    /// <summary>Fewest choices a select accepts.</summary>
+    public int? MinValues { get; init; }
+
+    /// <summary>Most choices a select accepts.</summary>
+    public int? MaxValues { get; init; }
+
+    /// <summary>A text input's shortest value.</summary>
+    public int? MinLength { get; init; }
+
+    /// <summary>A text input's longest value (at most 4000).</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>Whether a text input must be filled in.</summary>
+    public bool? Required { get; init; }
+
+    /// <summary>A text input's value: pre-filled when sent, what was typed in a modal submission.</summary>
+    public string? Value { get; init; }
+
     /// <summary>An action row holding up to five buttons.</summary>
     public static MessageComponent ActionRow(params IReadOnlyList<MessageComponent> components) =>
         new() { Type = 1, Components = components };
@@ -150,4 +177,25 @@ public sealed record MessageComponent
     /// <summary>A non-link button.</summary>
     public static MessageComponent Button(int style, string label, string customId) =>
         new() { Type = 2, Style = style, Label = label, CustomId = customId };
+
+    /// <summary>A string select (type 3); it fills an action row on its own.</summary>
+    public static MessageComponent StringSelect(string customId, string placeholder, IReadOnlyList<SelectOption> options, int maxValues) =>
+        new() { Type = 3, CustomId = customId, Placeholder = placeholder, Options = options, MinValues = 1, MaxValues = maxValues };
+
+    /// <summary>A required text input (type 4) for a modal, one line (style 1) or several (style 2); the label has at most 45 characters.</summary>
+    public static MessageComponent TextInput(string customId, string label, string placeholder, int maxLength, bool paragraph = false) =>
+        new() { Type = 4, Style = paragraph ? 2 : 1, CustomId = customId, Label = label, Placeholder = placeholder, MinLength = 1, MaxLength = maxLength, Required = true };
+}
+
+/// <summary>A choice of a string select: label and value at most 100 characters, description at most 100.</summary>
+public sealed record SelectOption
+{
+    /// <summary>What the user sees.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>What comes back in the interaction's <c>values</c>.</summary>
+    public required string Value { get; init; }
+
+    /// <summary>A second line under the label.</summary>
+    public string? Description { get; init; }
 }

@@ -24,4 +24,7 @@ public sealed record GuildMember
 
     /// <summary>The guild nickname.</summary>
     public string? Nick { get; init; }
+
+    /// <summary>The member's role ids (always sent with interactions).</summary>
+    public IReadOnlyList<ulong> Roles { get; init; } = [];
 }

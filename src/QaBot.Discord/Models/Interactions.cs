@@ -93,11 +93,28 @@ public sealed record InteractionData
     /// <summary>The target of a context-menu command.</summary>
     public ulong? TargetId { get; init; }
 
+    /// <summary>Objects the command refers to; for a message command, the target message.</summary>
+    public ResolvedData? Resolved { get; init; }
+
+    /// <summary>A submitted modal's action rows with the values of its text inputs.</summary>
+    public IReadOnlyList<MessageComponent>? Components { get; init; }
+
+    /// <summary>The value a submitted modal's text input <paramref name="customId"/> holds, if it has one.</summary>
+    public string? GetTextInput(string customId) =>
+        Components?.SelectMany(row => row.Components ?? []).FirstOrDefault(input => input.CustomId == customId)?.Value;
+
     /// <summary>The string value of the top-level option <paramref name="name"/>, if given.</summary>
     public string? GetString(string name) =>
         Options?.FirstOrDefault(option => option.Name == name) is { Value: { ValueKind: JsonValueKind.String } value }
             ? value.GetString()
             : null;
+}
+
+/// <summary>The objects a command's data refers to, by id.</summary>
+public sealed record ResolvedData
+{
+    /// <summary>Messages by snowflake (as a string, the JSON object's keys).</summary>
+    public IReadOnlyDictionary<string, DiscordMessage>? Messages { get; init; }
 }
 
 /// <summary>One option value of a command invocation.</summary>
@@ -136,6 +153,9 @@ public enum InteractionCallbackType
 
     /// <summary>7: components only; edit the message the component was on.</summary>
     UpdateMessage = 7,
+
+    /// <summary>9: open a form (not after a modal submission).</summary>
+    Modal = 9,
 }
 
 /// <summary>The body of Create Interaction Response.</summary>
@@ -156,6 +176,20 @@ public sealed record InteractionResponse
 
     /// <summary>A type 6 response to a button: acknowledged, nothing shown; the message is edited later.</summary>
     public static InteractionResponse DeferredUpdate() => new() { Type = InteractionCallbackType.DeferredUpdateMessage };
+
+    /// <summary>A type 7 response to a component: replaces the message it was on (its text and components).</summary>
+    public static InteractionResponse UpdateMessage(string content, IReadOnlyList<MessageComponent> components) => new()
+    {
+        Type = InteractionCallbackType.UpdateMessage,
+        Data = new InteractionCallbackData { Content = content, Components = components },
+    };
+
+    /// <summary>A type 9 response: a form with a title (at most 45 characters) and up to five rows of text inputs.</summary>
+    public static InteractionResponse Modal(string customId, string title, IReadOnlyList<MessageComponent> rows) => new()
+    {
+        Type = InteractionCallbackType.Modal,
+        Data = new InteractionCallbackData { CustomId = customId, Title = title, Components = rows, AllowedMentions = null },
+    };
 
     /// <summary>A type 4 message response with no mentions allowed.</summary>
     public static InteractionResponse Message(string content, MessageFlags? flags = null) => new()
@@ -182,4 +216,10 @@ public sealed record InteractionCallbackData
 
     /// <summary>Components.</summary>
     public IReadOnlyList<MessageComponent>? Components { get; init; }
+
+    /// <summary>A modal's custom id.</summary>
+    public string? CustomId { get; init; }
+
+    /// <summary>A modal's title.</summary>
+    public string? Title { get; init; }
 }

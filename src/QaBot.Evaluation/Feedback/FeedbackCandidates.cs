@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using QaBot.Analysis;
+using QaBot.Core;
 
 namespace QaBot.Evaluation.Feedback;
 
@@ -25,6 +26,9 @@ public sealed record FeedbackCandidate(
 
     /// <summary>At least as many 👎 as 👍: sources and kind are the bot's guess and need a person.</summary>
     public const string NeedsReview = "needs_review";
+
+    /// <summary>A moderator chose the sources in Discord ("Mark source…"); the kind follows from them.</summary>
+    public const string Reviewed = "reviewed";
 }
 
 /// <summary>Turns votes into candidate questions: one per answered question, newest votes per voter only.</summary>
@@ -50,6 +54,9 @@ public static class FeedbackCandidates
         return candidates.Count;
     }
 
+    /// <summary>The question id of an answer's candidate, the same in the candidates and the reviewed file.</summary>
+    public static string IdFor(string answerId) => "fb-" + answerId;
+
     private static FeedbackCandidate ToCandidate(IGrouping<string, FeedbackEntry> votes)
     {
         // Question, answer and sources are the same on every vote of an answer; the newest line is as good as any.
@@ -64,7 +71,7 @@ public static class FeedbackCandidates
             _ => "multi",
         };
         return new FeedbackCandidate(
-            "fb-" + latest.AnswerId,
+            IdFor(latest.AnswerId),
             latest.Question,
             LanguageDetector.Detect(latest.Question),
             sources,

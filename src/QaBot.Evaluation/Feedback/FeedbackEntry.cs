@@ -1,19 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using QaBot.Core;
 
 namespace QaBot.Evaluation.Feedback;
-
-/// <summary>A vote on an answer.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<FeedbackVote>))]
-public enum FeedbackVote
-{
-    /// <summary>👍: the answer helped.</summary>
-    [JsonStringEnumMemberName("up")]
-    Up,
-
-    /// <summary>👎: the answer was wrong or unhelpful.</summary>
-    [JsonStringEnumMemberName("down")]
-    Down,
-}
 
 /// <summary>A source an answer cited: the corpus-relative file, its lines and title.</summary>
 public sealed record FeedbackSource(
@@ -29,10 +18,29 @@ public sealed record FeedbackSource(
 /// </summary>
 public sealed record FeedbackEntry(
     [property: JsonPropertyName("answer_id")] string AnswerId,
-    [property: JsonPropertyName("vote")] FeedbackVote Vote,
+    [property: JsonPropertyName("vote"), JsonConverter(typeof(FeedbackVoteJsonConverter))] FeedbackVote Vote,
     [property: JsonPropertyName("voter")] string Voter,
     [property: JsonPropertyName("question")] string Question,
     [property: JsonPropertyName("answer")] string Answer,
     [property: JsonPropertyName("refused")] bool Refused,
     [property: JsonPropertyName("sources")] IReadOnlyList<FeedbackSource> Sources,
-    [property: JsonPropertyName("voted_at")] DateTimeOffset VotedAt);
+    [property: JsonPropertyName("voted_at")] DateTimeOffset VotedAt)
+{
+    /// <summary>The line for a vote the bot recorded.</summary>
+    public static FeedbackEntry From(AnswerVote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return new FeedbackEntry(
+            vote.AnswerId,
+            vote.Vote,
+            vote.Voter,
+            vote.Question,
+            vote.Answer,
+            vote.Refused,
+            [.. vote.Sources.Select(c => new FeedbackSource(c.SourcePath, c.StartLine, c.EndLine, c.Title))],
+            vote.VotedAt);
+    }
+}
+
+/// <summary>Votes are <c>"up"</c> and <c>"down"</c> in the file.</summary>
+internal sealed class FeedbackVoteJsonConverter() : JsonStringEnumConverter<FeedbackVote>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false);

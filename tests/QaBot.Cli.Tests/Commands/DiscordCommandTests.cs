@@ -34,10 +34,11 @@ public sealed class DiscordCommandTests(IngestedCorpusFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Discord_TokenForTheFake_RegistersAskAnswersAMentionWithSourcesAndStopsCleanly()
+    public async Task Discord_TokenForTheFake_RegistersAskAnswersAMentionWithSourcesRecordsAVoteAndStopsCleanly()
     {
         // Arrange
         await using var discord = new FakeDiscordServer();
+        var votes = _directory.Combine("feedback", "votes.jsonl");
         using var console = new ConsoleCapture();
         using var stop = new CancellationTokenSource();
         var run = QaBotCommandLine.Build()
@@ -46,6 +47,7 @@ public sealed class DiscordCommandTests(IngestedCorpusFixture fixture) : IClassF
                 "--config", $"Discord:Token={FakeGateway.Token}",
                 "--config", $"Discord:ApiBaseUrl={discord.ApiBaseUrl}",
                 "--config", "Discord:GuildId=500",
+                "--config", $"DiscordBot:FeedbackFile={votes}",
             ])
             .InvokeAsync(cancellationToken: stop.Token);
 
@@ -54,6 +56,11 @@ public sealed class DiscordCommandTests(IngestedCorpusFixture fixture) : IClassF
         await discord.Gateway.DispatchAsync("MESSAGE_CREATE", FakeGateway.MessageJson(900, $"<@{FakeGateway.BotUserId}> {BinhaiQuestion}"));
         var thread = await NextRequestAsync(discord, "POST", "/channels/300/messages/900/threads");
         var answer = await NextRequestAsync(discord, "POST", "/channels/900/messages");
+        await discord.Gateway.DispatchAsync("INTERACTION_CREATE", $$"""
+            {"id":"901","application_id":"{{FakeGateway.ApplicationId}}","type":3,"token":"itoken-901","version":1,"channel_id":"900","guild_id":"500",
+             "member":{"user":{"id":"400","username":"ada"},"roles":[]},"data":{"custom_id":"fb:down:900","component_type":2} }
+            """);
+        await NextRequestAsync(discord, "POST", "/interactions/901/itoken-901/callback");
         await stop.CancelAsync();
         var exitCode = await run;
         var close = await discord.Gateway.NextCloseAsync();
@@ -66,6 +73,8 @@ public sealed class DiscordCommandTests(IngestedCorpusFixture fixture) : IClassF
         Assert.Contains("**Sources**", content, StringComparison.Ordinal);
         Assert.Contains($"`{Article004}:", content, StringComparison.Ordinal);
         Assert.Empty(answer.Json["allowed_mentions"]!["parse"]!.AsArray());
+        // The host wires the feedback sink to DiscordBot:FeedbackFile.
+        Assert.Contains("\"vote\":\"down\"", Assert.Single(File.ReadAllLines(votes)), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Equal(1000, close.CloseCode);
         Assert.DoesNotContain(FakeGateway.Token, console.Error, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using QaBot.Core;
 using QaBot.Evaluation.Feedback;
 using QaBot.Testing;
 
@@ -90,10 +91,11 @@ public sealed class FeedbackCandidatesTests : IDisposable
     {
         // Arrange
         var log = _directory.Combine("data", "feedback.jsonl");
-        using (var feedback = new FeedbackLog(log))
+        using (var feedback = new FeedbackFiles(log, _directory.Combine("data", "reviewed.jsonl")))
         {
-            await feedback.AppendAsync(Vote("a1", FeedbackVote.Up, "voter-1", sources: [Source("002_x.txt", 1, 4)]), CancellationToken.None);
-            await feedback.AppendAsync(Vote("a2", FeedbackVote.Down, "voter-1"), CancellationToken.None);
+            var cited = new Citation(1, "002_x.txt", 1, 4, "Title");
+            await feedback.RecordVoteAsync(new AnswerVote("a1", FeedbackVote.Up, "voter-1", "Q1?", "A [1].", false, [cited], Start), CancellationToken.None);
+            await feedback.RecordVoteAsync(new AnswerVote("a2", FeedbackVote.Down, "voter-1", "Q2?", "A [1].", false, [cited], Start), CancellationToken.None);
         }
 
         var output = _directory.Combine("candidates.jsonl");
