@@ -60,7 +60,7 @@ public static partial class AnswerTypeDetector
             AnswerType.Quantity => Measured().IsMatch(text) || MeasuredChinese().IsMatch(text) || Frequency().IsMatch(text),
             AnswerType.Money => Amount().IsMatch(text),
             AnswerType.Share => Proportion().IsMatch(text),
-            AnswerType.Date => Digits().IsMatch(text) || MonthName().IsMatch(text),
+            AnswerType.Date => Digits().IsMatch(text) || MonthName().IsMatch(text) || TimeOfDay().IsMatch(text),
             AnswerType.Name => NameLike().IsMatch(text),
             AnswerType.Technical => TechnicalToken().IsMatch(text) || LatinInCjk().IsMatch(text),
             _ => true,
@@ -138,6 +138,10 @@ public static partial class AnswerTypeDetector
 
     [GeneratedRegex(@"\b(january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthName();
+
+    // "When" is also answered by a time of day or a moment ("at dusk", "jeden Abend", "每天晚上").
+    [GeneratedRegex(@"\b(dawn|dusk|sunrise|sunset|morning|evening|night|noon|midnight|today|tomorrow|yesterday|Morgen|Abend|Nacht|Mittag|Mitternacht|Dämmerung|heute|gestern|morgens|abends|nachts)\b|早上|上午|下午|晚上|黄昏|傍晚|中午|午夜|凌晨|今天|昨天|明天", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOfDay();
 
     // A capitalised word not at a sentence start, a Latin token inside CJK text, or a CJK run: crude, but a
     // passage without any of them cannot name anyone.
