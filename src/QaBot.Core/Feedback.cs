@@ -38,7 +38,10 @@ public sealed record ReviewedAnswer(
     DateTimeOffset ReviewedAt)
 {
     /// <summary>The kind of question the verdict makes of it: unanswerable (no source), factual (one) or multi (several).</summary>
-    public string Kind => Sources.Count switch
+    public string Kind => KindFor(Sources.Count);
+
+    /// <summary>The eval kind of a question with this many source files, as votes and reviews both guess it.</summary>
+    public static string KindFor(int sourceCount) => sourceCount switch
     {
         0 => "unanswerable",
         1 => "factual",

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 using QaBot.Core;
 using QaBot.Discord.Tests.Fakes;
 using QaBot.Evaluation;
@@ -190,7 +191,7 @@ public sealed class ReviewTests : IDisposable
     [Fact]
     public async Task TypePath_FileTheIndexDoesNotHold_NamesItAndWritesNothing()
     {
-        var index = new ManifestOnlyIndex("guides/setup.md", "faq.md");
+        var index = ManifestOnlyIndex("guides/setup.md", "faq.md");
         await using var harness = await AnsweredAsync(configure: services => services.AddSingleton<IChunkIndex>(index));
 
         await harness.DispatchModalSubmitAsync(1010, "rv:form:700", "paths", "faq.md\nguides/setpu.md", [ModeratorRole]);
@@ -294,29 +295,11 @@ public sealed class ReviewTests : IDisposable
     }
 
     /// <summary>An index that only answers which files it holds: all a review asks of it.</summary>
-    private sealed class ManifestOnlyIndex(params string[] paths) : IChunkIndex
+    private static IChunkIndex ManifestOnlyIndex(params string[] paths)
     {
-        public Task<IReadOnlyDictionary<string, ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyDictionary<string, ManifestEntry>>(paths.ToDictionary(p => p, p => new ManifestEntry(p, "hash", "v1", 1, DateTimeOffset.UnixEpoch)));
-
-        public Task ReplaceDocumentAsync(ManifestEntry entry, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task RemoveDocumentAsync(string sourcePath, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task UpdateManifestEntryAsync(ManifestEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<LexicalHit>> SearchLexicalAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<VocabularyTerm>> ReadVocabularyAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyDictionary<string, int>> GetChunkFrequenciesAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IndexStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<byte[]?> ReadBlobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task WriteBlobAsync(string name, byte[] content, CancellationToken cancellationToken) => throw new NotSupportedException();
+        var index = new Mock<IChunkIndex>(MockBehavior.Strict);
+        index.Setup(i => i.ReadManifestAsync(It.IsAny<CancellationToken>()))
+            .ReturnsAsync(paths.ToDictionary(p => p, p => new ManifestEntry(p, "hash", "v1", 1, DateTimeOffset.UnixEpoch)));
+        return index.Object;
     }
 }

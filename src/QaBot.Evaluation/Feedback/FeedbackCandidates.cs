@@ -64,12 +64,7 @@ public static class FeedbackCandidates
         var up = votes.Count(vote => vote.Vote == FeedbackVote.Up);
         var down = votes.Count(vote => vote.Vote == FeedbackVote.Down);
         var sources = latest.Refused ? [] : latest.Sources.Select(source => source.Path).Distinct(StringComparer.Ordinal).ToList();
-        var kind = sources.Count switch
-        {
-            0 => "unanswerable",
-            1 => "factual",
-            _ => "multi",
-        };
+        var kind = ReviewedAnswer.KindFor(sources.Count);
         return new FeedbackCandidate(
             IdFor(latest.AnswerId),
             latest.Question,
