@@ -7,22 +7,31 @@ namespace QaBot.Analysis.Translation;
 /// </summary>
 public sealed class TranslationTable
 {
-    private readonly Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>> _pairs;
-    private readonly Dictionary<(string From, string To), int> _longestChineseKey = [];
+    // A pair read from storage is decoded on first use: a question needs only the pairs out of its own language.
+    private readonly Dictionary<(string From, string To), Lazy<Dictionary<string, TranslationCandidate[]>>> _pairs;
+    private readonly Dictionary<(string From, string To), Lazy<int>> _longestChineseKey = [];
 
     internal TranslationTable(
         IReadOnlyList<string> collectionLanguages,
         int maxCandidatesPerPhrase,
         Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>> pairs)
+        : this(collectionLanguages, maxCandidatesPerPhrase, pairs.ToDictionary(p => p.Key, p => new Lazy<Dictionary<string, TranslationCandidate[]>>(p.Value)))
+    {
+    }
+
+    internal TranslationTable(
+        IReadOnlyList<string> collectionLanguages,
+        int maxCandidatesPerPhrase,
+        Dictionary<(string From, string To), Lazy<Dictionary<string, TranslationCandidate[]>>> pairs)
     {
         CollectionLanguages = collectionLanguages;
         MaxCandidatesPerPhrase = maxCandidatesPerPhrase;
         _pairs = pairs;
-        foreach (var ((from, to), map) in pairs)
+        foreach (var (key, map) in pairs)
         {
-            if (from == Languages.Chinese)
+            if (key.From == Languages.Chinese)
             {
-                _longestChineseKey[(from, to)] = map.Count == 0 ? 0 : map.Keys.Max(key => key.Length);
+                _longestChineseKey[key] = new Lazy<int>(() => map.Value.Count == 0 ? 0 : map.Value.Keys.Max(k => k.Length));
             }
         }
     }
@@ -35,15 +44,16 @@ public sealed class TranslationTable
 
     /// <summary>Source phrases translated from <paramref name="fromLanguage"/> into <paramref name="toLanguage"/>.</summary>
     public int Count(string fromLanguage, string toLanguage) =>
-        _pairs.TryGetValue((fromLanguage, toLanguage), out var map) ? map.Count : 0;
+        _pairs.TryGetValue((fromLanguage, toLanguage), out var map) ? map.Value.Count : 0;
 
-    internal IEnumerable<KeyValuePair<(string From, string To), Dictionary<string, TranslationCandidate[]>>> Pairs => _pairs;
+    internal IEnumerable<KeyValuePair<(string From, string To), Dictionary<string, TranslationCandidate[]>>> Pairs =>
+        _pairs.Select(p => KeyValuePair.Create(p.Key, p.Value.Value));
 
     /// <summary>The kept candidates for a normalized source key, best first; empty when the key is not in the table.</summary>
     public IReadOnlyList<TranslationCandidate> Candidates(string key, string fromLanguage, string toLanguage)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _pairs.TryGetValue((fromLanguage, toLanguage), out var map) && map.TryGetValue(key, out var candidates)
+        return _pairs.TryGetValue((fromLanguage, toLanguage), out var map) && map.Value.TryGetValue(key, out var candidates)
             ? candidates
             : [];
     }
@@ -63,7 +73,7 @@ public sealed class TranslationTable
             return new TranslatedQuery(question, []);
         }
 
-        var longestChineseKey = _longestChineseKey.GetValueOrDefault((fromLanguage, toLanguage));
+        var longestChineseKey = _longestChineseKey.TryGetValue((fromLanguage, toLanguage), out var longest) ? longest.Value : 0;
         return new QueryTranslator(this, fromLanguage, toLanguage, longestChineseKey).Translate(question);
     }
 

@@ -5,11 +5,13 @@ namespace QaBot.Analysis.Translation;
 /// <summary>
 /// Binary form of a <see cref="TranslationTable"/>: magic <c>QBTT</c>, a version byte, the candidate limit, the
 /// collection languages, then per language pair its keys, each with its candidates (text, collection frequency).
-/// Strings are length-prefixed UTF-8, counts and frequencies 7-bit encoded.
+/// Strings are length-prefixed UTF-8, counts and frequencies 7-bit encoded. From version 2 each pair's keys are
+/// preceded by their length in bytes, so that reading the table decodes a pair only when it is first used (a
+/// question needs the pairs out of its own language only: a third of the table); version 1 is still read.
 /// </summary>
 internal static class TranslationTableSerializer
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
     private static readonly byte[] Magic = "QBTT"u8.ToArray();
 
     public static byte[] Serialize(TranslationTable table)
@@ -32,16 +34,29 @@ internal static class TranslationTableSerializer
             {
                 writer.Write(from);
                 writer.Write(to);
-                writer.Write7BitEncodedInt(map.Count);
-                foreach (var (key, candidates) in map.OrderBy(e => e.Key, StringComparer.Ordinal))
+                var section = SerializePair(map);
+                writer.Write7BitEncodedInt(section.Length);
+                writer.Write(section);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] SerializePair(Dictionary<string, TranslationCandidate[]> map)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write7BitEncodedInt(map.Count);
+            foreach (var (key, candidates) in map.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                writer.Write(key);
+                writer.Write7BitEncodedInt(candidates.Length);
+                foreach (var candidate in candidates)
                 {
-                    writer.Write(key);
-                    writer.Write7BitEncodedInt(candidates.Length);
-                    foreach (var candidate in candidates)
-                    {
-                        writer.Write(candidate.Text);
-                        writer.Write7BitEncodedInt(candidate.CollectionFrequency);
-                    }
+                    writer.Write(candidate.Text);
+                    writer.Write7BitEncodedInt(candidate.CollectionFrequency);
                 }
             }
         }
@@ -55,9 +70,10 @@ internal static class TranslationTableSerializer
         try
         {
             using var reader = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadByte() != Version)
+            var version = reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) ? reader.ReadByte() : (byte)0;
+            if (version is not (1 or Version))
             {
-                throw new InvalidDataException("Not a QaBot translation table of version 1.");
+                throw new InvalidDataException("Not a QaBot translation table of version 1 or 2.");
             }
 
             var maxCandidates = reader.Read7BitEncodedInt();
@@ -68,34 +84,27 @@ internal static class TranslationTableSerializer
             }
 
             var pairCount = reader.Read7BitEncodedInt();
-            var pairs = new Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>>(pairCount);
-            var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+            var pairs = new Dictionary<(string From, string To), Lazy<Dictionary<string, TranslationCandidate[]>>>(pairCount);
             for (var p = 0; p < pairCount; p++)
             {
                 var from = reader.ReadString();
                 var to = reader.ReadString();
-                var keyCount = reader.Read7BitEncodedInt();
-                var map = new Dictionary<string, TranslationCandidate[]>(keyCount, StringComparer.Ordinal);
-                for (var k = 0; k < keyCount; k++)
+                if (version == 1)
                 {
-                    var key = reader.ReadString();
-                    var candidates = new TranslationCandidate[reader.Read7BitEncodedInt()];
-                    for (var c = 0; c < candidates.Length; c++)
-                    {
-                        var text = reader.ReadString();
-                        // Targets repeat across keys; share one string instance per text.
-                        if (!strings.TryGetValue(text, out var shared))
-                        {
-                            strings[text] = shared = text;
-                        }
-
-                        candidates[c] = new TranslationCandidate(shared, reader.Read7BitEncodedInt());
-                    }
-
-                    map[key] = candidates;
+                    pairs[(from, to)] = new Lazy<Dictionary<string, TranslationCandidate[]>>(ReadPair(reader));
+                    continue;
                 }
 
-                pairs[(from, to)] = map;
+                var length = reader.Read7BitEncodedInt();
+                var offset = (int)reader.BaseStream.Position;
+                if (length < 0 || offset + length > data.Length)
+                {
+                    throw new InvalidDataException("The translation table is truncated.");
+                }
+
+                reader.BaseStream.Position = offset + length;
+                pairs[(from, to)] = new Lazy<Dictionary<string, TranslationCandidate[]>>(
+                    () => ReadSection(data, offset, length), LazyThreadSafetyMode.ExecutionAndPublication);
             }
 
             return new TranslationTable(languages, maxCandidates, pairs);
@@ -104,5 +113,45 @@ internal static class TranslationTableSerializer
         {
             throw new InvalidDataException("The translation table is truncated.", exception);
         }
+    }
+
+    private static Dictionary<string, TranslationCandidate[]> ReadSection(byte[] data, int offset, int length)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(data, offset, length, writable: false), Encoding.UTF8);
+            return ReadPair(reader);
+        }
+        catch (EndOfStreamException exception)
+        {
+            throw new InvalidDataException("The translation table is truncated.", exception);
+        }
+    }
+
+    private static Dictionary<string, TranslationCandidate[]> ReadPair(BinaryReader reader)
+    {
+        var keyCount = reader.Read7BitEncodedInt();
+        var map = new Dictionary<string, TranslationCandidate[]>(keyCount, StringComparer.Ordinal);
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var k = 0; k < keyCount; k++)
+        {
+            var key = reader.ReadString();
+            var candidates = new TranslationCandidate[reader.Read7BitEncodedInt()];
+            for (var c = 0; c < candidates.Length; c++)
+            {
+                var text = reader.ReadString();
+                // Targets repeat across keys; share one string instance per text.
+                if (!strings.TryGetValue(text, out var shared))
+                {
+                    strings[text] = shared = text;
+                }
+
+                candidates[c] = new TranslationCandidate(shared, reader.Read7BitEncodedInt());
+            }
+
+            map[key] = candidates;
+        }
+
+        return map;
     }
 }

@@ -121,6 +121,36 @@ public sealed class TranslationTableTests
     }
 
     [Fact]
+    public void Deserialize_Version1Table_ReadsItsPairs()
+    {
+        // Version 1 (no section lengths), as indexes built before version 2 hold it.
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("QBTT"u8.ToArray());
+            writer.Write((byte)1);
+            writer.Write7BitEncodedInt(3);
+            writer.Write7BitEncodedInt(2);
+            writer.Write(Languages.English);
+            writer.Write(Languages.German);
+            writer.Write7BitEncodedInt(1);
+            writer.Write(Languages.English);
+            writer.Write(Languages.German);
+            writer.Write7BitEncodedInt(1);
+            writer.Write("drone");
+            writer.Write7BitEncodedInt(1);
+            writer.Write("drohne");
+            writer.Write7BitEncodedInt(4);
+        }
+
+        var table = TranslationTable.Deserialize(stream.ToArray());
+
+        Assert.Equal([Languages.English, Languages.German], table.CollectionLanguages);
+        Assert.Equal([new TranslationCandidate("drohne", 4)], table.Candidates("drone", Languages.English, Languages.German));
+        Assert.Equal(1, table.Count(Languages.English, Languages.German));
+    }
+
+    [Fact]
     public void Deserialize_NotATable_ThrowsInvalidData()
     {
         Assert.Throws<InvalidDataException>(() => TranslationTable.Deserialize([1, 2, 3, 4, 5, 6]));
