@@ -69,15 +69,26 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         return await RenderAsync(chosen, candidates[0], focus, language, cancellationToken);
     }
 
-    /// <summary>The lead, its continuation, and the supporting sentences that add evidence for an uncovered part.</summary>
+    /// <summary>
+    /// The lead with its continuation; when neither holds the asked-for item but the sentence next to them does, that
+    /// sentence; then the supporting sentences that add evidence for an uncovered part.
+    /// </summary>
     private List<(PassageSentences Passage, int Index)> Choose(List<SentenceCandidate> candidates, QuestionFocus focus, IReadOnlySet<int> rare)
     {
         var lead = candidates[0];
-        var chosen = WithContinuation(lead.Passage, lead.Index).Select(i => (lead.Passage, i)).ToList();
-        var covered = new HashSet<int>(chosen.SelectMany(c => c.Passage.SentenceCovered[c.i]));
-        var itemHeld = chosen.Any(c => AskedItem.Holds(focus.Asked, ReferenceMarks().Replace(c.Passage.Sentences[c.i], string.Empty)));
-        var quoted = chosen.Select(c => Normalised(c.Passage.Sentences[c.i])).ToHashSet(StringComparer.Ordinal);
+        List<(PassageSentences Passage, int Index)> chosen = [.. WithContinuation(lead.Passage, lead.Index).Select(i => (lead.Passage, i))];
+        var covered = new HashSet<int>(chosen.SelectMany(c => c.Passage.SentenceCovered[c.Index]));
+        var itemHeld = chosen.Any(c => Holds(focus, c.Passage.Sentences[c.Index]));
         var supporting = 0;
+        if (!itemHeld && focus.Asked != AskedItemKind.Open && AdjacentHoldingItem(lead.Passage, chosen.Select(c => c.Index), focus) is { } adjacent)
+        {
+            // The lead names the topic, the sentence beside it gives the asked-for number, date, name or command.
+            chosen.AddRange(WithContinuation(lead.Passage, adjacent).Where(i => !chosen.Contains((lead.Passage, i))).Select(i => (lead.Passage, i)));
+            itemHeld = true;
+            supporting++;
+        }
+
+        var quoted = chosen.Select(c => Normalised(c.Passage.Sentences[c.Index])).ToHashSet(StringComparer.Ordinal);
         foreach (var candidate in candidates.Skip(1))
         {
             if (supporting == MaxSupportingSentences || candidate.Score < lead.Score * MinSupportScoreShare)
@@ -111,6 +122,24 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
 
         return chosen;
     }
+
+    /// <summary>The sentence right after the chosen ones, else the one right before them, if it holds the asked-for item.</summary>
+    private static int? AdjacentHoldingItem(PassageSentences passage, IEnumerable<int> chosen, QuestionFocus focus)
+    {
+        var indexes = chosen.ToList();
+        foreach (var neighbour in new[] { indexes.Max() + 1, indexes.Min() - 1 })
+        {
+            if (neighbour >= 0 && neighbour < passage.Sentences.Count && WithContinuation(passage, neighbour).Any(i => Holds(focus, passage.Sentences[i])))
+            {
+                return neighbour;
+            }
+        }
+
+        return null;
+    }
+
+    // The source's own reference marks ("[36]") are digits but no answer to "how many".
+    private static bool Holds(QuestionFocus focus, string sentence) => focus.HoldsAsked(ReferenceMarks().Replace(sentence, string.Empty));
 
     private async Task<ComposedAnswer> RenderAsync(List<(PassageSentences Passage, int Index)> chosen, SentenceCandidate lead, QuestionFocus focus, string language, CancellationToken cancellationToken)
     {
@@ -218,8 +247,8 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     {
         var covered = passage.SentenceCovered[index];
         var sentence = passage.Sentences[index];
-        // The source's own reference marks ("[36]") are digits but no answer to "how many".
-        var holdsItem = AskedItem.Holds(focus.Asked, ReferenceMarks().Replace(sentence, string.Empty));
+        // A sentence that opens a block ("Run this command:") holds what the block shows.
+        var holdsItem = WithContinuation(passage, index).Any(i => Holds(focus, passage.Sentences[i]));
         if (covered.Count == 0 || focus.TotalWeight <= 0)
         {
             return new SentenceCandidate(passage, index, covered, holdsItem, 0);
@@ -243,19 +272,41 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     }
 
     /// <summary>
-    /// The lead with what it needs to be understood: the items of a list it opens (it ends with ':' or ';'), or,
-    /// when it is short, a next sentence that points back to it ("The conference was held. It was the fourth.").
+    /// A sentence with what it needs to be understood, in document order: the term a definition list describes
+    /// with it (a short line of its own just before its paragraph: "noshell" above "Prevents the installer from
+    /// …"), the items of a list it opens (it ends with ':' or ';') or the code, table or list lines under a line
+    /// ending with ':', the description under it when it is itself such a term, or, when it is short, a next
+    /// sentence that points back to it ("The conference was held. It was the fourth.").
     /// </summary>
     private static IEnumerable<int> WithContinuation(PassageSentences passage, int index)
     {
+        var paragraphStart = index;
+        while (paragraphStart > 0 && !passage.StartsLine(paragraphStart))
+        {
+            paragraphStart--;
+        }
+
+        if (paragraphStart > 0 && passage.IsTermLine(paragraphStart - 1))
+        {
+            yield return paragraphStart - 1;
+        }
+
         yield return index;
         var sentences = passage.Sentences;
+        if (passage.IsTermLine(index) && index + 1 < sentences.Count)
+        {
+            yield return index + 1;
+            yield break;
+        }
+
+        var opensBlock = EndsWithColon(sentences[index]);
         for (var next = index + 1; next < sentences.Count && next - index <= MaxListItems; next++)
         {
             var current = sentences[next - 1].TrimEnd();
-            var opensList = current.EndsWith('；') || current.EndsWith(';') || current.EndsWith('：') || current.EndsWith(':');
+            var opensList = current.EndsWith('；') || current.EndsWith(';') || EndsWithColon(current);
+            var inBlock = opensBlock && passage.IsBlockLine(next);
             var isContinuedBy = next == index + 1 && TokenEstimator.Count(sentences[index]) < ShortSentenceTokens && StartsWithReference(sentences[next]);
-            if (!opensList && !isContinuedBy)
+            if (!opensList && !inBlock && !isContinuedBy)
             {
                 yield break;
             }
@@ -266,6 +317,12 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
                 yield break;
             }
         }
+    }
+
+    private static bool EndsWithColon(string sentence)
+    {
+        var trimmed = sentence.TrimEnd();
+        return trimmed.EndsWith('：') || trimmed.EndsWith(':');
     }
 
     /// <summary>The sentence opens by pointing back ("This", "It", "此次", "Diese"): it completes the one before.</summary>
@@ -292,7 +349,57 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         IReadOnlyList<SentenceSpan> Spans,
         IReadOnlyList<string> Sentences,
         IReadOnlyList<IReadOnlySet<int>> SentenceCovered,
-        IReadOnlySet<int> Covered);
+        IReadOnlySet<int> Covered)
+    {
+        private const int MaxTermWords = 3;
+        private const int MaxTermLength = 40;
+
+        /// <summary>The sentence begins a line of the passage (a paragraph, a list item, a code or table line).</summary>
+        public bool StartsLine(int index)
+        {
+            var text = Passage.Chunk.Text;
+            var i = Spans[index].Start - 1;
+            while (i >= 0 && text[i] is ' ' or '\t')
+            {
+                i--;
+            }
+
+            return i < 0 || text[i] == '\n';
+        }
+
+        /// <summary>The sentence is a whole line of the passage.</summary>
+        public bool IsWholeLine(int index) => StartsLine(index) && (index + 1 == Spans.Count || StartsLine(index + 1));
+
+        /// <summary>A line that is no prose sentence: a command, a code or table line, a list item without a full stop.</summary>
+        public bool IsBlockLine(int index)
+        {
+            if (!IsWholeLine(index))
+            {
+                return false;
+            }
+
+            var line = Sentences[index].Trim();
+            return line.StartsWith("$ ", StringComparison.Ordinal) || line.StartsWith("# ", StringComparison.Ordinal)
+                || line.Contains(" | ", StringComparison.Ordinal) || !EndsLikeProse(line);
+        }
+
+        /// <summary>A short line of its own without sentence punctuation, followed by a line: a term its next line describes.</summary>
+        public bool IsTermLine(int index)
+        {
+            if (index + 1 >= Spans.Count || !IsWholeLine(index))
+            {
+                return false;
+            }
+
+            var line = Sentences[index].Trim();
+            return line.Length <= MaxTermLength
+                && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxTermWords
+                && !EndsLikeProse(line) && !EndsWithColon(line) && !line.EndsWith(',') && !line.EndsWith('，')
+                && !line.Contains(" | ", StringComparison.Ordinal);
+        }
+
+        private static bool EndsLikeProse(string line) => line.Length > 0 && ".。!！?？;；".Contains(line[^1], StringComparison.Ordinal);
+    }
 
     private sealed record SentenceCandidate(PassageSentences Passage, int Index, IReadOnlySet<int> Covered, bool HoldsItem, double Score);
 }

@@ -374,6 +374,55 @@ public sealed class ExtractiveAnswerComposerTests
         Assert.Equal([earlier, later], composed.Cited);
     }
 
+    [Fact]
+    public async Task ComposeAsync_NumberTheQuestionStatesItself_NextSentenceWithANewNumberAdded()
+    {
+        // Arrange: the lead repeats the question's own version number; the answer is the version after it.
+        const string question = "Which version string should a local test package before 2.4.0-1 use for smooth upgrades?";
+        var passage = Passage(1, "a.txt", 1, 1, "You may build a local test package before uploading the official version, e.g., 2.4.0-1. It is a good idea to use a string such as 2.4.0-1~rc1. Other text follows.");
+
+        // Act
+        var composed = await ComposeAsync(question, passage);
+
+        // Assert
+        Assert.Equal("“You may build a local test package before uploading the official version, e.g., 2.4.0-1. It is a good idea to use a string such as 2.4.0-1~rc1.” [1]", composed.Text);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_AdjacentSentenceHoldsTheAskedNumber_AddedThoughItNamesNoQuestionTerm()
+    {
+        const string question = "How many days can an upload wait in the delayed queue at most?";
+        var passage = Passage(1, "a.txt", 1, 1, "An upload to the delayed queue waits the chosen days before it is processed. Any value between 0 and 15 is accepted. Unrelated words come last.");
+
+        var composed = await ComposeAsync(question, passage);
+
+        Assert.Equal("“An upload to the delayed queue waits the chosen days before it is processed. Any value between 0 and 15 is accepted.” [1]", composed.Text);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SentenceOpeningACodeBlock_QuotesTheCommandLinesUnderIt()
+    {
+        // Arrange: the sentence that covers the question ends with ':'; the commands follow, one per line.
+        const string question = "Which commands update the local build chroot and build the binary packages in it?";
+        var passage = Passage(1, "a.txt", 1, 4, "Run the following commands to update the local build chroot and build binary packages in it:\n$ sudo builder --update\n$ sudo builder --build foo.dsc\nThe new packages are stored in the result folder.");
+
+        var composed = await ComposeAsync(question, passage);
+
+        Assert.Equal("“Run the following commands to update the local build chroot and build binary packages in it: $ sudo builder --update $ sudo builder --build foo.dsc” [1]", composed.Text);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_DescriptionUnderADefinitionTerm_QuotesTheTermWithIt()
+    {
+        // Arrange: a definition list as documentation writes it: the term on its own line, its description under it.
+        const string question = "Which boot parameter prevents the installer from offering interactive shells on tty2 and tty3?";
+        var passage = Passage(1, "a.txt", 1, 4, "lowmem\nForces a higher memory level than the default.\nnoshell\nPrevents the installer from offering interactive shells on tty2 and tty3. Useful for unattended installs.");
+
+        var composed = await ComposeAsync(question, passage);
+
+        Assert.Equal("“noshell Prevents the installer from offering interactive shells on tty2 and tty3.” [1]", composed.Text);
+    }
+
     private Task<ComposedAnswer> ComposeAsync(string question, params RetrievedPassage[] passages) =>
         _composer.ComposeAsync(question, Result(true, passages, Analyzer.AnalyzeQuery(question, TextAnalyzer.DetectLanguage(question))), CancellationToken.None);
 }

@@ -38,4 +38,23 @@ public sealed class AnswerFormatterTests
 
         Assert.Equal("I don't know.", message);
     }
+
+    [Fact]
+    public void Format_GermanAnswerWithGlossAndUnverifiedSentence_GlossAndSourcesUnderGermanHeadingsAfterTheMarkedText()
+    {
+        var answer = FakeAnswerService.Create(
+            "„Die Kurse stiegen.“ [1] Sie verdoppelten sich 2031 [1]. (nicht belegt)",
+            new Citation(1, "b.txt", 4, 4, "Börse") { HeadingPath = ["Märkte", "2.1 Kurse"] }) with
+        {
+            Language = "de",
+            Glosses = [new WordGloss(1, [new GlossPair("股价", "Aktienkurs"), new GlossPair("上涨", "steigen")])],
+        };
+
+        var message = Assert.Single(AnswerFormatter.Format(answer));
+
+        Assert.Equal(
+            "„Die Kurse stiegen.“ [1] Sie verdoppelten sich 2031 [1]. (nicht belegt)\n\n**Wortglosse (Wörterbuch, keine Übersetzung)**\n[1] 股价 = Aktienkurs · 上涨 = steigen"
+            + "\n\n**Quellen**\n[1] `b.txt:4` (§2.1 \"Kurse\") — Börse",
+            message);
+    }
 }

@@ -36,6 +36,27 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Mention_AnswerWithGlossAndUnverifiedMark_PostedInTheLayoutTheReplShows()
+    {
+        await using var harness = new BotHarness();
+        harness.Answers.Answer = (_, _) => Task.FromResult(FakeAnswerService.Create(
+            "“Die Kurse stiegen.” [1] They tripled in 2031 [1]. (unverified)",
+            new Citation(1, "b.txt", 4, 4, "Börse") { HeadingPath = ["2.1 Kurse"] }) with
+        {
+            Glosses = [new WordGloss(1, [new GlossPair("Kurse", "prices")])],
+        });
+        await harness.StartAsync();
+
+        await harness.DispatchMentionAsync(700, "did prices rise?");
+        var posted = await harness.NextRequestAsync("POST", "/channels/700/messages");
+
+        Assert.Equal(
+            "“Die Kurse stiegen.” [1] They tripled in 2031 [1]. (unverified)\n\n**Word gloss (dictionary, not a translation)**\n[1] Kurse = prices"
+            + "\n\n**Sources**\n[1] `b.txt:4` (§2.1 \"Kurse\") — Börse",
+            posted.Json!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Mention_AnswerArrivesWhole_IsPostedOnceWithoutEdits()
     {
         await using var harness = new BotHarness();

@@ -53,6 +53,30 @@ public static partial class AskedItem
         };
     }
 
+    /// <summary>
+    /// The Latin-script words, numbers and tokens the question itself states ("1.0.1-1", "dpkg-buildpackage"),
+    /// lower-cased: a sentence that repeats them has not yet given the item the question asks for.
+    /// </summary>
+    public static IReadOnlySet<string> StatedItems(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return LatinRun().Matches(question).Select(m => Trimmed(m.Value)).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether the sentence holds an item of the kind besides the items the question states itself.</summary>
+    public static bool Holds(AskedItemKind kind, string sentence, IReadOnlySet<string> stated)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(stated);
+        if (kind == AskedItemKind.Open || stated.Count == 0)
+        {
+            return Holds(kind, sentence);
+        }
+
+        var rest = LatinRun().Replace(sentence, m => stated.Contains(Trimmed(m.Value)) ? " " : m.Value);
+        return Holds(kind, rest);
+    }
+
     /// <summary>Whether the sentence holds an item of the kind; every sentence holds an open question's.</summary>
     public static bool Holds(AskedItemKind kind, string sentence)
     {
@@ -69,6 +93,12 @@ public static partial class AskedItem
             _ => true,
         };
     }
+
+    private static string Trimmed(string token) => token.TrimEnd('.', ',', ':', ';', '!', '?');
+
+    // A run of Latin letters, digits and the characters commands, versions and paths are written with.
+    [GeneratedRegex(@"[A-Za-z0-9_~/.+:=-]*[A-Za-z0-9][A-Za-z0-9_~/.+:=-]*")]
+    private static partial Regex LatinRun();
 
     // Interrogatives and nouns that ask for a technical item, in English, German and Chinese.
     [GeneratedRegex(@"\b(which|what)\s+(\w+\s+)?(command|option|flag|switch|parameter|argument|tool|program|utility|package|file|directory|folder|path|variable|key|field|value|setting|string|daemon|script|list|address|port|tag)s?\b|\bhow\s+(do|can|should)\s+(i|you|we|one)\b|\b(welche[snrm]?|mit\s+welche[mnr]?|womit|wie)\b.*\b(befehl|option|werkzeug|programm|paket|datei|verzeichnis|ordner|pfad|variable|parameter|schalter|wert|zeichenkette|feld|adresse|skript)|\bwie\s+(kann|mache|finde|erstelle|teste|melde|wandle|richte|sorge|schalte|ändere)\s+ich\b|命令|指令|选项|選項|参数|參數|工具|目录|目錄|变量|變數|怎么|怎样|怎樣|如何", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

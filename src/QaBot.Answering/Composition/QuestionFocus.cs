@@ -8,16 +8,20 @@ namespace QaBot.Answering.Composition;
 /// </summary>
 public sealed class QuestionFocus
 {
-    private QuestionFocus(IReadOnlyList<QuestionConcept> concepts, AskedItemKind asked)
+    private QuestionFocus(IReadOnlyList<QuestionConcept> concepts, AskedItemKind asked, IReadOnlySet<string> stated)
     {
         Concepts = concepts;
         Asked = asked;
+        Stated = stated;
         TotalWeight = concepts.Sum(c => c.Weight);
     }
 
     public IReadOnlyList<QuestionConcept> Concepts { get; }
 
     public AskedItemKind Asked { get; }
+
+    /// <summary>The items the question states itself (see <see cref="AskedItem.StatedItems"/>): no answer to it.</summary>
+    public IReadOnlySet<string> Stated { get; }
 
     public double TotalWeight { get; }
 
@@ -34,7 +38,7 @@ public sealed class QuestionFocus
             : retrieval.Queries.SelectMany(q => q.Terms).Distinct(StringComparer.Ordinal)
                 .Select(t => new QuestionConcept(t, [[t]], retrieval.TermWeights.TryGetValue(t, out var w) ? w : 1.0))
                 .ToList();
-        return new QuestionFocus(concepts, AskedItem.Detect(question));
+        return new QuestionFocus(concepts, AskedItem.Detect(question), AskedItem.StatedItems(question));
     }
 
     /// <summary>Indexes of the concepts that <paramref name="terms"/> (analyzed text) covers.</summary>
@@ -52,6 +56,9 @@ public sealed class QuestionFocus
 
         return covered;
     }
+
+    /// <summary>Whether the sentence holds the asked-for item, not counting the items the question states itself.</summary>
+    public bool HoldsAsked(string sentence) => AskedItem.Holds(Asked, sentence, Stated);
 
     public double Weight(IEnumerable<int> concepts) => concepts.Sum(i => Concepts[i].Weight);
 

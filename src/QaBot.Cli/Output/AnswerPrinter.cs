@@ -14,26 +14,27 @@ public static class AnswerPrinter
         return answer.Text.Trim() + FormatTrailer(answer);
     }
 
-    /// <summary>What follows the answer text: the sources (exactly the passages cited) and who answered.</summary>
+    /// <summary>What follows the answer text, as <see cref="AnswerLayout"/> orders it: glosses, sources (exactly the passages cited), who answered.</summary>
     public static string FormatTrailer(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        var layout = AnswerLayout.For(answer);
         var builder = new StringBuilder();
-        if (answer.Glosses.Count > 0)
+        if (layout.GlossLines.Count > 0)
         {
-            builder.AppendLine().AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{AnswerTexts.WordGloss(answer.Language)}:");
-            foreach (var gloss in answer.Glosses)
+            builder.AppendLine().AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{layout.GlossHeading}:");
+            foreach (var line in layout.GlossLines)
             {
-                builder.Append("  ").AppendLine(DisplayText.Escape(gloss.Format()));
+                builder.Append("  ").AppendLine(line);
             }
         }
 
-        if (answer.Citations.Count > 0)
+        if (layout.Sources.Count > 0)
         {
             // The gloss block already ends its line.
-            builder.Append(answer.Glosses.Count > 0 ? Environment.NewLine : Environment.NewLine + Environment.NewLine)
-                .AppendLine(CultureInfo.InvariantCulture, $"{AnswerTexts.Sources(answer.Language)}:");
-            foreach (var citation in answer.Citations)
+            builder.Append(layout.GlossLines.Count > 0 ? Environment.NewLine : Environment.NewLine + Environment.NewLine)
+                .AppendLine(CultureInfo.InvariantCulture, $"{layout.SourcesHeading}:");
+            foreach (var citation in layout.Sources)
             {
                 builder.Append("  ").AppendLine(citation.ToString());
             }
@@ -43,7 +44,7 @@ public static class AnswerPrinter
             builder.AppendLine();
         }
 
-        builder.Append(CultureInfo.InvariantCulture, $"({AnswerTexts.AnsweredBy(answer.Language, answer.AnsweredBy)}, {answer.Elapsed.TotalMilliseconds:0} ms)");
+        builder.Append(CultureInfo.InvariantCulture, $"({layout.Footer}, {answer.Elapsed.TotalMilliseconds:0} ms)");
         return builder.ToString();
     }
 

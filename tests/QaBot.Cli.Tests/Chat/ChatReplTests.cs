@@ -56,6 +56,27 @@ public sealed class ChatReplTests
     }
 
     [Fact]
+    public async Task RunAsync_AnswerWithGlossAndUnverifiedMark_PrintsTheSameLayoutAsDiscord()
+    {
+        // Arrange
+        var answer = Answers.Covered("“Die Kurse stiegen.” [1] They tripled in 2031 [1]. (unverified)") with
+        {
+            Citations = [new Citation(1, "b.txt", 4, 4, "Börse") { HeadingPath = ["2.1 Kurse"] }],
+            Glosses = [new WordGloss(1, [new GlossPair("Kurse", "prices")])],
+        };
+        _answers.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>())).ReturnsAsync(answer);
+
+        // Act
+        var (output, _) = await RunAsync("did prices rise?\n");
+
+        // Assert: the Discord test of the same answer (StreamingTests) expects these parts in this order.
+        Assert.StartsWith(
+            "“Die Kurse stiegen.” [1] They tripled in 2031 [1]. (unverified)\n\nWord gloss (dictionary, not a translation):\n  [1] Kurse = prices\n\nSources:\n  [1] b.txt:4 (§2.1 \"Kurse\") — Börse\n(extractive answer: ",
+            output.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_QuestionWithSurroundingSpaces_AskedTrimmed()
     {
         // Arrange

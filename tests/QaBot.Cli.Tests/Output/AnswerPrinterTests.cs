@@ -64,6 +64,35 @@ public sealed class AnswerPrinterTests
         Assert.StartsWith(footerStart, lines[^1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    [InlineData("zh")]
+    public void Format_SameAnswerInTheReplAndOnDiscord_SameTextGlossesAndSourcesInTheSameOrder(string language)
+    {
+        // Arrange
+        var answer = Answers.Covered("“Die Kurse stiegen.” [1] They tripled in 2031 [2]. (unverified)") with
+        {
+            Language = language,
+            Citations = [new Citation(1, "b.txt", 4, 4, "Börse") { HeadingPath = ["2.1 Kurse"] }, new Citation(2, "c.txt", 7, 9, "Markt")],
+            Glosses = [new WordGloss(1, [new GlossPair("Kurse", "prices"), new GlossPair("stiegen", "rose")])],
+        };
+        var layout = AnswerLayout.For(answer);
+
+        // Act
+        var repl = AnswerPrinter.Format(answer).ReplaceLineEndings("\n");
+        var discord = string.Join("\n", QaBot.DiscordBot.AnswerFormatter.Format(answer));
+
+        // Assert: both show every part of the layout, in its order.
+        string[] parts = [layout.Text, layout.GlossHeading, .. layout.GlossLines, layout.SourcesHeading, "b.txt:4", "(§2.1 \"Kurse\") — Börse", "c.txt:7-9", "— Markt"];
+        foreach (var shown in new[] { repl, discord })
+        {
+            var positions = parts.Select(p => shown.IndexOf(p, StringComparison.Ordinal)).ToList();
+            Assert.DoesNotContain(-1, positions);
+            Assert.Equal(positions.Order(), positions);
+        }
+    }
+
     [Fact]
     public void Format_Refusal_NoSourcesSection()
     {
