@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using QaBot.Core;
 
 namespace QaBot.Analysis;
 
@@ -10,6 +12,7 @@ public static class AnalysisServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(_ => TextAnalyzer.Default);
         services.AddSingleton(_ => LanguageTags.Default);
+        services.TryAddSingleton(new TermAnalysisVersion(TextAnalyzer.Version));
         return services;
     }
 }

@@ -1,13 +1,7 @@
 using Microsoft.Extensions.Options;
+using QaBot.Core;
 
 namespace QaBot.Answering;
-
-/// <summary>One question and the answer given, as a follow-up sees them.</summary>
-public sealed record ConversationTurn(string Question, string Answer, DateTimeOffset At)
-{
-    /// <summary>The question as it was searched (a follow-up combined with its context); the question itself by default.</summary>
-    public string SearchedAs { get; init; } = Question;
-}
 
 /// <summary>
 /// The recent turns of every conversation (a REPL session, a Discord thread), bounded three ways: turns per

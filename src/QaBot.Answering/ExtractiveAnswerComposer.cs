@@ -1,4 +1,5 @@
 using QaBot.Analysis;
+using QaBot.Analysis.Translation;
 using QaBot.Answering.Composition;
 using QaBot.Core;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using QaBot.Analysis;
+using QaBot.Core;
 
 namespace QaBot.Answering;
 

@@ -64,3 +64,10 @@ public interface ICollectionRefresher
 {
     Task RefreshAsync(bool collectionChanged, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// The version of the analysis that turns text into index terms (folding, stemming, bigrams). An index that
+/// stores analyzed terms (Qdrant's sparse vectors) records it and refuses terms of another version. The analysis
+/// module registers it, so an index module need not know the analyzer.
+/// </summary>
+public sealed record TermAnalysisVersion(string Value);

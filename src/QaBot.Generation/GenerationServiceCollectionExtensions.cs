@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using QaBot.Answering;
+using QaBot.Core;
 using QaBot.Core.Configuration;
 
 namespace QaBot.Generation;
@@ -14,7 +14,8 @@ public static partial class GenerationServiceCollectionExtensions
     /// <summary>
     /// Registers the chat model configured under <c>Chat</c>. With <c>Chat:Provider=none</c> (the default) the
     /// extractive composer keeps answering and questions are searched as asked; otherwise the model answers,
-    /// condenses follow-ups and translates questions. Call after <c>AddQaBotAnswering</c>.
+    /// condenses follow-ups and translates questions, offered to the answer service as <see cref="IModelAnswering"/>
+    /// (in any order with <c>AddQaBotAnswering</c>).
     /// </summary>
     public static IServiceCollection AddQaBotGeneration(this IServiceCollection services)
     {
@@ -30,12 +31,7 @@ public static partial class GenerationServiceCollectionExtensions
         services.AddSingleton<Claims.ClaimChecker>();
         services.AddSingleton<ModelAnswerComposer>();
         services.AddSingleton<ModelQuestionRewriter>();
-        services.Replace(ServiceDescriptor.Singleton<IAnswerComposer>(sp => IsEnabled(sp)
-            ? sp.GetRequiredService<ModelAnswerComposer>()
-            : sp.GetRequiredService<ExtractiveAnswerComposer>()));
-        services.Replace(ServiceDescriptor.Singleton<IQuestionRewriter>(sp => IsEnabled(sp)
-            ? sp.GetRequiredService<ModelQuestionRewriter>()
-            : sp.GetRequiredService<FollowUpQuestionCombiner>()));
+        services.AddSingleton<IModelAnswering, ChatModelAnswering>();
         services.AddHostedService<ChatModelStartup>();
         return services;
     }
@@ -76,7 +72,15 @@ public static partial class GenerationServiceCollectionExtensions
             : Path.GetFullPath(options.PromptsPath);
     }
 
-    private static bool IsEnabled(IServiceProvider services) => services.GetRequiredService<IOptions<ChatOptions>>().Value.IsEnabled;
+    /// <summary>The chat model's composer and rewriter, built only when the answer service asks for them.</summary>
+    private sealed class ChatModelAnswering(IServiceProvider services, IOptions<ChatOptions> options) : IModelAnswering
+    {
+        public bool IsEnabled => options.Value.IsEnabled;
+
+        public IAnswerComposer Composer => services.GetRequiredService<ModelAnswerComposer>();
+
+        public IQuestionRewriter Rewriter => services.GetRequiredService<ModelQuestionRewriter>();
+    }
 
     private static ChatModel CreateModel(ChatKernelFactory factory, ChatOptions options)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using QaBot.Analysis;
-using QaBot.Answering;
+using QaBot.Analysis.Translation;
 using QaBot.Core;
 using QaBot.Generation.Claims;
 
@@ -123,7 +123,7 @@ public sealed partial class ModelAnswerComposer(
         LogAnswered(Name, usage.PromptTokens, usage.CompletionTokens);
         if (holdingOpening && IsNoAnswer(opening.ToString()))
         {
-            var refusal = RefusalMessages.NotCovered(language);
+            var refusal = AnswerTexts.NotCovered(language);
             yield return new ComposerTextDelta(refusal);
             yield return new ComposerCompleted(new ComposedAnswer(refusal, [], Refused: true)
             {
@@ -143,7 +143,7 @@ public sealed partial class ModelAnswerComposer(
         {
             // Nothing the model said is in the passages it cites: nothing of it was shown, and nothing is.
             LogAllClaimsFailed(checking.CheckedSentences);
-            var refusal = RefusalMessages.NotCovered(language);
+            var refusal = AnswerTexts.NotCovered(language);
             yield return new ComposerTextDelta(refusal);
             yield return new ComposerCompleted(new ComposedAnswer(refusal, [], Refused: true) { Diagnostics = diagnostics });
             yield break;

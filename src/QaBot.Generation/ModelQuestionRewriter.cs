@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using QaBot.Analysis;
-using QaBot.Answering;
 using QaBot.Core;
 
 namespace QaBot.Generation;

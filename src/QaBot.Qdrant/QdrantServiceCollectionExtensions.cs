@@ -15,7 +15,8 @@ public static class QdrantServiceCollectionExtensions
     /// <summary>
     /// Registers the Qdrant-backed index (section <c>Qdrant</c>, over the official gRPC client) as
     /// <see cref="IChunkIndex"/> and <see cref="IVectorIndex"/>. The dense vector is sized from
-    /// the registered <c>IEmbeddingGenerator</c> when one is registered.
+    /// the registered <c>IEmbeddingGenerator</c> when one is registered; the sparse terms are checked against the
+    /// <see cref="TermAnalysisVersion"/> the analysis module registers.
     /// </summary>
     public static IServiceCollection AddQdrantIndex(this IServiceCollection services)
     {
@@ -30,6 +31,7 @@ public static class QdrantServiceCollectionExtensions
             sp.GetRequiredService<QdrantGateway>(),
             sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
             sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.Model,
+            sp.GetRequiredService<TermAnalysisVersion>(),
             sp.GetRequiredService<ILogger<QdrantCollectionHandle>>()));
         services.AddSingleton(sp => new QdrantChunkIndex(
             sp.GetRequiredService<QdrantCollectionHandle>(), sp.GetRequiredService<IOptions<QdrantOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

@@ -1,4 +1,5 @@
 using QaBot.Analysis;
+using QaBot.Core;
 using QaBot.Retrieval.Translation;
 
 namespace QaBot.Retrieval;

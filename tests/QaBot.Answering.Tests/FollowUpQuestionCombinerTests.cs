@@ -1,4 +1,5 @@
 using QaBot.Analysis;
+using QaBot.Core;
 
 namespace QaBot.Answering.Tests;
 

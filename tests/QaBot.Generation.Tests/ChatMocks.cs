@@ -6,7 +6,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Moq;
 using QaBot.Analysis;
-using QaBot.Answering;
+using QaBot.Analysis.Translation;
 using QaBot.Generation.Claims;
 
 namespace QaBot.Generation.Tests;
@@ -52,7 +52,7 @@ internal sealed class ChatMocks
         .ReturnsAsync((ChatHistory history, PromptExecutionSettings? _, Kernel? _, CancellationToken _) => [new ChatMessageContent(AuthorRole.Assistant, reply(history))]);
 
     public ModelAnswerComposer Composer(GenerationMetrics? metrics = null) =>
-        new(Model, ShippedPrompts, Microsoft.Extensions.Options.Options.Create(Settings), metrics ?? new GenerationMetrics(), TimeProvider.System, new ClaimChecker(TextAnalyzer.Default), new StoredTranslationTableProvider(null), NullLogger<ModelAnswerComposer>.Instance);
+        new(Model, ShippedPrompts, Microsoft.Extensions.Options.Options.Create(Settings), metrics ?? new GenerationMetrics(), TimeProvider.System, new ClaimChecker(TextAnalyzer.Default), Mock.Of<ITranslationTableProvider>(), NullLogger<ModelAnswerComposer>.Instance);
 
     private static async IAsyncEnumerable<StreamingChatMessageContent> Stream(string[] pieces, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Testing;
 using static QaBot.Generation.Tests.Passages;
@@ -235,7 +234,7 @@ public sealed class FakeServerChatTests : IAsyncDisposable
     };
 
     private ModelAnswerComposer Composer(ChatOptions options) => new(
-        Model(options), ChatMocks.ShippedPrompts, Microsoft.Extensions.Options.Options.Create(options), _metrics, _time, new QaBot.Generation.Claims.ClaimChecker(QaBot.Analysis.TextAnalyzer.Default), new QaBot.Answering.StoredTranslationTableProvider(null), new Logger<ModelAnswerComposer>(_logs));
+        Model(options), ChatMocks.ShippedPrompts, Microsoft.Extensions.Options.Options.Create(options), _metrics, _time, new QaBot.Generation.Claims.ClaimChecker(QaBot.Analysis.TextAnalyzer.Default), Moq.Mock.Of<QaBot.Analysis.Translation.ITranslationTableProvider>(), new Logger<ModelAnswerComposer>(_logs));
 
     private ModelQuestionRewriter Rewriter(ChatOptions options, IChunkIndex index) => new(
         Model(options), ChatMocks.ShippedPrompts, index, Microsoft.Extensions.Options.Options.Create(options), _metrics, _time, new Logger<ModelQuestionRewriter>(_logs));
@@ -248,7 +247,6 @@ public sealed class FakeServerChatTests : IAsyncDisposable
             .AddSingleton<ILoggerFactory>(_logs)
             .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
             .AddSingleton<TimeProvider>(_time)
-            .AddQaBotAnswering()
             .AddQaBotGeneration()
             .AddSingleton(_metrics);
         services.Configure<ChatOptions>(o => Copy(options, o));

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using QaBot.Answering;
 using QaBot.Core;
 using static QaBot.Generation.Tests.Passages;
 
@@ -94,7 +93,7 @@ public sealed class ModelAnswerComposerTests
         var answer = Assert.IsType<ComposerCompleted>(updates[^1]).Answer;
         Assert.True(answer.Refused);
         Assert.Empty(answer.Cited);
-        Assert.Equal(RefusalMessages.NotCovered("en"), answer.Text);
+        Assert.Equal(AnswerTexts.NotCovered("en"), answer.Text);
         Assert.DoesNotContain(updates.OfType<ComposerTextDelta>(), d => d.Text.Contains("NO_ANSWER", StringComparison.Ordinal));
     }
 
@@ -179,7 +178,7 @@ public sealed class ModelAnswerComposerTests
         var answer = Assert.IsType<ComposerCompleted>(updates[^1]).Answer;
         Assert.True(answer.Refused);
         Assert.Empty(answer.Cited);
-        Assert.Equal(RefusalMessages.NotCovered("en"), string.Concat(updates.OfType<ComposerTextDelta>().Select(d => d.Text)));
+        Assert.Equal(AnswerTexts.NotCovered("en"), string.Concat(updates.OfType<ComposerTextDelta>().Select(d => d.Text)));
         Assert.Equal(2, answer.Diagnostics.UnverifiedSentences.Count);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Moq;
-using QaBot.Answering;
+using QaBot.Core;
 
 namespace QaBot.Generation.Tests;
 

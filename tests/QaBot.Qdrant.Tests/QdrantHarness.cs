@@ -23,7 +23,7 @@ internal sealed class QdrantHarness : IDisposable
         configure?.Invoke(Options);
         Time = timeProvider ?? TimeProvider.System;
         Gateway = new QdrantGateway(Options, Time, NullLogger<QdrantGateway>.Instance);
-        Collection = new QdrantCollectionHandle(Gateway, Options, model, NullLogger<QdrantCollectionHandle>.Instance);
+        Collection = new QdrantCollectionHandle(Gateway, Options, model, new TermAnalysisVersion(QaBot.Analysis.TextAnalyzer.Version), NullLogger<QdrantCollectionHandle>.Instance);
         Index = new QdrantChunkIndex(Collection, Options, Time);
         Vectors = new QdrantVectorIndex(Collection);
     }

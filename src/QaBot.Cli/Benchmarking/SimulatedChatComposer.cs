@@ -1,4 +1,3 @@
-using QaBot.Answering;
 using QaBot.Core;
 
 namespace QaBot.Cli.Benchmarking;

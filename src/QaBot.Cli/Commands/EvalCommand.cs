@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Cli.Hosting;
 using QaBot.Evaluation;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Qdrant.Transport;
 using Qdrant.Client.Grpc;
@@ -12,7 +11,7 @@ namespace QaBot.Qdrant.Index;
 /// payload indexes, the metadata point) and otherwise checks it against the configuration, failing with a
 /// message that says what to do instead of writing vectors that do not fit.
 /// </summary>
-public sealed partial class QdrantCollectionHandle(QdrantGateway client, QdrantOptions options, EmbeddingModelInfo? configuredModel, ILogger<QdrantCollectionHandle> logger)
+public sealed partial class QdrantCollectionHandle(QdrantGateway client, QdrantOptions options, EmbeddingModelInfo? configuredModel, TermAnalysisVersion analysis, ILogger<QdrantCollectionHandle> logger)
     : IDisposable
 {
     private readonly SemaphoreSlim _ready = new(1, 1);
@@ -81,7 +80,7 @@ public sealed partial class QdrantCollectionHandle(QdrantGateway client, QdrantO
     /// <summary>Records the model of the stored dense vectors (null after they were cleared).</summary>
     internal async Task WriteModelAsync(EmbeddingModelInfo? model, CancellationToken cancellationToken)
     {
-        var metadata = (_metadata ?? new CollectionMetadata(CollectionLayout.Version, TextAnalyzer.Version, null)) with { Model = model };
+        var metadata = (_metadata ?? new CollectionMetadata(CollectionLayout.Version, analysis.Value, null)) with { Model = model };
         await client.UpsertAsync(Name, [PointMessages.Create(CollectionLayout.MetadataId, metadata.ToPayload())], cancellationToken);
         _metadata = metadata;
     }
@@ -106,7 +105,7 @@ public sealed partial class QdrantCollectionHandle(QdrantGateway client, QdrantO
         request.Metadata.Add(Payload.From(new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             [CollectionLayout.LayoutVersion] = CollectionLayout.Version,
-            [CollectionLayout.AnalyzerVersion] = TextAnalyzer.Version,
+            [CollectionLayout.AnalyzerVersion] = analysis.Value,
             [CollectionLayout.ModelId] = configuredModel?.ModelId,
         }));
         if (!await client.CreateCollectionAsync(request, cancellationToken))
@@ -153,9 +152,9 @@ public sealed partial class QdrantCollectionHandle(QdrantGateway client, QdrantO
             throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' has layout {metadata.LayoutVersion}; this QaBot writes {CollectionLayout.Version}. {fix}");
         }
 
-        if (metadata.AnalyzerVersion != TextAnalyzer.Version)
+        if (metadata.AnalyzerVersion != analysis.Value)
         {
-            throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' holds sparse vectors of analyzer {metadata.AnalyzerVersion}; this QaBot analyzes with {TextAnalyzer.Version}, so its query terms would not match. {fix}");
+            throw new QdrantCollectionMismatchException($"Qdrant collection '{Name}' holds sparse vectors of analyzer {metadata.AnalyzerVersion}; this QaBot analyzes with {analysis.Value}, so its query terms would not match. {fix}");
         }
 
         _metadata = metadata;

@@ -1,4 +1,4 @@
-namespace QaBot.Retrieval;
+namespace QaBot.Core;
 
 /// <summary>A question rendered into another language of the collection, with what each phrase became.</summary>
 public sealed record QueryTranslation(string Language, string Text, IReadOnlyList<TranslatedPhrase> Phrases);

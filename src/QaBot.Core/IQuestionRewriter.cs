@@ -1,6 +1,11 @@
-using QaBot.Core;
+namespace QaBot.Core;
 
-namespace QaBot.Answering;
+/// <summary>One question and the answer given, as a follow-up sees them.</summary>
+public sealed record ConversationTurn(string Question, string Answer, DateTimeOffset At)
+{
+    /// <summary>The question as it was searched (a follow-up combined with its context); the question itself by default.</summary>
+    public string SearchedAs { get; init; } = Question;
+}
 
 /// <summary>The question as retrieval should see it.</summary>
 /// <param name="Standalone">The question to search for and answer; a follow-up rewritten with its context.</param>

@@ -1,6 +1,4 @@
-using QaBot.Core;
-
-namespace QaBot.Answering;
+namespace QaBot.Core;
 
 /// <summary>Text with [n] markers and the passages those markers number (marker n = Cited[n - 1]).</summary>
 public sealed record ComposedAnswer(string Text, IReadOnlyList<RetrievedPassage> Cited, bool Refused = false)
