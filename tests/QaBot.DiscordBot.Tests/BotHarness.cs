@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Discord.Gateway;
-using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing;
+using QaBot.Testing.Discord;
 
 namespace QaBot.DiscordBot.Tests;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace QaBot.Discord.Tests.Fakes;
+namespace QaBot.Testing;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that records every timer created, so a test can wait until the code under test
 /// is actually waiting for a given delay before advancing time: no races, no sleeps.
 /// </summary>
-internal sealed class ObservedTimeProvider : FakeTimeProvider
+public sealed class ObservedTimeProvider : FakeTimeProvider
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(10);
     private readonly List<TimeSpan> _pending = [];
