@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QaBot.Discord.Gateway;
-using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing.Discord;
 
 namespace QaBot.Discord.Tests;
 

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Discord.Gateway;
-using QaBot.Discord.Tests.Fakes;
 using QaBot.Evaluation.Feedback;
+using QaBot.Testing;
+using QaBot.Testing.Discord;
 
 namespace QaBot.DiscordBot.Tests;
 

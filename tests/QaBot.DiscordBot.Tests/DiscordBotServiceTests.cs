@@ -1,5 +1,5 @@
 using QaBot.Core;
-using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing.Discord;
 
 namespace QaBot.DiscordBot.Tests;
 

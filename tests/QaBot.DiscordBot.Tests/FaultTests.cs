@@ -1,4 +1,4 @@
-using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing.Discord;
 
 namespace QaBot.DiscordBot.Tests;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Testing;
 using static QaBot.Generation.Tests.Passages;
@@ -20,7 +21,7 @@ public sealed class FakeServerChatTests : IAsyncDisposable
 {
     private readonly List<ServiceProvider> _containers = [];
     private readonly FakeOpenAiServer _server = new(_ => FakeChatReply.Text("unused"));
-    private readonly FakeTimeProvider _time = new();
+    private readonly ObservedTimeProvider _time = new();
     private readonly CapturingLoggerFactory _logs = new();
     private readonly GenerationMetrics _metrics = new();
 
@@ -115,15 +116,14 @@ public sealed class FakeServerChatTests : IAsyncDisposable
 
         // Act
         var answering = Composer(Options()).ComposeAsync("How many enterprises?", ThreePassages(), CancellationToken.None);
-        await AdvanceUntilAsync(answering, TimeSpan.FromSeconds(1));
+        await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(7));
         var answer = await answering;
 
         // Assert
         Assert.Equal("Over 220,000 [1].", answer.Text);
         Assert.Equal(2, _server.Requests.Count);
-        var waited = arrivals.Last() - arrivals.First();
-        // Not before the server's 7 s (a 1 s backoff would be earlier); the clock runs on while the retry travels, hence the slack above.
-        Assert.InRange(waited, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(30));
+        // The server's 7 s, not the 1 s backoff: only the test moves the clock, so the wait is exact.
+        Assert.Equal(TimeSpan.FromSeconds(7), arrivals.Last() - arrivals.First());
         Assert.Contains(_logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("failed with 429; retrying in 7000 ms (1 of 2)", StringComparison.Ordinal));
     }
 
@@ -151,7 +151,9 @@ public sealed class FakeServerChatTests : IAsyncDisposable
 
         // Act
         var answering = Composer(options).ComposeAsync("How many enterprises?", ThreePassages(), CancellationToken.None);
-        await AdvanceUntilAsync(answering, TimeSpan.FromSeconds(1));
+        // The backoff has jitter: wait for the one timer shorter than every timeout, then let it elapse.
+        var backoff = await _time.WaitForTimerAsync(due => due > TimeSpan.Zero && due <= options.MaxRetryDelay);
+        _time.Advance(backoff);
         var error = await Assert.ThrowsAsync<AnswerUnavailableException>(() => answering);
 
         // Assert
@@ -174,7 +176,7 @@ public sealed class FakeServerChatTests : IAsyncDisposable
         // Act
         var answering = Composer(options).ComposeAsync("How many enterprises?", ThreePassages(), CancellationToken.None);
         await _server.WhenRequestCountAsync(1);
-        await AdvanceUntilAsync(answering, TimeSpan.FromSeconds(5));
+        await _time.AdvanceWhenWaitingAsync(options.RequestTimeout);
         var error = await Assert.ThrowsAsync<AnswerUnavailableException>(() => answering);
 
         // Assert
@@ -260,16 +262,6 @@ public sealed class FakeServerChatTests : IAsyncDisposable
         foreach (var property in typeof(ChatOptions).GetProperties().Where(p => p.CanWrite))
         {
             property.SetValue(to, property.GetValue(from));
-        }
-    }
-
-    /// <summary>Moves the fake clock on until the task is done (the code under test registers its waits when it gets there).</summary>
-    private async Task AdvanceUntilAsync(Task task, TimeSpan step)
-    {
-        for (var i = 0; i < 1_000 && !task.IsCompleted; i++)
-        {
-            _time.Advance(step);
-            await Task.WhenAny(task, Task.Delay(20));
         }
     }
 

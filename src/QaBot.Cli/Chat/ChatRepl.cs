@@ -7,9 +7,10 @@ namespace QaBot.Cli.Chat;
 /// <summary>
 /// The console REPL: reads questions line by line (from a terminal or a pipe), answers each with its sources,
 /// keeps the session's history and offers /sources, /debug, /history, /help and /exit. On a terminal,
-/// Ctrl+C cancels the answer in progress, not the REPL.
+/// Ctrl+C cancels the answer in progress, not the REPL, and lines are read with <paramref name="editor"/>
+/// (shell-like editing and history) when one is given; otherwise from <paramref name="input"/>, line by line.
 /// </summary>
-public sealed class ChatRepl(IAnswerService answers, TextReader input, TextWriter output, bool interactive)
+public sealed class ChatRepl(IAnswerService answers, TextReader input, TextWriter output, bool interactive, LineEditor? editor = null)
 {
     private const string Help = """
         Ask a question, or use a command:
@@ -39,13 +40,7 @@ public sealed class ChatRepl(IAnswerService answers, TextReader input, TextWrite
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (interactive)
-                {
-                    await output.WriteAsync("> ");
-                    await output.FlushAsync(cancellationToken);
-                }
-
-                var line = await input.ReadLineAsync(cancellationToken);
+                var line = await ReadLineAsync(cancellationToken);
                 if (line is null)
                 {
                     break;
@@ -77,6 +72,24 @@ public sealed class ChatRepl(IAnswerService answers, TextReader input, TextWrite
                 Console.CancelKeyPress -= OnCancelKeyPress;
             }
         }
+    }
+
+    private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        if (interactive && editor is not null)
+        {
+            // Keys typed while the last answer was computed are still waiting in the terminal: they are read
+            // here and shown after the prompt as the start of this line, as a shell does with type-ahead.
+            return editor.ReadLine("> ");
+        }
+
+        if (interactive)
+        {
+            await output.WriteAsync("> ");
+            await output.FlushAsync(cancellationToken);
+        }
+
+        return await input.ReadLineAsync(cancellationToken);
     }
 
     private async Task AnswerAsync(string question, CancellationToken cancellationToken)

@@ -15,7 +15,9 @@ public static class ChatCommand
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, async (services, token) =>
         {
             await services.Get<IndexBootstrapper>().EnsureIndexedAsync(Console.Error, token);
-            var repl = new ChatRepl(services.Get<IAnswerService>(), Console.In, Console.Out, interactive: !Console.IsInputRedirected);
+            var interactive = !Console.IsInputRedirected;
+            var editor = interactive && !Console.IsOutputRedirected ? new LineEditor(new ConsoleKeyTerminal()) : null;
+            var repl = new ChatRepl(services.Get<IAnswerService>(), Console.In, Console.Out, interactive, editor);
             await repl.RunAsync(token);
             return ExitCodes.Success;
         }, cancellationToken, services => services.UseReadOnlySqliteIndex()));

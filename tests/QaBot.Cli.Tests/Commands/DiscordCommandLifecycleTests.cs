@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using QaBot.Cli.Commands;
-using QaBot.Discord.Tests.Fakes;
 using QaBot.Testing;
+using QaBot.Testing.Discord;
 
 namespace QaBot.Cli.Tests.Commands;
 

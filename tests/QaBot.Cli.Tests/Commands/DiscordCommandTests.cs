@@ -1,6 +1,6 @@
 using QaBot.Cli.Commands;
-using QaBot.Discord.Tests.Fakes;
 using QaBot.Testing;
+using QaBot.Testing.Discord;
 
 namespace QaBot.Cli.Tests.Commands;
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Rest;
+using QaBot.Testing;
+using QaBot.Testing.Discord;
 
 namespace QaBot.Discord.Tests.Fakes;
 

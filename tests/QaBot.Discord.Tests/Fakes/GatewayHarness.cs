@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using QaBot.Discord.Gateway;
+using QaBot.Testing;
+using QaBot.Testing.Discord;
 
 namespace QaBot.Discord.Tests.Fakes;
 

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
 using QaBot.Discord.Gateway;
+using QaBot.Testing.Discord;
 
 namespace QaBot.Discord.Tests.Fakes;
 

@@ -1,6 +1,7 @@
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Models;
 using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing.Discord;
 
 namespace QaBot.Discord.Tests.Gateway;
 

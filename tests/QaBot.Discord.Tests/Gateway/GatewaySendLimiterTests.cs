@@ -1,5 +1,5 @@
 using QaBot.Discord.Gateway;
-using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing;
 
 namespace QaBot.Discord.Tests.Gateway;
 

@@ -1,6 +1,6 @@
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Serialization;
-using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing;
 
 namespace QaBot.Discord.Tests.Gateway;
 

@@ -1,5 +1,6 @@
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing.Discord;
 
 namespace QaBot.Discord.Tests.Gateway;
 

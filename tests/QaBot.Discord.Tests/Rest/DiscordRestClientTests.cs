@@ -2,6 +2,7 @@ using System.Net;
 using QaBot.Discord.Models;
 using QaBot.Discord.Rest;
 using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing.Discord;
 
 namespace QaBot.Discord.Tests.Rest;
 

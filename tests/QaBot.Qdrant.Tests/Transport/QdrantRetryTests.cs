@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using QaBot.Qdrant.Transport;
+using QaBot.Testing;
 
 namespace QaBot.Qdrant.Tests.Transport;
 
@@ -41,16 +42,13 @@ public sealed class QdrantRetryTests
     [Fact]
     public async Task RunAsync_UnavailableEveryTime_ThrowsUnavailableNamingTheUrlKeyAfterAllAttempts()
     {
-        var time = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(10) };
+        var time = new ObservedTimeProvider();
         var retry = new QdrantRetry(Options, time, NullLogger.Instance);
         var attempts = 0;
 
         var run = retry.RunAsync<int>("count points", _ => { attempts++; throw Failure(StatusCode.Unavailable, "failed to connect"); }, CancellationToken.None);
-        while (!run.IsCompleted)
-        {
-            time.Advance(TimeSpan.FromSeconds(10));
-            await Task.Yield();
-        }
+        await time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
+        await time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
 
         var error = await Assert.ThrowsAsync<QdrantUnavailableException>(() => run);
         Assert.Equal(3, attempts);

@@ -3,10 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-namespace QaBot.Discord.Tests.Fakes;
+namespace QaBot.Testing.Discord;
 
 /// <summary>A frame the client sent, in arrival order: a payload or a close.</summary>
-internal sealed record ClientFrame(int Connection, JsonNode? Payload, int? CloseCode)
+public sealed record ClientFrame(int Connection, JsonNode? Payload, int? CloseCode)
 {
     public int? Op => Payload?["op"]?.GetValue<int>();
 
@@ -18,7 +18,7 @@ internal sealed record ClientFrame(int Connection, JsonNode? Payload, int? Close
 /// op 9 for a session it does not know. It keeps every dispatch of the session so a Resume replays what the
 /// client missed, including events dispatched while no client was connected. Faults are injected by the test.
 /// </summary>
-internal sealed class FakeGateway : IDisposable
+public sealed class FakeGateway : IDisposable
 {
     public const string Token = "fake.Token-Never-Log-Me.abc123";
     public const ulong BotUserId = 100;

@@ -3,12 +3,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using QaBot.Testing;
 
-namespace QaBot.Discord.Tests.Fakes;
+namespace QaBot.Testing.Discord;
 
 /// <summary>A request the fake REST API received.</summary>
-internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
 {
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
 
@@ -16,13 +15,13 @@ internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDict
 }
 
 /// <summary>A scripted response; <see cref="Gate"/> holds it back until the test releases it (a slow REST).</summary>
-internal sealed record FakeResponse(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null, Task? Gate = null);
+public sealed record FakeResponse(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null, Task? Gate = null);
 
 /// <summary>
 /// Fake Discord on loopback over <see cref="HttpListener"/>: the REST API under <c>/api/v10/</c> (scripted responses
 /// per route, sensible defaults otherwise) and the Gateway as a real WebSocket upgrade on <c>/gateway</c> and <c>/resume</c>.
 /// </summary>
-internal sealed class FakeDiscordServer : IAsyncDisposable
+public sealed class FakeDiscordServer : IAsyncDisposable
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(10);
     private readonly HttpListener _listener;

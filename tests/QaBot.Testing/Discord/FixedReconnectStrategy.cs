@@ -1,9 +1,9 @@
 using QaBot.Discord.Gateway;
 
-namespace QaBot.Discord.Tests.Fakes;
+namespace QaBot.Testing.Discord;
 
 /// <summary>Yields the given delays, then repeats the last one.</summary>
-internal sealed class FixedReconnectStrategy(params TimeSpan[] delays) : IReconnectStrategy
+public sealed class FixedReconnectStrategy(params TimeSpan[] delays) : IReconnectStrategy
 {
     public static FixedReconnectStrategy Immediate { get; } = new(TimeSpan.Zero);
 

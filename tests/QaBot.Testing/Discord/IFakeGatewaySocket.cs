@@ -1,9 +1,9 @@
 using QaBot.Discord.Gateway;
 
-namespace QaBot.Discord.Tests.Fakes;
+namespace QaBot.Testing.Discord;
 
 /// <summary>The server end of a Gateway connection, in memory or over a real socket.</summary>
-internal interface IFakeGatewaySocket
+public interface IFakeGatewaySocket
 {
     Task SendTextAsync(string json);
 

@@ -3,10 +3,10 @@ using System.Net.WebSockets;
 using System.Text;
 using QaBot.Discord.Gateway;
 
-namespace QaBot.Discord.Tests.Fakes;
+namespace QaBot.Testing.Discord;
 
 /// <summary>The server end of a real WebSocket accepted by <see cref="System.Net.HttpListener"/>.</summary>
-internal sealed class HttpListenerGatewaySocket(WebSocket socket, Action abortConnection) : IFakeGatewaySocket, IDisposable
+public sealed class HttpListenerGatewaySocket(WebSocket socket, Action abortConnection) : IFakeGatewaySocket, IDisposable
 {
     private readonly SemaphoreSlim _sendGate = new(1, 1);
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace QaBot.Discord.Tests.Fakes;
+namespace QaBot.Testing;
 
 /// <summary>An <see cref="ILoggerProvider"/> that keeps every formatted entry (with exception text), at every level.</summary>
-internal sealed class LogCapture : ILoggerProvider
+public sealed class LogCapture : ILoggerProvider
 {
     private readonly Lock _lock = new();
     private TaskCompletionSource _logged = new(TaskCreationOptions.RunContinuationsAsynchronously);
