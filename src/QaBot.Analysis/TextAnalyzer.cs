@@ -55,10 +55,21 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
         return terms.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The index term of one word as the index holds the word itself (stemmed, without the parts of a German
+    /// compound), or null when the word is a stopword or analyzes to more or less than one term.
+    /// </summary>
+    public string? AnalyzeWord(string word, string language)
+    {
+        var terms = new List<string>(1);
+        AddTerms(word, language, terms, isQuery: false, splitCompounds: false);
+        return terms.Count == 1 ? terms[0] : null;
+    }
+
     /// <summary>The analyzed form of one word or phrase, for dictionary work.</summary>
     public string AnalyzeToText(string text, string language) => string.Join(' ', Analyze(text, language));
 
-    private void AddTerms(string text, string language, List<string> terms, bool isQuery)
+    private void AddTerms(string text, string language, List<string> terms, bool isQuery, bool splitCompounds = true)
     {
         ArgumentNullException.ThrowIfNull(text);
         // Latin words inside Chinese text ("Firefox", "the USB stick") follow English rules.
@@ -98,7 +109,11 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
 
                     var stem = GermanLightStemmer.Stem(word);
                     terms.Add(stem);
-                    AddCompoundParts(word, stem, terms);
+                    if (splitCompounds)
+                    {
+                        AddCompoundParts(word, stem, terms);
+                    }
+
                     break;
             }
         }

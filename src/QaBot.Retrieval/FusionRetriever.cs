@@ -31,7 +31,8 @@ public sealed partial class FusionRetriever(
     ILogger<FusionRetriever> logger,
     IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
     IVectorIndex? vectorIndex = null,
-    CollectionVocabulary? vocabulary = null) : IRetriever
+    CollectionVocabulary? vocabulary = null,
+    SynonymExpander? synonyms = null) : IRetriever
 {
     private readonly PassageFeatureExtractor features = new(analyzer);
 
@@ -48,6 +49,9 @@ public sealed partial class FusionRetriever(
 
     /// <summary>The name of the leg that searches the question with its typos corrected against the collection's vocabulary.</summary>
     public const string CorrectedLeg = "corrected";
+
+    /// <summary>The name of the leg that searches the question's terms together with their synonyms.</summary>
+    public const string SynonymLeg = "synonyms";
 
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken)
     {
@@ -72,6 +76,13 @@ public sealed partial class FusionRetriever(
             versions.Add((new QueryVersion(CorrectedLeg, language, correction.Text), settings.TypoCorrectionWeight));
         }
 
+        // The synonym leg's terms are given, not analyzed from a text: a synonym is already an index term.
+        var expansion = await ExpandSynonymsAsync(request.Question, language, settings, cancellationToken);
+        if (expansion is not null)
+        {
+            versions.Add((new QueryVersion(SynonymLeg, language, string.Join(' ', expansion)), settings.SynonymWeight));
+        }
+
         // An index that fuses lexical and dense search itself (Qdrant) gets the question's terms and vector in
         // one request; its fused list takes the place of the original question's lexical list and the dense leg.
         var serverFusion = index is IHybridSearchIndex && DenseEnabled(settings)
@@ -82,7 +93,9 @@ public sealed partial class FusionRetriever(
             versions[0] = (versions[0].Version with { Label = HybridLeg }, versions[0].Weight);
         }
 
-        var queryTerms = versions.Select(v => (v.Version, Terms: analyzer.AnalyzeQuery(v.Version.Text, v.Version.Language))).ToList();
+        var queryTerms = versions
+            .Select(v => (v.Version, Terms: v.Version.Label == SynonymLeg && expansion is not null ? expansion : analyzer.AnalyzeQuery(v.Version.Text, v.Version.Language)))
+            .ToList();
         // A correction counts for coverage as a translation would: the corrected term is a form of the typed one.
         var (forms, formTerms) = assessor.Forms(
             analyzer.AnalyzeQuery(request.Question, language), language, correction is null ? translations : [.. translations, correction]);
@@ -266,6 +279,19 @@ public sealed partial class FusionRetriever(
 
         var corrected = terms.Select(term => phrases.FirstOrDefault(p => p.Source == term)?.Targets[0] ?? term);
         return new QueryTranslation(language, string.Join(' ', corrected), phrases);
+    }
+
+    /// <summary>The question's terms followed by the synonyms of each that the collection holds; null when there are none.</summary>
+    private async Task<IReadOnlyList<string>?> ExpandSynonymsAsync(string question, string language, RetrievalOptions settings, CancellationToken cancellationToken)
+    {
+        if (!settings.Synonyms || synonyms is null)
+        {
+            return null;
+        }
+
+        var terms = analyzer.AnalyzeQuery(question, language);
+        var phrases = await synonyms.ExpandAsync(terms, language, settings.SynonymsPerTerm, cancellationToken);
+        return phrases.Count == 0 ? null : [.. terms, .. phrases.SelectMany(p => p.Targets).Distinct(StringComparer.Ordinal)];
     }
 
     private bool DenseEnabled(RetrievalOptions settings) => embedder is not null && vectorIndex is not null && settings.DenseWeight > 0;

@@ -52,7 +52,7 @@ public sealed class RetrievalOptions : IValidatableObject
     public bool TranslationDisambiguation { get; set; } = true;
 
     /// <summary>
-    /// Correct query terms the collection lacks to its nearest index term (edit distance 1 for 5-7 characters,
+    /// Correct query terms the collection lacks to its nearest index term (edit distance 1 for 4-7 characters,
     /// 2 from 8) and search the corrected question as one more leg.
     /// </summary>
     public bool TypoCorrection { get; set; }
@@ -61,6 +61,20 @@ public sealed class RetrievalOptions : IValidatableObject
     [Range(0.0, 10.0)]
     public double TypoCorrectionWeight { get; set; } = 0.7;
 
+    /// <summary>
+    /// Search the question once more with the synonyms of its terms added (WordNet for English, OpenThesaurus for
+    /// German), only synonyms the collection holds, as a leg weighted <see cref="SynonymWeight"/>.
+    /// </summary>
+    public bool Synonyms { get; set; }
+
+    /// <summary>Weight of the synonym-expanded question in the fusion; must stay below <see cref="OriginalQueryWeight"/>, so an expansion never outranks what was asked.</summary>
+    [Range(0.0, 10.0)]
+    public double SynonymWeight { get; set; } = 0.5;
+
+    /// <summary>How many synonyms of each question term are added at most (the lexicon's best first).</summary>
+    [Range(0, 20)]
+    public int SynonymsPerTerm { get; set; } = 2;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MinMatchedTermShare is not null)
@@ -68,6 +82,13 @@ public sealed class RetrievalOptions : IValidatableObject
             yield return new ValidationResult(
                 "is no longer used: the answerability gate weighs coverage together with other evidence. Remove it and set Retrieval:AnswerabilityThreshold (0-1) instead, if the default refuses too much or too little.",
                 [nameof(MinMatchedTermShare)]);
+        }
+
+        if (Synonyms && SynonymWeight >= OriginalQueryWeight)
+        {
+            yield return new ValidationResult(
+                $"is {SynonymWeight}, not below Retrieval:OriginalQueryWeight ({OriginalQueryWeight}): a synonym must never weigh as much as the question's own words. Set it lower (the default is 0.5).",
+                [nameof(SynonymWeight)]);
         }
     }
 }

@@ -27,6 +27,8 @@ public static class RetrievalServiceCollectionExtensions
         services.AddSingleton<CoverageAssessor>();
         services.AddSingleton<AnswerabilityGate>();
         services.AddSingleton<QueryExpansion.CollectionVocabulary>();
+        services.AddSingleton(sp => Analysis.Synonyms.SynonymLexicons.Shipped(sp.GetRequiredService<TextAnalyzer>()));
+        services.AddSingleton<QueryExpansion.SynonymExpander>();
         services.AddSingleton<FusionRetriever>();
         services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<FusionRetriever>());
         services.AddSingleton<ICollectionRefresher, TranslationTableRefresher>();

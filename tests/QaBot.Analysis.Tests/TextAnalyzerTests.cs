@@ -166,4 +166,19 @@ public class TextAnalyzerTests
     {
         Assert.Equal(expected, TextAnalyzer.DetectLanguage(text));
     }
+
+    [Fact]
+    public void AnalyzeWord_GermanCompound_ReturnsTheCompoundsStemWithoutItsParts()
+    {
+        Assert.Equal(_analyzer.Analyze("Protokolldateien", Languages.German)[0], _analyzer.AnalyzeWord("Protokolldateien", Languages.German));
+        Assert.True(_analyzer.Analyze("Protokolldateien", Languages.German).Count > 1);
+    }
+
+    [Theory]
+    [InlineData("the", Languages.English)]
+    [InlineData("e-mail address", Languages.English)]
+    public void AnalyzeWord_StopwordOrSeveralWords_ReturnsNull(string word, string language)
+    {
+        Assert.Null(_analyzer.AnalyzeWord(word, language));
+    }
 }

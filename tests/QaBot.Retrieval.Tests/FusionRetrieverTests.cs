@@ -32,10 +32,51 @@ public sealed class FusionRetrieverTests : IDisposable
     private FusionRetriever Retriever(RetrievalOptions? options = null)
     {
         var settings = Options.Create(options ?? new RetrievalOptions());
+        var synonyms = new QaBot.Analysis.Synonyms.SynonymLexicons(language => language == Languages.English
+            ? QaBot.Analysis.Synonyms.SynonymLexicon.Parse(["revenue\tturnover|receipts"], language, TextAnalyzer.Default)
+            : null);
         return new(
             _index, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
             new AnswerabilityGate(settings), settings, NullLogger<FusionRetriever>.Instance,
-            vocabulary: new QaBot.Retrieval.QueryExpansion.CollectionVocabulary(_index));
+            vocabulary: new QaBot.Retrieval.QueryExpansion.CollectionVocabulary(_index),
+            synonyms: new QaBot.Retrieval.QueryExpansion.SynonymExpander(synonyms, _index));
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_SynonymsOn_SearchesTheSynonymLegWithCollectionSynonymsBelowTheOriginalsWeight()
+    {
+        await AddAsync("en.txt", "en", "The annual turnover of the bakery grew.", "The weather in Berlin was rainy in spring.");
+        var options = new RetrievalOptions { Synonyms = true, DictionaryTranslation = false };
+
+        var result = await Retriever(options).RetrieveAsync(new RetrievalRequest("What was the bakery's annual revenue?"), CancellationToken.None);
+
+        var leg = Assert.Single(result.Queries, q => q.Label == FusionRetriever.SynonymLeg);
+        Assert.Equal(["bakery", "annual", "revenue", "turnover"], leg.Terms);
+        Assert.Equal(0, result.Passages[0].Chunk.Index);
+        Assert.Contains(result.Passages[0].Legs, l => l.Leg == FusionRetriever.SynonymLeg && l.Rank == 1);
+        Assert.True(options.SynonymWeight < options.OriginalQueryWeight);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_PassageWithOnlyTheSynonym_RanksBelowAnEqualPassageWithTheAskedTerm()
+    {
+        await AddAsync("en.txt", "en", "The bakery reported its annual turnover in March.", "The bakery reported its annual revenue in March.");
+
+        var result = await Retriever(new RetrievalOptions { Synonyms = true, DictionaryTranslation = false })
+            .RetrieveAsync(new RetrievalRequest("What was the bakery's annual revenue?"), CancellationToken.None);
+
+        Assert.Equal([1, 0], result.Passages.Take(2).Select(p => p.Chunk.Index));
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_SynonymsOff_SearchesNoSynonymLeg()
+    {
+        await AddAsync("en.txt", "en", "The annual turnover of the bakery grew.");
+
+        var result = await Retriever(new RetrievalOptions { DictionaryTranslation = false })
+            .RetrieveAsync(new RetrievalRequest("What was the bakery's annual revenue?"), CancellationToken.None);
+
+        Assert.DoesNotContain(result.Queries, q => q.Label == FusionRetriever.SynonymLeg);
     }
 
     [Fact]

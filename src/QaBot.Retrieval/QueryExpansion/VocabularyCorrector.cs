@@ -3,9 +3,11 @@ using QaBot.Core;
 namespace QaBot.Retrieval.QueryExpansion;
 
 /// <summary>
-/// Corrects a mistyped query term against the collection's own index terms, with the fuzziness Lucene and
-/// Elasticsearch use by default: no edits below five characters, one edit (Levenshtein) for five to seven,
-/// two from eight on. Only a term the collection lacks, or holds in at most <see cref="RareChunkFrequency"/>
+/// Corrects a mistyped query term against the collection's own index terms, with length-dependent fuzziness as
+/// Lucene's FuzzyQuery and Elasticsearch's <c>AUTO</c> fuzziness use it: no edits below four characters, one edit
+/// (Levenshtein) for four to seven, two from eight on. Elasticsearch's default <c>AUTO:3,6</c> is looser; the
+/// thresholds here are one and two characters later because the terms are stems (shorter than the words) and a
+/// correction is sought in the whole vocabulary without a common prefix. Only a term the collection lacks, or holds in at most <see cref="RareChunkFrequency"/>
 /// chunks while the correction is far more common, is corrected; among candidates the nearest, then the most
 /// frequent wins.
 /// </summary>
@@ -16,7 +18,7 @@ public sealed class VocabularyCorrector
 
     // A rare term is replaced only by a term this many times more frequent, so a real rare word survives.
     private const int RareTermFrequencyRatio = 20;
-    private const int MinCorrectedLength = 5;
+    private const int MinCorrectedLength = 4;
     private const int TwoEditsLength = 8;
 
     private readonly Dictionary<string, int> _frequencies;

@@ -13,12 +13,16 @@ public sealed class VocabularyCorrectorTests
         new VocabularyTerm("kennel", 2),
         new VocabularyTerm("many", 90),
         new VocabularyTerm("zenith", 1),
+        new VocabularyTerm("grub", 30),
+        new VocabularyTerm("boot", 50),
     ]);
 
     [Theory]
     [InlineData("industral", "industrial")]
     [InlineData("enterprize", "enterprise")]
     [InlineData("kernal", "kernel")]
+    [InlineData("grup", "grub")]
+    [InlineData("entrprize", "enterprise")]
     public void Correct_AbsentTermNearACommonOne_ReturnsTheCommonTerm(string typed, string expected)
     {
         Assert.Equal(expected, _corrector.Correct(typed));
@@ -32,6 +36,23 @@ public sealed class VocabularyCorrectorTests
     public void Correct_ShortPresentOrUnmatchedTerm_ReturnsNull(string typed)
     {
         Assert.Null(_corrector.Correct(typed));
+    }
+
+    [Theory]
+    [InlineData(3, 0)]
+    [InlineData(4, 1)]
+    [InlineData(7, 1)]
+    [InlineData(8, 2)]
+    [InlineData(12, 2)]
+    public void MaxEdits_Lengths_OneEditFromFourLettersTwoFromEight(int length, int expected)
+    {
+        Assert.Equal(expected, VocabularyCorrector.MaxEdits(length));
+    }
+
+    [Fact]
+    public void Correct_FourLetterTermTwoEditsAway_ReturnsNull()
+    {
+        Assert.Null(_corrector.Correct("grxx"));
     }
 
     [Fact]
