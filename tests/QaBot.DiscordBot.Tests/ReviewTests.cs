@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using QaBot.Core;
-using QaBot.Discord.Tests.Fakes;
+using QaBot.Testing.Discord;
 using QaBot.Evaluation;
 
 namespace QaBot.DiscordBot.Tests;

@@ -3,8 +3,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using QaBot.Answering;
 using QaBot.Core;
 using QaBot.Testing;
 using static QaBot.Generation.Tests.Passages;
