@@ -27,6 +27,9 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     // A sentence without the asked-for item still answers the topic, not the question.
     private const double MissingItemFactor = 0.6;
 
+    // Two sentences are one more to read: a pair leads only when it covers clearly more than one sentence does.
+    private const double PairFactor = 0.75;
+
     private const int MaxListItems = 3;
     private const int ShortSentenceTokens = 24;
 
@@ -55,7 +58,7 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         var rare = focus.Rare(passages.Select(p => p.Covered));
         var candidates = passages
             .Where(p => p.Covered.Overlaps(rare))
-            .SelectMany(p => Enumerable.Range(0, p.Sentences.Count).Select(i => Candidate(p, i, focus)))
+            .SelectMany(p => Enumerable.Range(0, p.Sentences.Count).Select(i => Candidate(p, i, focus)).Concat(Pairs(p, focus)))
             .Where(c => c.Covered.Count > 0)
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Passage.Passage.Rank)
@@ -77,7 +80,7 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     private List<(PassageSentences Passage, int Index)> Choose(List<SentenceCandidate> candidates, QuestionFocus focus, IReadOnlySet<int> rare)
     {
         var lead = candidates[0];
-        List<(PassageSentences Passage, int Index)> chosen = [.. WithContinuation(lead.Passage, lead.Index).Select(i => (lead.Passage, i))];
+        List<(PassageSentences Passage, int Index)> chosen = [.. LeadSentences(lead).Distinct().Select(i => (lead.Passage, i))];
         var covered = new HashSet<int>(chosen.SelectMany(c => c.Passage.SentenceCovered[c.Index]));
         var itemHeld = chosen.Any(c => Holds(focus, c.Passage.Sentences[c.Index]));
         var supporting = 0;
@@ -97,7 +100,8 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
                 break;
             }
 
-            if (!quoted.Add(Normalised(candidate.Passage.Sentences[candidate.Index])))
+            // A pair that does not lead is not quoted whole: its sentences compete on their own.
+            if (candidate.Pair || !quoted.Add(Normalised(candidate.Passage.Sentences[candidate.Index])))
             {
                 continue;
             }
@@ -122,6 +126,44 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         }
 
         return chosen;
+    }
+
+    private static IEnumerable<int> LeadSentences(SentenceCandidate lead) =>
+        lead.Pair ? WithContinuation(lead.Passage, lead.Index).Concat(WithContinuation(lead.Passage, lead.Index + 1)) : WithContinuation(lead.Passage, lead.Index);
+
+    /// <summary>
+    /// Two adjacent sentences of one passage as one candidate, when the second covers a part of the question the
+    /// first does not ("aptitude can be configured to install them automatically. dpkg and apt-get ignore them."):
+    /// an answer split over two sentences can then lead over one sentence that merely names many of the terms.
+    /// </summary>
+    private static IEnumerable<SentenceCandidate> Pairs(PassageSentences passage, QuestionFocus focus)
+    {
+        if (focus.TotalWeight <= 0)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i + 1 < passage.Sentences.Count; i++)
+        {
+            var first = passage.SentenceCovered[i];
+            var second = passage.SentenceCovered[i + 1];
+            if (first.Count == 0 || second.Count == 0)
+            {
+                continue;
+            }
+
+            var union = first.Union(second).ToHashSet();
+            var gainFirst = focus.Weight(union.Except(first));
+            var gainSecond = focus.Weight(union.Except(second));
+            if (Math.Min(gainFirst, gainSecond) < MinGainShare * focus.TotalWeight)
+            {
+                continue;
+            }
+
+            var holdsItem = WithContinuation(passage, i).Concat(WithContinuation(passage, i + 1)).Any(j => Holds(focus, passage.Sentences[j]));
+            var score = Score(passage, union, holdsItem, passage.Sentences[i + 1], focus) * PairFactor;
+            yield return new SentenceCandidate(passage, i, union, holdsItem, score) { Pair = true };
+        }
     }
 
     /// <summary>The sentence right after the chosen ones, else the one right before them, if it holds the asked-for item.</summary>
@@ -255,6 +297,11 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
             return new SentenceCandidate(passage, index, covered, holdsItem, 0);
         }
 
+        return new SentenceCandidate(passage, index, covered, holdsItem, Score(passage, covered, holdsItem, sentence, focus));
+    }
+
+    private static double Score(PassageSentences passage, IReadOnlySet<int> covered, bool holdsItem, string lastSentence, QuestionFocus focus)
+    {
         var share = focus.Weight(covered) / focus.TotalWeight;
         var passageShare = focus.Weight(passage.Covered) / focus.TotalWeight;
         var score = share * (0.7 + (0.3 * passageShare)) / (1 + (0.1 * (passage.Passage.Rank - 1)));
@@ -263,13 +310,13 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
             score *= MissingItemFactor;
         }
 
-        var trimmed = sentence.TrimEnd();
+        var trimmed = lastSentence.TrimEnd();
         if (trimmed.EndsWith('?') || trimmed.EndsWith('？'))
         {
             score *= 0.5;
         }
 
-        return new SentenceCandidate(passage, index, covered, holdsItem, score);
+        return score;
     }
 
     /// <summary>
@@ -402,5 +449,9 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         private static bool EndsLikeProse(string line) => line.Length > 0 && ".。!！?？;；".Contains(line[^1], StringComparison.Ordinal);
     }
 
-    private sealed record SentenceCandidate(PassageSentences Passage, int Index, IReadOnlySet<int> Covered, bool HoldsItem, double Score);
+    private sealed record SentenceCandidate(PassageSentences Passage, int Index, IReadOnlySet<int> Covered, bool HoldsItem, double Score)
+    {
+        /// <summary>The candidate is the sentence at <see cref="Index"/> together with the one after it.</summary>
+        public bool Pair { get; init; }
+    }
 }

@@ -67,6 +67,21 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_AnswerSplitOverTwoSentences_QuotesThePairOverASentenceNamingManyTerms()
+    {
+        // Arrange: one sentence names three of the terms; the answer is the next two sentences together.
+        const string question = "Which field do dpkg and apt-get ignore while aptitude installs it automatically?";
+        var passage = Passage(1, "a.txt", 1, 4,
+            "Tools such as dpkg, apt-get and aptitude install packages from this file. Recommends names packages installed with it. Aptitude can be configured to install suggested packages automatically. Dpkg and apt-get ignore the Suggests field.");
+
+        // Act
+        var composed = await ComposeAsync(question, passage);
+
+        // Assert
+        Assert.Equal("“Aptitude can be configured to install suggested packages automatically. Dpkg and apt-get ignore the Suggests field.” [1]", composed.Text);
+    }
+
+    [Fact]
     public async Task ComposeAsync_SentenceAddingNoUncoveredPart_NotAdded()
     {
         // Arrange: every other sentence repeats what the lead already covers.
