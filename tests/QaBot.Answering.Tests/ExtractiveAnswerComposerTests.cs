@@ -82,6 +82,22 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_HowDoIInChinese_LeadsWithTheCommandNotALatinName()
+    {
+        // Arrange: both sentences cover the question alike; only the second's continuation is a command.
+        const string question = "安装完成后怎么更改时区？";
+        var passage = Passage(1, "a.txt", 1, 3,
+            "安装完成后也可以把时区更改为 UTC。\n安装完成后要更改时区，该命令为：\n# dpkg-reconfigure tzdata", language: "zh");
+
+        // Act
+        var composed = await ComposeAsync(question, passage);
+
+        // Assert
+        Assert.Contains("dpkg-reconfigure tzdata", composed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", composed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComposeAsync_SentenceAddingNoUncoveredPart_NotAdded()
     {
         // Arrange: every other sentence repeats what the lead already covers.

@@ -89,10 +89,15 @@ public static partial class AskedItem
             AskedItemKind.Share => AnswerTypeDetector.Holds(AnswerType.Share, sentence),
             AskedItemKind.Date => AnswerTypeDetector.Holds(AnswerType.Date, sentence),
             AskedItemKind.Name => AnswerTypeDetector.Holds(AnswerType.Name, sentence),
-            AskedItemKind.Command => AnswerTypeDetector.Holds(AnswerType.Technical, sentence),
+            // A Latin word in Chinese text names a thing; a command is written as one ("-sa", "/etc/fstab").
+            AskedItemKind.Command => AnswerTypeDetector.HoldsCommandToken(sentence) || CommandLine().IsMatch(sentence),
             _ => true,
         };
     }
+
+    // A shell prompt line: "$ debuild -sa", "# dpkg-reconfigure tzdata".
+    [GeneratedRegex(@"(^|\n|\s)[$#]\s+[a-z][\w.-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex CommandLine();
 
     private static string Trimmed(string token) => token.TrimEnd('.', ',', ':', ';', '!', '?');
 

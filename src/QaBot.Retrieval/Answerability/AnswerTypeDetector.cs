@@ -67,6 +67,17 @@ public static partial class AnswerTypeDetector
         };
     }
 
+    /// <summary>
+    /// Whether the text writes a command, option, path, file name or setting the way commands are written ("-sa",
+    /// "/etc/fstab", "debian/rules", "TERM=type"); stricter than <see cref="AnswerType.Technical"/>, which also
+    /// accepts any Latin word inside Chinese text.
+    /// </summary>
+    public static bool HoldsCommandToken(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TechnicalToken().IsMatch(text);
+    }
+
     [GeneratedRegex(@"\bhow\s+(many|much|old)\b|\bwie\s+(viele?|alt)\b|\bwieviele?\b|多少|几[个种次年天位项台条]?|幾|\b(which|what)\s+(\w+\s+)?port\b|\bwelche[nmrs]?\s+(\w+\s+)?Port\b|[哪什][个個么麼]?\s*(端口|埠|連接埠)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberQuestion();
 
@@ -99,8 +110,9 @@ public static partial class AnswerTypeDetector
     private static partial Regex ChineseTechnicalNoun();
 
     // An option (-a, --all), a path (/etc/x, ~/.x), a file name with an extension, a key=value, an ALL_CAPS name,
-    // or a hyphenated program name (dpkg-buildpackage): what commands, files and settings are written with.
-    [GeneratedRegex(@"(?<![\w-])(--?[A-Za-z][\w-]*|~?/?[\w.-]*/[\w./{}*-]+|\w[\w-]*\.[A-Za-z]\w*|\w+=[^\s,;]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]+-[a-z0-9-]+)")]
+    // a hyphenated program name (dpkg-buildpackage) or a shell or make variable ($HOME, $(DESTDIR), ${VAR}): what
+    // commands, files and settings are written with.
+    [GeneratedRegex(@"\$[({]?[A-Za-z_]\w*[)}]?|(?<![\w-])(--?[A-Za-z][\w-]*|~?/?[\w.-]*/[\w./{}*-]+|\w[\w-]*\.[A-Za-z]\w*|\w+=[^\s,;]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]+-[a-z0-9-]+)")]
     private static partial Regex TechnicalToken();
 
     // A Latin token inside Chinese text is a name or a command more often than not.

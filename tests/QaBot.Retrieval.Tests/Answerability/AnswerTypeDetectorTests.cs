@@ -74,7 +74,19 @@ public sealed class AnswerTypeDetectorTests
     [InlineData(AnswerType.Technical, "Edit /etc/fstab first.", true)]
     [InlineData(AnswerType.Technical, "執行 debsign 後上傳 foo.changes。", true)]
     [InlineData(AnswerType.Technical, "Ask the maintainer before you upload.", false)]
+    [InlineData(AnswerType.Technical, "Makefile 文件应当支持 $(DESTDIR) 变量", true)]
+    [InlineData(AnswerType.Technical, "Set ${HOME} first.", true)]
     [InlineData(AnswerType.Open, "anything", true)]
     public void Holds_PassageText_TellsWhetherItHoldsTheType(AnswerType type, string text, bool expected) =>
         Assert.Equal(expected, AnswerTypeDetector.Holds(type, text));
+
+    [Theory]
+    [InlineData("您可以选择 “Coordinated Universal Time” (UTC) 作为时区。", false)]
+    [InlineData("Tools such as Aptitude read this file.", false)]
+    [InlineData("Run dpkg-reconfigure tzdata.", true)]
+    [InlineData("Pass the option -sa.", true)]
+    [InlineData("支持 $(DESTDIR) 变量", true)]
+    [InlineData("Edit /etc/fstab.", true)]
+    public void HoldsCommandToken_Text_OnlyCommandsOptionsPathsAndVariablesCount(string text, bool expected) =>
+        Assert.Equal(expected, AnswerTypeDetector.HoldsCommandToken(text));
 }
