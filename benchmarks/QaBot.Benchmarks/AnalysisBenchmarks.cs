@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using QaBot.Analysis;
-using QaBot.Cli.Benchmarking;
+using QaBot.Bench;
 using QaBot.Core;
 using QaBot.Ingestion.Chunking;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using QaBot.Cli.Benchmarking;
+using QaBot.Bench;
+using QaBot.Cli.Hosting;
 
 namespace QaBot.Cli.Commands;
 
@@ -69,18 +70,19 @@ public static class BenchCommand
             var sizes = parseResult.GetValue(chunks) is { Length: > 0 } given ? given : null;
             var explicitWork = parseResult.GetValue(work);
             var root = explicitWork ?? Path.Combine(Path.GetTempPath(), "qabot-bench", Guid.NewGuid().ToString("N"));
+            BenchHostFactory hosts = (configure, settings) => QaBotHost.Build(parseResult, configure, settings);
             try
             {
                 var environment = await DescribeEnvironmentAsync(cancellationToken);
                 string table, output;
                 if (parseResult.GetValue(collection) is { } folder)
                 {
-                    var result = await new CollectionBenchmark(parseResult, root, parseResult.GetValue(queries), Console.Error).RunAsync(folder, parseResult.GetValue(set), cancellationToken);
+                    var result = await new CollectionBenchmark(hosts, root, parseResult.GetValue(queries), Console.Error).RunAsync(folder, parseResult.GetValue(set), cancellationToken);
                     (table, output) = (BenchReportWriter.ToTable(result, environment), BenchReportWriter.ToJson(result, environment));
                 }
                 else if (parseResult.GetValue(embed))
                 {
-                    var result = await new EmbeddingBenchmark(parseResult, root, parseResult.GetValue(seed), Console.Error).RunAsync(sizes?[0] ?? 2_000, cancellationToken);
+                    var result = await new EmbeddingBenchmark(hosts, root, parseResult.GetValue(seed), Console.Error).RunAsync(sizes?[0] ?? 2_000, cancellationToken);
                     (table, output) = (BenchReportWriter.ToTable(result, environment), BenchReportWriter.ToJson(result, environment));
                 }
                 else if (parseResult.GetValue(load))
@@ -93,12 +95,12 @@ public static class BenchCommand
                         parseResult.GetValue(queue),
                         TimeSpan.FromMilliseconds(parseResult.GetValue(latency)),
                         parseResult.GetValue(requests) is > 0 and var r ? r : clients * 10);
-                    var result = await new LoadBenchmark(parseResult, root, parseResult.GetValue(seed), Console.Error).RunAsync(settings, cancellationToken);
+                    var result = await new LoadBenchmark(hosts, root, parseResult.GetValue(seed), Console.Error).RunAsync(settings, cancellationToken);
                     (table, output) = (BenchReportWriter.ToTable(result, environment), BenchReportWriter.ToJson(result, environment));
                 }
                 else
                 {
-                    var benchmark = new ScaleBenchmark(parseResult, root, parseResult.GetValue(seed), parseResult.GetValue(queries), Console.Error);
+                    var benchmark = new ScaleBenchmark(hosts, root, parseResult.GetValue(seed), parseResult.GetValue(queries), Console.Error);
                     var results = new List<BenchResult>();
                     foreach (var size in (sizes ?? [1_000, 10_000]).Order())
                     {

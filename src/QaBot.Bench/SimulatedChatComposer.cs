@@ -1,6 +1,6 @@
 using QaBot.Core;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>
 /// A stand-in for a chat model in load runs: waits as long as a model would take, then composes

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>
 /// Deterministic random unit vectors, standing in for embeddings when no model is configured: they measure

@@ -1,9 +1,8 @@
 using QaBot.Analysis;
-using QaBot.Cli.Benchmarking;
 using QaBot.Core;
 using QaBot.Ingestion.Chunking;
 
-namespace QaBot.Cli.Tests.Benchmarking;
+namespace QaBot.Bench.Tests;
 
 public sealed class SyntheticCorpusGeneratorTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>A generated article: its path relative to the corpus folder and its text.</summary>
 public sealed record SyntheticArticle(string RelativePath, string Language, string Text);

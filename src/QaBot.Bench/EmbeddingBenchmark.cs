@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +7,7 @@ using QaBot.Core;
 using QaBot.Embeddings;
 using QaBot.Ingestion.Sync;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>What the embedding bench measured.</summary>
 /// <param name="ModelPassagesPerSecond">Every chunk embedded in one call (the model's own batching), nothing else.</param>
@@ -33,12 +32,12 @@ public sealed record EmbeddingBenchResult(
 /// generated collection, then a full ingest with the model timed from inside, then a lexical-only ingest of
 /// the same collection for comparison.
 /// </summary>
-public sealed class EmbeddingBenchmark(ParseResult parseResult, string workRoot, int seed, TextWriter status)
+public sealed class EmbeddingBenchmark(BenchHostFactory hosts, string workRoot, int seed, TextWriter status)
 {
     public async Task<EmbeddingBenchResult> RunAsync(int requestedChunks, CancellationToken cancellationToken)
     {
         TimedEmbeddingGenerator? timed = null;
-        await using var workspace = await BenchWorkspace.CreateAsync(parseResult, Path.Combine(workRoot, "embed"), requestedChunks, seed, services =>
+        await using var workspace = await BenchWorkspace.CreateAsync(hosts, Path.Combine(workRoot, "embed"), requestedChunks, seed, services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => timed = new TimedEmbeddingGenerator(sp.GetService<ConfiguredEmbeddingGenerator>()
                 ?? throw new InvalidOperationException("Embeddings:Provider is none: the embedding bench needs a model, for example --config Embeddings:Provider=onnx --config Embeddings:Path=FOLDER."))));
@@ -60,7 +59,7 @@ public sealed class EmbeddingBenchmark(ParseResult parseResult, string workRoot,
         var modelSeconds = stopwatch.Elapsed.TotalSeconds;
 
         await status.WriteLineAsync("[embed] the same collection lexically only...");
-        await using var lexical = await BenchWorkspace.CreateAsync(parseResult, Path.Combine(workRoot, "lexical"), requestedChunks, seed, services =>
+        await using var lexical = await BenchWorkspace.CreateAsync(hosts, Path.Combine(workRoot, "lexical"), requestedChunks, seed, services =>
         {
             services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();
         }, cancellationToken);

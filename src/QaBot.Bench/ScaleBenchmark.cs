@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -6,13 +5,13 @@ using QaBot.Analysis;
 using QaBot.Core;
 using QaBot.Retrieval;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>
 /// Measures one collection size: ingest throughput, the translation table's build and load, retrieval
 /// (lexical, dense over random unit vectors, hybrid) and answer latency, index size and peak memory.
 /// </summary>
-public sealed class ScaleBenchmark(ParseResult parseResult, string workRoot, int seed, int queries, TextWriter status)
+public sealed class ScaleBenchmark(BenchHostFactory hosts, string workRoot, int seed, int queries, TextWriter status)
 {
     // Unmeasured questions before each measurement: the first questions after the bulk writes pay for a cold
     // page cache and tier-0 JIT code, which is start-up cost, not the steady state measured here.
@@ -24,7 +23,7 @@ public sealed class ScaleBenchmark(ParseResult parseResult, string workRoot, int
     public async Task<BenchResult> RunAsync(int requestedChunks, CancellationToken cancellationToken)
     {
         await status.WriteLineAsync($"[{requestedChunks}] generating the collection...");
-        await using var workspace = await BenchWorkspace.CreateAsync(parseResult, Path.Combine(workRoot, $"chunks-{requestedChunks}"), requestedChunks, seed, null, cancellationToken);
+        await using var workspace = await BenchWorkspace.CreateAsync(hosts, Path.Combine(workRoot, $"chunks-{requestedChunks}"), requestedChunks, seed, null, cancellationToken);
         var services = workspace.Services;
 
         await status.WriteLineAsync($"[{requestedChunks}] ingesting {workspace.Articles} articles...");

@@ -1,6 +1,5 @@
-using QaBot.Cli.Benchmarking;
 
-namespace QaBot.Cli.Tests.Benchmarking;
+namespace QaBot.Bench.Tests;
 
 public sealed class LatencySummaryTests
 {

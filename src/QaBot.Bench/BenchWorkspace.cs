@@ -1,14 +1,12 @@
-using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using QaBot.Cli.Hosting;
 using QaBot.Core;
 using QaBot.Ingestion.Sync;
 using QaBot.Retrieval;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>
 /// One generated collection and its index in a folder of its own, with a host over them. Ingest runs without
@@ -37,7 +35,7 @@ public sealed class BenchWorkspace : IAsyncDisposable
 
     /// <summary>Generates about <paramref name="chunks"/> chunks of articles under <paramref name="root"/> (emptied first) and starts a host over them.</summary>
     public static async Task<BenchWorkspace> CreateAsync(
-        ParseResult parseResult, string root, int chunks, int seed, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+        BenchHostFactory hosts, string root, int chunks, int seed, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         if (Directory.Exists(root))
         {
@@ -47,7 +45,7 @@ public sealed class BenchWorkspace : IAsyncDisposable
         var corpus = Path.Combine(root, "corpus");
         Directory.CreateDirectory(corpus);
         var articles = await new SyntheticCorpusGenerator(seed).WriteAsync(corpus, chunks, cancellationToken);
-        return await StartAsync(parseResult, root, articles, configureServices, cancellationToken);
+        return await StartAsync(hosts, root, articles, configureServices, cancellationToken);
     }
 
     /// <summary>
@@ -55,7 +53,7 @@ public sealed class BenchWorkspace : IAsyncDisposable
     /// (emptied first) and starts a host over the copy, so the bench can change a file without touching the original.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The collection folder does not exist.</exception>
-    public static async Task<BenchWorkspace> FromCollectionAsync(ParseResult parseResult, string root, string collection, CancellationToken cancellationToken)
+    public static async Task<BenchWorkspace> FromCollectionAsync(BenchHostFactory hosts, string root, string collection, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(collection))
         {
@@ -84,15 +82,14 @@ public sealed class BenchWorkspace : IAsyncDisposable
         }
 
         Directory.CreateDirectory(corpus);
-        return await StartAsync(parseResult, root, files, null, cancellationToken);
+        return await StartAsync(hosts, root, files, null, cancellationToken);
     }
 
     private static async Task<BenchWorkspace> StartAsync(
-        ParseResult parseResult, string root, int articles, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+        BenchHostFactory hosts, string root, int articles, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         var corpus = Path.Combine(root, "corpus");
-        var host = QaBotHost.Build(
-            parseResult,
+        var host = hosts(
             services =>
             {
                 services.RemoveAll<ICollectionRefresher>();

@@ -1,4 +1,4 @@
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>Percentiles of a set of latencies, in milliseconds.</summary>
 public sealed record LatencySummary(int Count, double P50Ms, double P95Ms, double P99Ms, double MeanMs)

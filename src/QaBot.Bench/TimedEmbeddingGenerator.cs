@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using QaBot.Core;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>
 /// Wraps the embedding model to measure the wall-clock time during which at least one embedding call runs

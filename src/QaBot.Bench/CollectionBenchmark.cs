@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using QaBot.Core;
@@ -6,7 +5,7 @@ using QaBot.Evaluation;
 using QaBot.Ingestion.Sync;
 using QaBot.Retrieval;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>
 /// `qabot bench --collection DIR`: measures a real collection on a copy of it: a fresh ingest (source MB/s,
@@ -14,7 +13,7 @@ namespace QaBot.Cli.Benchmarking;
 /// load of the translation table, and retrieval and answer latency for questions (from <c>--set</c>, else
 /// opening words of the collection's own passages).
 /// </summary>
-public sealed class CollectionBenchmark(ParseResult parseResult, string workRoot, int queries, TextWriter status)
+public sealed class CollectionBenchmark(BenchHostFactory hosts, string workRoot, int queries, TextWriter status)
 {
     private const int WarmupQueries = 20;
     private const int WordsPerDerivedQuestion = 8;
@@ -22,7 +21,7 @@ public sealed class CollectionBenchmark(ParseResult parseResult, string workRoot
     public async Task<CollectionBenchResult> RunAsync(string collection, string? questionSet, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(collection)));
-        await using var workspace = await BenchWorkspace.FromCollectionAsync(parseResult, Path.Combine(workRoot, "collection"), collection, cancellationToken);
+        await using var workspace = await BenchWorkspace.FromCollectionAsync(hosts, Path.Combine(workRoot, "collection"), collection, cancellationToken);
         var sourceBytes = workspace.CorpusBytes();
         await status.WriteLineAsync($"[{name}] ingesting {workspace.Articles} files ({sourceBytes / 1048576.0:0.00} MB)...");
         var (report, ingestSeconds) = await workspace.IngestAsync(cancellationToken);

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using QaBot.Answering;
 using QaBot.Core;
 using QaBot.DiscordBot;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>How a load run is shaped.</summary>
 /// <param name="Requests">Questions sent in all, spread over the clients.</param>
@@ -18,7 +17,7 @@ public sealed record LoadSettings(int Chunks, int Concurrency, int Workers, int 
 /// <see cref="LoadSettings.ModelLatency"/> per answer. A rejected question ("busy") is counted, and the
 /// client waits a moment before its next one.
 /// </summary>
-public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int seed, TextWriter status)
+public sealed class LoadBenchmark(BenchHostFactory hosts, string workRoot, int seed, TextWriter status)
 {
     private static readonly TimeSpan BusyBackoff = TimeSpan.FromMilliseconds(20);
 
@@ -27,7 +26,7 @@ public sealed class LoadBenchmark(ParseResult parseResult, string workRoot, int 
         ArgumentNullException.ThrowIfNull(settings);
         await status.WriteLineAsync($"[load] generating and ingesting about {settings.Chunks} chunks...");
         await using var workspace = await BenchWorkspace.CreateAsync(
-            parseResult,
+            hosts,
             Path.Combine(workRoot, $"load-{settings.Chunks}"),
             settings.Chunks,
             seed,

@@ -1,4 +1,4 @@
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>What `qabot bench` measured at one collection size.</summary>
 /// <param name="Chunks">Chunks actually indexed (the generator aims at the requested count).</param>

@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
-using QaBot.Cli.Benchmarking;
 
-namespace QaBot.Cli.Tests.Benchmarking;
+namespace QaBot.Bench.Tests;
 
 public sealed class RandomUnitVectorsTests
 {

@@ -1,7 +1,7 @@
 using QaBot.Core;
 using QaBot.Retrieval;
 
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>
 /// Dense and hybrid retrieval as the embeddings issue will wire them, for measuring the index: a dense

@@ -1,4 +1,4 @@
-namespace QaBot.Cli.Benchmarking;
+namespace QaBot.Bench;
 
 /// <summary>
 /// Derives a generator seed from a run seed and a key, the same in every process (HashCode.Combine is
