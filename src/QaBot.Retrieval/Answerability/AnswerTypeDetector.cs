@@ -145,7 +145,7 @@ public static partial class AnswerTypeDetector
     [GeneratedRegex(@"\p{Nd}\s*%|\bper\s*cent\b|\bpercent\b|\bProzent\b|百分之|\p{Nd}\s*成|\b(half|Hälfte|majority|Mehrheit|quorum|two[- ]thirds|zwei\s+Drittel|Zweidrittel\w*|three[- ]quarters|drei\s+Viertel|Dreiviertel\w*)\b|\b\p{Nd}+\s*:\s*\p{Nd}+\b|\b\p{Nd}+/\p{Nd}+\b|一半|多数|多數|三分之|四分之|二分之", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Proportion();
 
-    [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|eins?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert|tausend|millionen?|milliarden?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert|tausend|millionen?|milliarden?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberWord();
 
     [GeneratedRegex(@"\b(january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

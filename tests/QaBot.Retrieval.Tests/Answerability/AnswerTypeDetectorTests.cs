@@ -43,6 +43,8 @@ public sealed class AnswerTypeDetectorTests
     [Theory]
     [InlineData(AnswerType.Number, "The archive holds 60,000 packages.", true)]
     [InlineData(AnswerType.Number, "Es gibt zwei Varianten.", true)]
+    [InlineData(AnswerType.Number, "Veranlasst den Installer, Logmeldungen an ein fernes Syslog zu senden.", false)]
+    [InlineData(AnswerType.Number, "Von diesen Paketen bleibt nur eins übrig.", true)]
     [InlineData(AnswerType.Number, "软件包有三万个。", true)]
     [InlineData(AnswerType.Number, "The archive holds many packages.", false)]
     [InlineData(AnswerType.Number, "It ships with version 4.3.1 of the tool.", false)]
