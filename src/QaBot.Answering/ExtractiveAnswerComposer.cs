@@ -81,6 +81,15 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     {
         var lead = candidates[0];
         List<(PassageSentences Passage, int Index)> chosen = [.. LeadSentences(lead).Distinct().Select(i => (lead.Passage, i))];
+        if (!lead.Pair && lead.Passage.TableHeader(lead.Index) is { } header)
+        {
+            // Rows of the lead's table that match the question just as well: the reader chooses between them.
+            chosen.AddRange(candidates
+                .Where(c => !c.Pair && ReferenceEquals(c.Passage, lead.Passage) && c.Index != lead.Index && c.Score >= lead.Score - 1e-9 && lead.Passage.TableHeader(c.Index) == header)
+                .Take(MaxListItems - 1)
+                .Select(c => (lead.Passage, c.Index)));
+        }
+
         var covered = new HashSet<int>(chosen.SelectMany(c => c.Passage.SentenceCovered[c.Index]));
         var itemHeld = chosen.Any(c => Holds(focus, c.Passage.Sentences[c.Index]));
         var supporting = 0;
@@ -278,7 +287,19 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         var sentences = spans.Select(s => text[s.Start..s.End]).ToList();
         var covered = sentences.Select(s => focus.Covered(analyzer.Analyze(s, passage.Chunk.Language).ToHashSet(StringComparer.Ordinal))).ToList();
         var passageCovered = focus.Covered(analyzer.Analyze(text, passage.Chunk.Language).ToHashSet(StringComparer.Ordinal));
-        return new PassageSentences(passage, spans, sentences, covered, passageCovered);
+        var read = new PassageSentences(passage, spans, sentences, covered, passageCovered);
+
+        // A table row means what its header says ("Desktop | 1 GB | 2 GB" under "Type | RAM | Disk"): it covers
+        // what its header covers.
+        for (var i = 0; i < covered.Count; i++)
+        {
+            if (read.TableHeader(i) is { } header)
+            {
+                covered[i] = covered[i].Union(covered[header]).ToHashSet();
+            }
+        }
+
+        return read;
     }
 
     /// <summary>
@@ -337,6 +358,11 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         if (paragraphStart > 0 && passage.IsTermLine(paragraphStart - 1))
         {
             yield return paragraphStart - 1;
+        }
+
+        if (passage.TableHeader(index) is { } header)
+        {
+            yield return header;
         }
 
         yield return index;
@@ -430,6 +456,28 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
             return line.StartsWith("$ ", StringComparison.Ordinal) || line.StartsWith("# ", StringComparison.Ordinal)
                 || line.Contains(" | ", StringComparison.Ordinal) || !EndsLikeProse(line);
         }
+
+        /// <summary>
+        /// For a row of a table (a whole line with cells separated by " | "), the first line of its table: the
+        /// header row; <see langword="null"/> for any other sentence and for the header itself.
+        /// </summary>
+        public int? TableHeader(int index)
+        {
+            if (!IsTableLine(index))
+            {
+                return null;
+            }
+
+            var first = index;
+            while (first > 0 && IsTableLine(first - 1))
+            {
+                first--;
+            }
+
+            return first == index ? null : first;
+        }
+
+        private bool IsTableLine(int index) => IsWholeLine(index) && Sentences[index].Contains(" | ", StringComparison.Ordinal);
 
         /// <summary>A short line of its own without sentence punctuation, followed by a line: a term its next line describes.</summary>
         public bool IsTermLine(int index)

@@ -98,6 +98,23 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_TableRowAnswers_QuotedWithItsHeaderRow()
+    {
+        // Arrange: the row names the system type, its header the RAM and disk the question asks about.
+        const string question = "How much RAM and disk space does a desktop need?";
+        var passage = Passage(1, "a.txt", 1, 4,
+            "Pentium 4 is the minimum for a desktop system.\nType | RAM | Disk\nServer | 512 MB | 4 GB\nDesktop | 2 GB | 10 GB");
+
+        // Act
+        var composed = await ComposeAsync(question, passage);
+
+        // Assert
+        Assert.StartsWith("“Type | RAM | Disk", composed.Text, StringComparison.Ordinal);
+        Assert.Contains("Desktop | 2 GB | 10 GB", composed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Server", composed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComposeAsync_SentenceAddingNoUncoveredPart_NotAdded()
     {
         // Arrange: every other sentence repeats what the lead already covers.
