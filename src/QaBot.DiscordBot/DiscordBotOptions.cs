@@ -37,7 +37,7 @@ public sealed class DiscordBotOptions
     public TimeSpan ChannelRateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The longest question answered, in characters (<c>DiscordBot:MaxQuestionLength</c>); also the <c>/ask</c> option's limit, so at most 6,000.</summary>
-    [Range(1, DiscordBotOptionsValidator.MaxSlashOptionLength, ErrorMessage = "The field {0} must be between {1} and {2} (Discord's limit for a command option).")]
+    [Range(1, DiscordBotOptionsValidator.MaxSlashOptionLength)]
     public int MaxQuestionLength { get; set; } = 1000;
 
     /// <summary>

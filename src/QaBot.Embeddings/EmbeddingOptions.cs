@@ -54,7 +54,7 @@ public sealed class EmbeddingOptions
     public int BatchSize { get; set; } = 16;
 
     /// <summary>Threads the ONNX runtime uses inside one call; 0 lets it choose (all cores).</summary>
-    [Range(0, 256, ErrorMessage = "The field {0} must be between 0 (all cores) and 256.")]
+    [Range(0, 256)]
     public int Threads { get; set; }
 
     /// <summary>Where <c>qabot model pull</c> downloads from instead of the catalog's own addresses (a mirror, or a test server).</summary>
