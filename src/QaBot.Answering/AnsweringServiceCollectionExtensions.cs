@@ -19,7 +19,7 @@ public static class AnsweringServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddQaBotAnalysis();
-        services.AddValidatedOptions<ConversationOptions>(ConversationOptions.SectionName);
+        services.AddValidatedOptions<ConversationOptions, ConversationOptionsValidator>(ConversationOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationStore>();
         services.TryAddSingleton<ITranslationTableProvider>(sp => new StoredTranslationTableProvider(sp.GetService<TranslationTableStore>()));

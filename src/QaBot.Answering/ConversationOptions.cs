@@ -19,3 +19,9 @@ public sealed class ConversationOptions
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 1_000;
 }
+
+/// <summary>The data annotations of <see cref="ConversationOptions"/>, checked by generated code.</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+public sealed partial class ConversationOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<ConversationOptions>
+{
+}

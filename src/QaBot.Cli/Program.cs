@@ -3,4 +3,4 @@ using QaBot.Cli.Commands;
 
 // Ctrl+C is left to the commands: the REPL cancels the answer in progress, the others simply stop
 // (every document is written in its own transaction, so an interrupted ingest is safe).
-return await QaBotCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return await QaBotCommandLine.InvokeAsync(args, new InvocationConfiguration { ProcessTerminationTimeout = null });

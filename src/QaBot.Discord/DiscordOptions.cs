@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using QaBot.Discord.Gateway;
 
 namespace QaBot.Discord;
@@ -16,6 +17,8 @@ public sealed class DiscordOptions
     public static readonly Uri DefaultApiBaseUrl = new("https://discord.com/api/v10/");
 
     /// <summary>The bot token, without the <c>Bot </c> prefix (<c>Discord:Token</c>).</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "{0} is missing: the bot token from the Developer Portal (keep it out of committed files).")]
+    [RegularExpression(@"^(?![Bb][Oo][Tt] )\S+$", ErrorMessage = "{0} must be the bare token, without the 'Bot ' prefix or whitespace; copy the token again from the Developer Portal.")]
     public string Token { get; set; } = string.Empty;
 
     /// <summary>A guild to register slash commands in instantly (<c>Discord:GuildId</c>); global registration when unset.</summary>
@@ -54,6 +57,7 @@ public sealed class DiscordOptions
     public GatewayIntents Intents { get; set; } = GatewayIntents.Default;
 
     /// <summary>How many received events may wait for the app before the receive loop waits too (<c>Discord:EventQueueCapacity</c>).</summary>
+    [Range(1, int.MaxValue)]
     public int EventQueueCapacity { get; set; } = 256;
 
     /// <summary>
@@ -64,6 +68,7 @@ public sealed class DiscordOptions
     public Uri? UserAgentUrl { get; set; }
 
     /// <summary>How long one REST call may take before it is abandoned (<c>Discord:RestTimeout</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc/>

@@ -3,28 +3,27 @@ using QaBot.Discord.Gateway;
 
 namespace QaBot.Discord;
 
-/// <summary>Checks <see cref="DiscordOptions"/> at start-up; every failure names the configuration key to fix.</summary>
+/// <summary>The data annotations of <see cref="DiscordOptions"/>, checked by generated code.</summary>
+[OptionsValidator]
+public sealed partial class DiscordOptionsAnnotations : IValidateOptions<DiscordOptions>
+{
+}
+
+/// <summary>
+/// Checks <see cref="DiscordOptions"/> at start-up: its annotations (through <see cref="DiscordOptionsAnnotations"/>),
+/// then what they cannot say (URL schemes, known intents, each moderator role id). Every failure names the key to fix.
+/// </summary>
 public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 {
+    private static readonly DiscordOptionsAnnotations Annotations = new();
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
         var section = DiscordOptions.SectionName;
-
-        if (string.IsNullOrWhiteSpace(options.Token))
-        {
-            failures.Add($"{section}:Token is missing. Set the bot token in configuration or the environment, never in a committed file.");
-        }
-        else if (options.Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase))
-        {
-            failures.Add($"{section}:Token must be the bare token, without the 'Bot ' prefix.");
-        }
-        else if (options.Token.Any(char.IsWhiteSpace))
-        {
-            failures.Add($"{section}:Token contains whitespace; copy the token again from the Developer Portal.");
-        }
+        // The generated validator names a member "{name}.{Member}"; given the section, that becomes the key "Discord:Member".
+        var failures = Annotations.Validate(section, options).Failures?.Select(failure => ToKey(section, failure)).ToList() ?? [];
 
         if (!options.ApiBaseUrl.IsAbsoluteUri || (options.ApiBaseUrl.Scheme != Uri.UriSchemeHttps && options.ApiBaseUrl.Scheme != Uri.UriSchemeHttp))
         {
@@ -39,16 +38,6 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (options.Intents == GatewayIntents.None || (options.Intents & ~GatewayIntents.All) != 0)
         {
             failures.Add($"{section}:Intents must name known intents, e.g. \"Guilds, GuildMessages, DirectMessages\".");
-        }
-
-        if (options.EventQueueCapacity < 1)
-        {
-            failures.Add($"{section}:EventQueueCapacity must be at least 1.");
-        }
-
-        if (options.RestTimeout <= TimeSpan.Zero)
-        {
-            failures.Add($"{section}:RestTimeout must be positive, e.g. 00:00:30.");
         }
 
         if (options.UserAgentUrl is { IsAbsoluteUri: false })
@@ -69,5 +58,13 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>"Token: Discord.Token is missing." → "Discord:Token is missing."</summary>
+    private static string ToKey(string section, string failure)
+    {
+        var separator = failure.IndexOf(": ", StringComparison.Ordinal);
+        var message = separator > 0 ? failure[(separator + 2)..] : failure;
+        return message.Replace(section + ".", section + ":", StringComparison.Ordinal);
     }
 }

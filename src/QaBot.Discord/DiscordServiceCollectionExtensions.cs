@@ -35,6 +35,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddHttpClient(HttpClientName, (provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+                // Relative routes need a base ending in '/'. QaBot.Discord references none of QaBot's projects, so
+                // this is its own copy of Core's UriExtensions.WithTrailingSlash.
                 var baseUrl = options.ApiBaseUrl.ToString();
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
                 http.Timeout = options.RestTimeout;

@@ -19,7 +19,7 @@ public static class DiscordBotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddDiscordClient();
-        services.AddOptions<DiscordBotOptions>().BindConfiguration(DiscordBotOptions.SectionName).ValidateOnStart();
+        services.AddValidatedOptions<DiscordBotOptions, DiscordBotOptionsAnnotations>(DiscordBotOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordBotOptions>, DiscordBotOptionsValidator>());
         // A host that builds the index registers its own tracker first; without one the index is taken as ready.
         services.TryAddSingleton<IIndexState>(new IndexStateTracker(IndexState.Ready));
@@ -32,7 +32,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<RefusalReplies>();
         services.TryAddSingleton(provider => new BotStateStore(InDataFolder(provider, options => options.StateFile)));
         services.TryAddSingleton<ActiveAnswers>();
-        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
+        services.AddDataOptions();
         services.TryAddSingleton<VoteRecorder>();
         services.TryAddSingleton<SourceReviewer>();
         services.TryAddSingleton<EventRouter>();

@@ -1,10 +1,11 @@
-using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.ClientModel;
 using System.Globalization;
 using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
+using QaBot.Core.Configuration;
 using QaBot.Embeddings.Models;
 
 namespace QaBot.Embeddings;
@@ -27,17 +28,17 @@ public static class EmbeddingGeneratorFactory
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
         var model = options.Model?.Trim() ?? "";
-        switch (EmbeddingProviderNames.Parse(options.Provider))
+        switch (options.Provider)
         {
             case EmbeddingProvider.Onnx:
                 return CreateOnnx(options, dataPath);
             case EmbeddingProvider.Ollama:
-                var endpoint = WithSlash(options.Endpoint ?? DefaultOllamaEndpoint);
+                var endpoint = (options.Endpoint ?? DefaultOllamaEndpoint).WithTrailingSlash();
                 var http = httpClient();
                 http.BaseAddress = endpoint;
                 return Remote(new OllamaApiClient(http, model), "Ollama", endpoint, "ollama:" + model, options);
             case EmbeddingProvider.OpenAI:
-                var openAiEndpoint = WithSlash(options.Endpoint ?? DefaultOpenAIEndpoint);
+                var openAiEndpoint = (options.Endpoint ?? DefaultOpenAIEndpoint).WithTrailingSlash();
                 var openAi = new OpenAIClient(new ApiKeyCredential(options.ApiKey!), Transport(new OpenAIClientOptions { Endpoint = openAiEndpoint }, httpClient()));
                 return Remote(openAi.GetEmbeddingClient(model).AsIEmbeddingGenerator(), "OpenAI", openAiEndpoint, "openai:" + model, options);
             case EmbeddingProvider.AzureOpenAI:
@@ -86,6 +87,4 @@ public static class EmbeddingGeneratorFactory
         clientOptions.NetworkTimeout = Timeout.InfiniteTimeSpan;
         return clientOptions;
     }
-
-    private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

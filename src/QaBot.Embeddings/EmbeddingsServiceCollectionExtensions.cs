@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaBot.Core.Configuration;
 using QaBot.Embeddings.Models;
@@ -26,9 +27,9 @@ public static class EmbeddingsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddValidatedOptions<DataOptions>(DataOptions.SectionName);
-        services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
-        services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.SectionName).ValidateOnStart();
+        services.AddDataOptions();
+        services.AddValidatedOptions<EmbeddingOptions, EmbeddingOptionsAnnotations>(EmbeddingOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
 
         // A batch of passages on a CPU-only server can take a while; the attempt timeout is generous.
         services.AddHttpClient(HttpClientName)
@@ -51,7 +52,7 @@ public static class EmbeddingsServiceCollectionExtensions
         services.AddSingleton(sp => new ModelDownloader(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadHttpClientName)));
 
         var provider = configuration[$"{EmbeddingOptions.SectionName}:{nameof(EmbeddingOptions.Provider)}"];
-        if (EmbeddingProviderNames.TryParse(provider, out var parsed) && parsed == EmbeddingProvider.None)
+        if (ConfigurationNames.TryParse<EmbeddingProvider>(provider, out var parsed) && parsed == EmbeddingProvider.None)
         {
             return services;
         }

@@ -39,7 +39,7 @@ public static class ChatFailure
 
         if (status is HttpStatusCode.NotFound)
         {
-            return $"The chat model was not found (HTTP 404). Check Chat:Endpoint and Chat:{(options.Provider == ChatProviders.AzureOpenAI ? "Deployment" : "Model")}.";
+            return $"The chat model was not found (HTTP 404). Check Chat:Endpoint and Chat:{(options.Provider == ChatProvider.AzureOpenAI ? "Deployment" : "Model")}.";
         }
 
         if (status is HttpStatusCode.TooManyRequests)

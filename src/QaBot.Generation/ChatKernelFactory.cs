@@ -27,24 +27,24 @@ public sealed class ChatKernelFactory(IHttpClientFactory httpClients)
         // The kernel gets no logger factory: SK would log the prompt's arguments and every cancelled answer as an
         // error. QaBot logs each call itself (tokens, failures), and the user's text only at Debug.
         var builder = Kernel.CreateBuilder();
-        switch (options.Provider.Trim().ToLowerInvariant())
+        switch (options.Provider)
         {
-            case ChatProviders.OpenAI:
+            case ChatProvider.OpenAI:
                 var openAiOptions = Configure(new OpenAIClientOptions(), httpClient);
-                if (!string.IsNullOrWhiteSpace(options.Endpoint))
+                if (options.Endpoint is not null)
                 {
-                    openAiOptions.Endpoint = new Uri(options.Endpoint);
+                    openAiOptions.Endpoint = options.Endpoint;
                 }
 
                 var openAi = new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? KeyForServersWithoutKeys : options.ApiKey), openAiOptions);
                 builder.AddOpenAIChatCompletion(options.Model!, openAi);
                 break;
-            case ChatProviders.AzureOpenAI:
-                var azure = new AzureOpenAIClient(new Uri(options.Endpoint!), new ApiKeyCredential(options.ApiKey!), Configure(new AzureOpenAIClientOptions(), httpClient));
+            case ChatProvider.AzureOpenAI:
+                var azure = new AzureOpenAIClient(options.Endpoint!, new ApiKeyCredential(options.ApiKey!), Configure(new AzureOpenAIClientOptions(), httpClient));
                 builder.AddAzureOpenAIChatCompletion(options.Deployment!, azure, modelId: options.Model);
                 break;
             default:
-                throw new InvalidOperationException($"Chat:Provider '{options.Provider}' has no chat model to build.");
+                throw new InvalidOperationException("Chat:Provider is none: there is no chat model to build.");
         }
 
         return builder.Build();

@@ -1,4 +1,8 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Runtime.Serialization;
+using Microsoft.Extensions.Options;
+using QaBot.Core.Configuration;
 
 namespace QaBot.Generation;
 
@@ -8,11 +12,11 @@ public sealed class ChatOptions
     public const string SectionName = "Chat";
 
     /// <summary><c>none</c> (extractive answers, no model), <c>openai</c> (OpenAI or any OpenAI-compatible server) or <c>azure-openai</c>.</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string Provider { get; set; } = ChatProviders.None;
+    public ChatProvider Provider { get; set; } = ChatProvider.None;
 
     /// <summary>Base URL: an OpenAI-compatible server (<c>http://localhost:11434/v1</c>) or the Azure OpenAI resource.</summary>
-    public string? Endpoint { get; set; }
+    [HttpUrl]
+    public Uri? Endpoint { get; set; }
 
     /// <summary>The model name (<c>gpt-4o-mini</c>, <c>llama3.1</c>); shown as who answered.</summary>
     public string? Model { get; set; }
@@ -60,13 +64,27 @@ public sealed class ChatOptions
     /// <summary>A sentence whose numbers, dates or names are not in the passages it cites: <c>Mark</c> it as unverified, or <c>Remove</c> it.</summary>
     public Claims.UnverifiedClaimHandling UnverifiedClaims { get; set; } = Claims.UnverifiedClaimHandling.Mark;
 
-    internal bool IsEnabled => !string.Equals(Provider, ChatProviders.None, StringComparison.OrdinalIgnoreCase);
+    internal bool IsEnabled => Provider != ChatProvider.None;
 }
 
-/// <summary>The values of <c>Chat:Provider</c>.</summary>
-public static class ChatProviders
+/// <summary>The values of <c>Chat:Provider</c>, as configuration names them (<c>azure-openai</c>).</summary>
+[TypeConverter(typeof(ConfigurationEnumConverter<ChatProvider>))]
+public enum ChatProvider
 {
-    public const string None = "none";
-    public const string OpenAI = "openai";
-    public const string AzureOpenAI = "azure-openai";
+    /// <summary>No model: extractive answers.</summary>
+    None,
+
+    /// <summary>OpenAI, or any OpenAI-compatible server at <see cref="ChatOptions.Endpoint"/>.</summary>
+    [EnumMember(Value = "openai")]
+    OpenAI,
+
+    /// <summary>Azure OpenAI.</summary>
+    [EnumMember(Value = "azure-openai")]
+    AzureOpenAI,
+}
+
+/// <summary>The data annotations of <see cref="ChatOptions"/>, checked by generated code.</summary>
+[OptionsValidator]
+public sealed partial class ChatOptionsAnnotations : IValidateOptions<ChatOptions>
+{
 }

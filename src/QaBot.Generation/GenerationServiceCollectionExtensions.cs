@@ -20,8 +20,8 @@ public static partial class GenerationServiceCollectionExtensions
     public static IServiceCollection AddQaBotGeneration(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddValidatedOptions<ChatOptions>(ChatOptions.SectionName);
-        services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
+        services.AddValidatedOptions<ChatOptions, ChatOptionsAnnotations>(ChatOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GenerationMetrics>();
         services.AddSingleton<ChatKernelFactory>();
@@ -84,9 +84,8 @@ public static partial class GenerationServiceCollectionExtensions
 
     private static ChatModel CreateModel(ChatKernelFactory factory, ChatOptions options)
     {
-        var provider = options.Provider.Trim().ToLowerInvariant();
-        var model = provider == ChatProviders.AzureOpenAI ? options.Deployment : options.Model;
-        return new ChatModel(factory.Create(options), $"{provider}:{model}");
+        var model = options.Provider == ChatProvider.AzureOpenAI ? options.Deployment : options.Model;
+        return new ChatModel(factory.Create(options), $"{ConfigurationNames.NameOf(options.Provider)}:{model}");
     }
 
     /// <summary>Loads the prompts and builds the kernel when the host starts, so a bad prompt file stops start-up, not the first question.</summary>

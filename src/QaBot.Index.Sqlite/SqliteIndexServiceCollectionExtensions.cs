@@ -11,7 +11,7 @@ public static class SqliteIndexServiceCollectionExtensions
     public static IServiceCollection AddSqliteIndex(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddValidatedOptions<DataOptions>(DataOptions.SectionName);
+        services.AddDataOptions();
         services.AddSingleton(sp =>
         {
             // The folder is created by the first write, not here: a read-only command must not need a writable folder.

@@ -17,9 +17,9 @@ public static class IngestionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddQaBotAnalysis();
-        services.AddValidatedOptions<CorpusOptions>(CorpusOptions.SectionName);
-        services.AddValidatedOptions<IngestOptions>(IngestOptions.SectionName);
-        services.AddValidatedOptions<ChunkingOptions>(ChunkingOptions.SectionName);
+        services.AddCorpusOptions();
+        services.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
+        services.AddValidatedOptions<ChunkingOptions, ChunkingOptionsValidator>(ChunkingOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleParser>();
         services.AddSingleton<DocumentParser>();

@@ -65,3 +65,9 @@ public sealed class QdrantOptions
     [RegularExpression("^([0-9A-Fa-f]{2}:?){32}$", ErrorMessage = "Give the certificate's SHA-256 fingerprint as 64 hex digits (colons allowed).")]
     public string? CertificateSha256 { get; set; }
 }
+
+/// <summary>The data annotations of <see cref="QdrantOptions"/>, checked by generated code.</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+public sealed partial class QdrantOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<QdrantOptions>
+{
+}

@@ -21,7 +21,7 @@ public static class QdrantServiceCollectionExtensions
     public static IServiceCollection AddQdrantIndex(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddValidatedOptions<QdrantOptions>(QdrantOptions.SectionName);
+        services.AddValidatedOptions<QdrantOptions, QdrantOptionsValidator>(QdrantOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new QdrantGateway(
             sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
@@ -36,6 +36,7 @@ public static class QdrantServiceCollectionExtensions
         services.AddSingleton(sp => new QdrantChunkIndex(
             sp.GetRequiredService<QdrantCollectionHandle>(), sp.GetRequiredService<IOptions<QdrantOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChunkIndex>(sp => sp.GetRequiredService<QdrantChunkIndex>());
+        services.AddSingleton<IHybridSearchIndex>(sp => sp.GetRequiredService<QdrantChunkIndex>());
         services.AddSingleton(sp => new QdrantVectorIndex(sp.GetRequiredService<QdrantCollectionHandle>()));
         services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<QdrantVectorIndex>());
         return services;

@@ -19,7 +19,8 @@ namespace QaBot.Retrieval;
 /// passages of different languages; the fused rank breaks ties. The <see cref="AnswerabilityGate"/> decides from the best
 /// passages whether the collection answers the question. With an embedding model configured, a dense leg joins the fusion: the
 /// question's vector against the index's vectors (exact search), weighted by <see cref="RetrievalOptions.DenseWeight"/>,
-/// so passages that share meaning but not words enter the candidates.
+/// so passages that share meaning but not words enter the candidates. An index that fuses lexical and dense search
+/// itself registers an <see cref="IHybridSearchIndex"/> (Qdrant does; the embedded index does not).
 /// </summary>
 public sealed partial class FusionRetriever(
     IChunkIndex index,
@@ -32,7 +33,8 @@ public sealed partial class FusionRetriever(
     IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
     IVectorIndex? vectorIndex = null,
     CollectionVocabulary? vocabulary = null,
-    SynonymExpander? synonyms = null) : IRetriever
+    SynonymExpander? synonyms = null,
+    IHybridSearchIndex? hybridIndex = null) : IRetriever
 {
     private readonly PassageFeatureExtractor features = new(analyzer);
 
@@ -85,7 +87,7 @@ public sealed partial class FusionRetriever(
 
         // An index that fuses lexical and dense search itself (Qdrant) gets the question's terms and vector in
         // one request; its fused list takes the place of the original question's lexical list and the dense leg.
-        var serverFusion = index is IHybridSearchIndex && DenseEnabled(settings)
+        var serverFusion = hybridIndex is not null && DenseEnabled(settings)
             ? await EmbedQuestionAsync(request.Question, cancellationToken)
             : null;
         if (serverFusion is not null)
@@ -108,7 +110,7 @@ public sealed partial class FusionRetriever(
             : Task.FromResult<(IReadOnlyList<VectorHit>?, double)>((null, 0));
         var searches = Task.WhenAll(queryTerms.Select((q, i) => Task.Run(
             () => RetrievalTelemetry.SearchLegAsync(q.Version.Label, () => i == 0 && serverFusion is { } vector
-                ? ((IHybridSearchIndex)index).SearchHybridAsync(q.Terms, vector, embedder!.Model, settings.CandidatesPerQuery, cancellationToken)
+                ? hybridIndex!.SearchHybridAsync(q.Terms, vector, embedder!.Model, settings.CandidatesPerQuery, cancellationToken)
                 : index.SearchLexicalAsync(q.Terms, settings.CandidatesPerQuery, cancellationToken)),
             cancellationToken)));
         var frequencyTerms = formTerms.Concat(queryTerms.SelectMany(q => q.Terms)).ToHashSet(StringComparer.Ordinal);

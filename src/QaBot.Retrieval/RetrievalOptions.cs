@@ -92,3 +92,9 @@ public sealed class RetrievalOptions : IValidatableObject
         }
     }
 }
+
+/// <summary>The data annotations of <see cref="RetrievalOptions"/>, checked by generated code.</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+public sealed partial class RetrievalOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<RetrievalOptions>
+{
+}

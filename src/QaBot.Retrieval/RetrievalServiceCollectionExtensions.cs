@@ -15,8 +15,9 @@ public static class RetrievalServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddQaBotAnalysis();
-        services.AddValidatedOptions<RetrievalOptions>(RetrievalOptions.SectionName);
-        services.AddValidatedOptions<TranslationOptions>(TranslationOptions.SectionName);
+        services.AddValidatedOptions<RetrievalOptions, RetrievalOptionsValidator>(RetrievalOptions.SectionName);
+        // Nothing to validate: an unset or empty glossary path is meaningful, a missing file is named when read.
+        services.AddOptions<TranslationOptions>().BindConfiguration(TranslationOptions.SectionName);
         services.AddSingleton<TranslationTableStore>();
         services.AddSingleton<TranslationDisambiguator>();
         services.AddSingleton(sp => new DictionaryQueryTranslator(

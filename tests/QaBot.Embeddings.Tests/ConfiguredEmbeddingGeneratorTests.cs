@@ -102,7 +102,7 @@ public sealed class ConfiguredEmbeddingGeneratorTests
     public async Task EmbedPassagesAsync_OnnxTinyModel_VectorsCarryTheModelsDimensions()
     {
         // Arrange
-        IEmbeddingGenerator<string, Embedding<float>> generator = EmbeddingGeneratorFactory.CreateOnnx(new EmbeddingOptions { Provider = "onnx", Path = TestModels.TinyBert, PassagePrefix = "" }, ".");
+        IEmbeddingGenerator<string, Embedding<float>> generator = EmbeddingGeneratorFactory.CreateOnnx(new EmbeddingOptions { Provider = EmbeddingProvider.Onnx, Path = TestModels.TinyBert, PassagePrefix = "" }, ".");
 
         // Act
         var vectors = await generator.EmbedPassagesAsync(["drones", "china"], CancellationToken.None);
@@ -117,8 +117,8 @@ public sealed class ConfiguredEmbeddingGeneratorTests
     public void CreateOnnx_DifferentPooling_GivesADifferentModelId()
     {
         // Arrange, Act
-        var mean = EmbeddingGeneratorFactory.CreateOnnx(new EmbeddingOptions { Provider = "onnx", Path = TestModels.TinyBert }, ".");
-        var cls = EmbeddingGeneratorFactory.CreateOnnx(new EmbeddingOptions { Provider = "onnx", Path = TestModels.TinyBert, Pooling = PoolingMode.Cls }, ".");
+        var mean = EmbeddingGeneratorFactory.CreateOnnx(new EmbeddingOptions { Provider = EmbeddingProvider.Onnx, Path = TestModels.TinyBert }, ".");
+        var cls = EmbeddingGeneratorFactory.CreateOnnx(new EmbeddingOptions { Provider = EmbeddingProvider.Onnx, Path = TestModels.TinyBert, Pooling = PoolingMode.Cls }, ".");
 
         // Assert
         Assert.NotEqual(mean.Model.ModelId, cls.Model.ModelId);

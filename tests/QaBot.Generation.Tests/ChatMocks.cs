@@ -31,9 +31,9 @@ internal sealed class ChatMocks
     public static PromptLibrary ShippedPrompts { get; } = PromptLibrary.Load(Path.Combine(AppContext.BaseDirectory, "prompts"));
 
     /// <summary>The settings <see cref="Composer"/> answers with; tests may change them first.</summary>
-    public ChatOptions Settings { get; } = new() { Provider = "openai", Model = "mock" };
+    public ChatOptions Settings { get; } = new() { Provider = ChatProvider.OpenAI, Model = "mock" };
 
-    public static IOptions<ChatOptions> Options(bool translate = true) => Microsoft.Extensions.Options.Options.Create(new ChatOptions { Provider = "openai", Model = "mock", TranslateQueries = translate });
+    public static IOptions<ChatOptions> Options(bool translate = true) => Microsoft.Extensions.Options.Options.Create(new ChatOptions { Provider = ChatProvider.OpenAI, Model = "mock", TranslateQueries = translate });
 
     /// <summary>The model streams these pieces for every answer.</summary>
     public void StreamReply(params string[] pieces) => Chat

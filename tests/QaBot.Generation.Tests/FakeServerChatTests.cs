@@ -62,7 +62,7 @@ public sealed class FakeServerChatTests : IAsyncDisposable
     {
         // Arrange
         _server.Responder = _ => FakeChatReply.Text("Over 220,000 [1].");
-        var options = new ChatOptions { Provider = ChatProviders.AzureOpenAI, Endpoint = $"http://127.0.0.1:{_server.Port}/", Deployment = "qabot-gpt", ApiKey = "azure-key" };
+        var options = new ChatOptions { Provider = ChatProvider.AzureOpenAI, Endpoint = new Uri($"http://127.0.0.1:{_server.Port}/"), Deployment = "qabot-gpt", ApiKey = "azure-key" };
 
         // Act
         var answer = await Composer(options).ComposeAsync("How many enterprises?", ThreePassages(), CancellationToken.None);
@@ -227,8 +227,8 @@ public sealed class FakeServerChatTests : IAsyncDisposable
 
     private ChatOptions Options() => new()
     {
-        Provider = ChatProviders.OpenAI,
-        Endpoint = _server.BaseUrl,
+        Provider = ChatProvider.OpenAI,
+        Endpoint = new Uri(_server.BaseUrl),
         Model = "fake-model",
         ApiKey = "test-key",
     };

@@ -158,7 +158,7 @@ public sealed class HybridRetrievalTests : IDisposable
         var serverFusing = new ServerFusingIndex(_index, [new LexicalHit(ids["D"], 0.5), new LexicalHit(ids["B"], 0.4)]);
         var retriever = new FusionRetriever(
             serverFusing, TextAnalyzer.Default, _translator.Object, new CoverageAssessor(TextAnalyzer.Default, LanguageTags.Default),
-            new AnswerabilityGate(Options.Create(new RetrievalOptions())), Options.Create(new RetrievalOptions()), NullLogger<FusionRetriever>.Instance, _embedder, _vectors);
+            new AnswerabilityGate(Options.Create(new RetrievalOptions())), Options.Create(new RetrievalOptions()), NullLogger<FusionRetriever>.Instance, _embedder, _vectors, hybridIndex: serverFusing);
 
         var result = await retriever.RetrieveAsync(new RetrievalRequest(Question), CancellationToken.None);
 

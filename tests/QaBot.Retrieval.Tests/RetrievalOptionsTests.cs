@@ -7,7 +7,7 @@ public sealed class RetrievalOptionsTests
     [Fact]
     public void Validate_ReplacedMinMatchedTermShareSet_FailsNamingKeyAndItsReplacement()
     {
-        var result = new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName)
+        var result = new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName, new RetrievalOptionsValidator())
             .Validate(null, new RetrievalOptions { MinMatchedTermShare = 0.5 });
 
         Assert.True(result.Failed);
@@ -17,14 +17,14 @@ public sealed class RetrievalOptionsTests
 
     [Fact]
     public void Validate_Defaults_Succeed() =>
-        Assert.True(new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName).Validate(null, new RetrievalOptions()).Succeeded);
+        Assert.True(new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName, new RetrievalOptionsValidator()).Validate(null, new RetrievalOptions()).Succeeded);
 
     [Theory]
     [InlineData(1.0)]
     [InlineData(1.5)]
     public void Validate_SynonymWeightNotBelowOriginal_FailsNamingTheKey(double weight)
     {
-        var result = new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName)
+        var result = new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName, new RetrievalOptionsValidator())
             .Validate(null, new RetrievalOptions { Synonyms = true, SynonymWeight = weight, OriginalQueryWeight = 1.0 });
 
         Assert.True(result.Failed);
@@ -33,5 +33,5 @@ public sealed class RetrievalOptionsTests
 
     [Fact]
     public void Validate_SynonymsOnWithDefaultWeight_Succeeds() =>
-        Assert.True(new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName).Validate(null, new RetrievalOptions { Synonyms = true }).Succeeded);
+        Assert.True(new ConfigurationKeyValidator<RetrievalOptions>(RetrievalOptions.SectionName, new RetrievalOptionsValidator()).Validate(null, new RetrievalOptions { Synonyms = true }).Succeeded);
 }

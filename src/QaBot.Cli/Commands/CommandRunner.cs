@@ -12,7 +12,11 @@ public static class ExitCodes
 {
     public const int Success = 0;
     public const int Error = 1;
+    /// <summary>A configuration value is missing or wrong; the message names the key and how to set it.</summary>
     public const int ConfigurationError = 2;
+
+    /// <summary>The command line is wrong (an unknown command or option, a value out of range): configuration given on the command line.</summary>
+    public const int UsageError = ConfigurationError;
     public const int SomeFilesFailed = 3;
 
     /// <summary>The embedded index cannot be used: damaged, not a QaBot index, too new, read-only where a write was needed, disk full.</summary>
@@ -65,21 +69,18 @@ public static class CommandRunner
         }
         catch (OptionsValidationException exception)
         {
-            await Console.Error.WriteLineAsync("Configuration error:");
-            foreach (var failure in exception.Failures)
+            // One line per failure, each naming its own key and how to set that key.
+            foreach (var failure in exception.Failures.Distinct(StringComparer.Ordinal))
             {
-                await Console.Error.WriteLineAsync("  " + redactor.Redact(failure));
+                await Console.Error.WriteLineAsync("Configuration error: " + redactor.Redact(Hosting.ConfigurationKeyHint.Explain(failure)));
             }
-
-            await Console.Error.WriteLineAsync("Set a key in appsettings.json, as an environment variable (Discord:Token is QABOT__Discord__Token), or with --config KEY=VALUE.");
 
             return ExitCodes.ConfigurationError;
         }
-        catch (InvalidOperationException exception) when (exception.InnerException is FormatException)
+        catch (InvalidOperationException exception) when (exception.InnerException is FormatException format)
         {
-            // The configuration binder could not convert a value ("Embeddings:Pooling=max"); its message names the key and value.
-            await Console.Error.WriteLineAsync("Configuration error:");
-            await Console.Error.WriteLineAsync("  " + redactor.Redact(exception.Message + " " + exception.InnerException.Message));
+            // The configuration binder could not convert a value ("Chat:Provider=foo", "Embeddings:Pooling=max").
+            await Console.Error.WriteLineAsync("Configuration error: " + redactor.Redact(ConfigurationBindingFailure.Describe(exception, format)));
             return ExitCodes.ConfigurationError;
         }
         catch (Exception exception) when (exception is ArgumentException or IOException or UnauthorizedAccessException or InvalidDataException

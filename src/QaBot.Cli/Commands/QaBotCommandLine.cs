@@ -30,4 +30,27 @@ public static class QaBotCommandLine
         });
         return root;
     }
+
+    /// <summary>
+    /// Parses and runs a command line. A command line that does not parse (an unknown command or option, a value
+    /// out of range) is one line per problem on standard error and exit code <see cref="ExitCodes.UsageError"/>,
+    /// without the help page System.CommandLine would print after it (`qabot COMMAND --help` shows that).
+    /// </summary>
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, InvocationConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var parseResult = Build().Parse(args);
+        if (parseResult.Errors.Count == 0)
+        {
+            return await parseResult.InvokeAsync(configuration);
+        }
+
+        var error = configuration?.Error ?? Console.Error;
+        foreach (var message in parseResult.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal))
+        {
+            await error.WriteLineAsync("Error: " + message);
+        }
+
+        return ExitCodes.UsageError;
+    }
 }

@@ -14,6 +14,16 @@ public static class GlobalOptions
         Description = "Set any configuration key, as KEY=VALUE (for example Retrieval:AnswerabilityThreshold=0.6). Repeatable.",
         Recursive = true,
         AllowMultipleArgumentsPerToken = false,
+        Validators =
+        {
+            result =>
+            {
+                foreach (var pair in result.Tokens.Select(token => token.Value).Where(pair => pair.IndexOf('=', StringComparison.Ordinal) <= 0).Take(1))
+                {
+                    result.AddError($"--config expects KEY=VALUE, got '{pair}'.");
+                }
+            },
+        },
     };
 
     public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Log at Debug level to standard error.", Recursive = true };

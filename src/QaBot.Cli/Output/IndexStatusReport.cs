@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using QaBot.Cli.Hosting;
 using QaBot.Core;
+using QaBot.Core.Configuration;
 using QaBot.Embeddings;
 using QaBot.Generation;
 
@@ -39,14 +40,14 @@ public sealed class IndexStatusReport(
         var state = manifest.Count == 0 ? new IndexState(IndexPhase.Empty) : IndexState.Ready;
         return new IndexStatus(
             state,
-            indexOptions.Value.Provider,
+            ConfigurationNames.NameOf(indexOptions.Value.Provider),
             statistics.DocumentCount,
             statistics.ChunkCount,
             statistics.SizeBytes,
             lastIngest,
             model,
-            Describe(embeddings.Value.Provider, embeddings.Value.Model, "none (lexical only)"),
-            Describe(chat.Value.Provider, chat.Value.Deployment ?? chat.Value.Model, "none (extractive answers)"));
+            Describe(ConfigurationNames.NameOf(embeddings.Value.Provider), embeddings.Value.Model, "none (lexical only)"),
+            Describe(ConfigurationNames.NameOf(chat.Value.Provider), chat.Value.Deployment ?? chat.Value.Model, "none (extractive answers)"));
     }
 
     public static string Format(IndexStatus status)

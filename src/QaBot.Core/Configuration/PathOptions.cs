@@ -21,3 +21,15 @@ public sealed class DataOptions
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = ".qabot";
 }
+
+/// <summary>The data annotations of <see cref="CorpusOptions"/>, checked by generated code.</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+public sealed partial class CorpusOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<CorpusOptions>
+{
+}
+
+/// <summary>The data annotations of <see cref="DataOptions"/>, checked by generated code.</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+public sealed partial class DataOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<DataOptions>
+{
+}

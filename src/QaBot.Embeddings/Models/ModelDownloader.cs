@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
+using QaBot.Core.Configuration;
 
 namespace QaBot.Embeddings.Models;
 
@@ -28,11 +29,7 @@ public sealed class ModelDownloader(HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(model);
         Directory.CreateDirectory(folder);
-        var baseAddress = baseAddressOverride ?? model.BaseAddress;
-        if (!baseAddress.AbsoluteUri.EndsWith('/'))
-        {
-            baseAddress = new Uri(baseAddress.AbsoluteUri + "/");
-        }
+        var baseAddress = (baseAddressOverride ?? model.BaseAddress).WithTrailingSlash();
 
         foreach (var file in model.Files)
         {

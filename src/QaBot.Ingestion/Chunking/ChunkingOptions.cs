@@ -19,3 +19,9 @@ public sealed class ChunkingOptions
     [Range(20, 8000)]
     public int MaxSentenceTokens { get; set; } = 240;
 }
+
+/// <summary>The data annotations of <see cref="ChunkingOptions"/>, checked by generated code.</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+public sealed partial class ChunkingOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<ChunkingOptions>
+{
+}

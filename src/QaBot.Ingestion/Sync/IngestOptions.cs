@@ -15,3 +15,9 @@ public sealed class IngestOptions
     [MinLength(1)]
     public string[] Extensions { get; set; } = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"];
 }
+
+/// <summary>The data annotations of <see cref="IngestOptions"/>, checked by generated code.</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+public sealed partial class IngestOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<IngestOptions>
+{
+}

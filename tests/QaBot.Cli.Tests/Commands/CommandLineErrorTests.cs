@@ -11,7 +11,7 @@ public sealed class CommandLineErrorTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task Invoke_InvalidConfigurationValue_ExitCode2AndMessageNamesTheKey()
+    public async Task Invoke_InvalidConfigurationValue_ExitCode2AndOneLineNamingTheKeyAndItsEnvironmentForm()
     {
         // Arrange
         var corpus = TestCorpus.CopyTo(_directory);
@@ -22,10 +22,62 @@ public sealed class CommandLineErrorTests : IDisposable
 
         // Assert
         Assert.Equal(ExitCodes.ConfigurationError, exitCode);
-        Assert.Contains("Configuration error:", console.Error, StringComparison.Ordinal);
-        Assert.Contains("Retrieval:RrfK", console.Error, StringComparison.Ordinal);
-        Assert.Contains("QABOT__Retrieval__RrfK", console.Error, StringComparison.Ordinal);
+        var line = AssertOneLine(console);
+        Assert.Equal("Configuration error: The field Retrieval:RrfK must be between 1 and 1000. Set it in appsettings.json, as QABOT__Retrieval__RrfK, or with --config Retrieval:RrfK=VALUE.", line);
+        Assert.DoesNotContain("Discord", console.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.Combine("data", "index.db")), "nothing may be ingested with a bad configuration");
+    }
+
+    [Fact]
+    public async Task Invoke_EmptyDataPath_OneLineNamingDataPathOnce()
+    {
+        // Arrange: the index, the embeddings and the bot all use Data; its failure must still be reported once.
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await InvokeAsync("ask", "--config", "Data:Path=", "x");
+
+        // Assert
+        Assert.Equal(ExitCodes.ConfigurationError, exitCode);
+        Assert.Equal("Configuration error: The Data:Path field is required. Set it in appsettings.json, as QABOT__Data__Path, or with --config Data:Path=VALUE.", AssertOneLine(console));
+    }
+
+    [Theory]
+    [InlineData("Index:Provider", "elastic", "embedded, qdrant")]
+    [InlineData("Chat:Provider", "anthropic", "none, openai, azure-openai")]
+    [InlineData("Embeddings:Provider", "bert", "none, onnx, ollama, openai, azure-openai")]
+    [InlineData("Embeddings:Pooling", "max", "mean, cls")]
+    public async Task Invoke_UnknownEnumValue_OneLineNamingKeyValueAllowedValuesAndEnvironmentForm(string key, string value, string allowed)
+    {
+        // Arrange
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await InvokeAsync("ask", "--data", _directory.Combine("data"), "--config", $"{key}={value}", "question");
+
+        // Assert
+        Assert.Equal(ExitCodes.ConfigurationError, exitCode);
+        var environment = "QABOT__" + key.Replace(":", "__", StringComparison.Ordinal);
+        Assert.Equal($"Configuration error: {key}: '{value}' is not one of {allowed}. Set it in appsettings.json, as {environment}, or with --config {key}=VALUE.", AssertOneLine(console));
+    }
+
+    [Fact]
+    public async Task Invoke_SeveralConfigurationErrors_EachLineNamesItsOwnKey()
+    {
+        // Arrange
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await InvokeAsync("ask", "--data", _directory.Combine("data"), "--config", "Chat:Provider=azure-openai", "--config", "Chat:Endpoint=https://x.openai.azure.com/", "question");
+
+        // Assert
+        Assert.Equal(ExitCodes.ConfigurationError, exitCode);
+        var lines = console.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("Configuration error: Chat:Deployment: required", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("as QABOT__Chat__Deployment, or with --config Chat:Deployment=VALUE.", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Configuration error: Chat:ApiKey: required", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("as QABOT__Chat__ApiKey, or with --config Chat:ApiKey=VALUE.", lines[1], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -33,7 +85,7 @@ public sealed class CommandLineErrorTests : IDisposable
     [InlineData("--queries", "--queries", "0")]
     [InlineData("--concurrency", "--load", "--concurrency", "0")]
     [InlineData("--workers", "--load", "--workers", "-1")]
-    public async Task Invoke_BenchWithANumberBelowItsLeast_ExitCode1AndOneLineNamingTheOption(string option, params string[] args)
+    public async Task Invoke_BenchWithANumberBelowItsLeast_ExitCode2AndOneLineNamingTheOption(string option, params string[] args)
     {
         // Arrange
         using var console = new ConsoleCapture();
@@ -42,14 +94,14 @@ public sealed class CommandLineErrorTests : IDisposable
         var exitCode = await InvokeAsync(["bench", "--work", _directory.Combine("bench"), .. args]);
 
         // Assert
-        Assert.Equal(ExitCodes.Error, exitCode);
-        Assert.Contains(option + ":", console.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", console.Error + console.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.StartsWith($"Error: {option}: ", AssertOneLine(console), StringComparison.Ordinal);
+        Assert.Empty(console.Out);
         Assert.False(Directory.Exists(_directory.Combine("bench")), "nothing may be generated for a rejected command line");
     }
 
     [Fact]
-    public async Task Invoke_UnknownCommand_OneMessageNamingIt()
+    public async Task Invoke_UnknownCommand_OneLineNamingIt()
     {
         // Arrange
         using var console = new ConsoleCapture();
@@ -58,9 +110,25 @@ public sealed class CommandLineErrorTests : IDisposable
         var exitCode = await InvokeAsync("frobnicate");
 
         // Assert
-        Assert.Equal(ExitCodes.Error, exitCode);
-        Assert.Contains("'frobnicate'", console.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Required command was not provided", console.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Equal("Error: Unrecognized command or argument 'frobnicate'.", AssertOneLine(console));
+        Assert.Empty(console.Out);
+    }
+
+    [Fact]
+    public async Task Invoke_AskWithDataAtAFile_ExitCode4AndOneLineNamingTheIndex()
+    {
+        // Arrange: /dev/null is a file, so the data folder can be neither created nor written.
+        using var console = new ConsoleCapture();
+
+        // Act
+        var exitCode = await InvokeAsync("ask", "--corpus", _directory.Combine("corpus"), "--data", "/dev/null", "hello");
+
+        // Assert
+        Assert.Equal(ExitCodes.IndexUnusable, exitCode);
+        var line = AssertOneLine(console);
+        Assert.StartsWith("Error: ", line, StringComparison.Ordinal);
+        Assert.Contains("/dev/null", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +147,7 @@ public sealed class CommandLineErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task Invoke_ConfigWithoutEquals_ExitCode1AndMessageShowsTheExpectedForm()
+    public async Task Invoke_ConfigWithoutEquals_ExitCode2AndOneLineShowingTheExpectedForm()
     {
         // Arrange
         using var console = new ConsoleCapture();
@@ -88,8 +156,8 @@ public sealed class CommandLineErrorTests : IDisposable
         var exitCode = await InvokeAsync("ingest", "--data", _directory.Combine("data"), "--config", "Retrieval:RrfK");
 
         // Assert
-        Assert.Equal(ExitCodes.Error, exitCode);
-        Assert.Contains("--config expects KEY=VALUE, got 'Retrieval:RrfK'.", console.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Equal("Error: --config expects KEY=VALUE, got 'Retrieval:RrfK'.", AssertOneLine(console));
     }
 
     [Fact]
@@ -124,5 +192,12 @@ public sealed class CommandLineErrorTests : IDisposable
         Assert.Contains(missing, console.Error, StringComparison.Ordinal);
     }
 
-    private static Task<int> InvokeAsync(params string[] args) => QaBotCommandLine.Build().Parse(args).InvokeAsync();
+    /// <summary>The one line on standard error; no stack trace on either stream.</summary>
+    private static string AssertOneLine(ConsoleCapture console)
+    {
+        Assert.DoesNotContain("   at ", console.Error + console.Out, StringComparison.Ordinal);
+        return Assert.Single(console.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static Task<int> InvokeAsync(params string[] args) => QaBotCommandLine.InvokeAsync(args);
 }

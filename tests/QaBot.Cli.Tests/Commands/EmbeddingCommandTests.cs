@@ -87,7 +87,8 @@ public sealed class EmbeddingCommandTests : IDisposable
         var ask = await RunAsync("--config", "Embeddings:Provider=onnx", "--config", $"Embeddings:Path={TinyModel}", "--config", "Embeddings:Pooling=max", "ask", Question);
 
         Assert.Equal(ExitCodes.ConfigurationError, ask.ExitCode);
-        Assert.Contains("'max' at 'Embeddings:Pooling'", ask.Error, StringComparison.Ordinal);
+        Assert.Contains("Embeddings:Pooling: 'max' is not one of mean, cls.", ask.Error, StringComparison.Ordinal);
+        Assert.Contains("QABOT__Embeddings__Pooling", ask.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", ask.Error, StringComparison.Ordinal);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QaBot.Core;
+using QaBot.Core.Configuration;
 using QaBot.Testing;
 
 namespace QaBot.Embeddings.Tests.Remote;
@@ -12,7 +13,7 @@ public sealed class RemoteEmbeddingProviderTests
 {
     private static IEmbeddingGenerator<string, Embedding<float>> Create(string provider, Uri endpoint, string model = "m", string? apiKey = null, int batchSize = 8) =>
         EmbeddingGeneratorFactory.Create(
-            new EmbeddingOptions { Provider = provider, Endpoint = endpoint, Model = model, ApiKey = apiKey, Dimensions = 2, BatchSize = batchSize, Normalize = false },
+            new EmbeddingOptions { Provider = ConfigurationNames.TryParse<EmbeddingProvider>(provider, out var parsed) ? parsed : throw new ArgumentException(provider), Endpoint = endpoint, Model = model, ApiKey = apiKey, Dimensions = 2, BatchSize = batchSize, Normalize = false },
             ".",
             () => new HttpClient());
 
