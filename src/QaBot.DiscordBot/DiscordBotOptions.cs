@@ -57,6 +57,12 @@ public sealed class DiscordBotOptions
     /// once. Zero never waits.
     /// </summary>
     public TimeSpan ReadyWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often a bot that does not ingest itself reads the ingest record in the index, to follow an ingest running in
+    /// another process (the compose job) in its readiness replies and status (<c>DiscordBot:IngestPollInterval</c>).
+    /// </summary>
+    public TimeSpan IngestPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>Checks <see cref="DiscordBotOptions"/>; failures name the key.</summary>
@@ -123,6 +129,11 @@ public sealed class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOpti
         if (options.ReadyWait < TimeSpan.Zero || options.ReadyWait > TimeSpan.FromMinutes(10))
         {
             failures.Add($"{DiscordBotOptions.SectionName}:ReadyWait must be between 00:00:00 and 00:10:00.");
+        }
+
+        if (options.IngestPollInterval <= TimeSpan.Zero || options.IngestPollInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{DiscordBotOptions.SectionName}:IngestPollInterval must be more than 00:00:00 and at most 00:01:00, e.g. 00:00:02.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -8,6 +8,7 @@ public sealed class InMemoryIngestProgressStore : IIngestProgressStore
     private readonly Lock _lock = new();
     private readonly List<IngestRun> _writes = [];
     private TaskCompletionSource _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The latest record, as <see cref="ReadLatestAsync"/> returns it; set it to play another process.</summary>
     public IngestRun? Latest { get; set; }
@@ -46,8 +47,42 @@ public sealed class InMemoryIngestProgressStore : IIngestProgressStore
         return Task.CompletedTask;
     }
 
-    public Task<IngestRun?> ReadLatestAsync(CancellationToken cancellationToken) =>
-        Failure is not null ? Task.FromException<IngestRun?>(Failure) : Task.FromResult(Latest);
+    public Task<IngestRun?> ReadLatestAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource read;
+        lock (_lock)
+        {
+            Reads++;
+            read = _read;
+            _read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        read.TrySetResult();
+        return Failure is not null ? Task.FromException<IngestRun?>(Failure) : Task.FromResult(Latest);
+    }
+
+    /// <summary>How often the record was read.</summary>
+    public int Reads { get; private set; }
+
+    /// <summary>Waits (at most 10 s) until the record was read <paramref name="count"/> times in all.</summary>
+    public async Task WaitForReadsAsync(int count)
+    {
+        while (true)
+        {
+            Task next;
+            lock (_lock)
+            {
+                if (Reads >= count)
+                {
+                    return;
+                }
+
+                next = _read.Task;
+            }
+
+            await next.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
 
     /// <summary>Waits (at most 10 s, against hangs) until a written record matches.</summary>
     public async Task<IngestRun> WaitForWriteAsync(Func<IngestRun, bool> match)
