@@ -76,6 +76,13 @@ public sealed class DiscordBotOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ReadyWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often a bot that does not ingest itself reads the ingest record in the index, to follow an ingest running in
+    /// another process (the compose job) in its readiness replies and status (<c>DiscordBot:IngestPollInterval</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan IngestPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>The data annotations of <see cref="DiscordBotOptions"/>, checked by generated code.</summary>

@@ -6,7 +6,7 @@ namespace QaBot.DiscordBot;
 
 /// <summary>
 /// The hosted bot: runs the Gateway client, routes its events on one loop, answers queued questions on a few
-/// workers, sends short refusals on one more and mirrors the index state in its status. When the Gateway client
+/// workers, sends short refusals on one more, follows an ingest in another process and mirrors the index state in its status. When the Gateway client
 /// ends (the host stops, or a fatal close code) the answers in progress are cancelled and everything is awaited;
 /// nothing is left running.
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed class DiscordBotService(
     QuestionAnswerer answerer,
     RefusalReplies refusals,
     PresenceUpdater presence,
+    IngestProgressFollower ingest,
     DiscordBotStatus status,
     IOptions<DiscordBotOptions> options) : BackgroundService
 {
@@ -30,6 +31,7 @@ internal sealed class DiscordBotService(
         }, work.Token);
         var replies = refusals.RunAsync(work.Token);
         var statusText = presence.RunAsync(work.Token);
+        var followIngest = ingest.RunAsync(work.Token);
         var events = RouteEventsAsync(work.Token);
         Exception? failure = null;
         try
@@ -48,7 +50,7 @@ internal sealed class DiscordBotService(
             queue.Complete();
             await events;
             refusals.Complete();
-            await Task.WhenAll(workers, replies, statusText);
+            await Task.WhenAll(workers, replies, statusText, followIngest);
             status.OnStopped(failure);
         }
     }

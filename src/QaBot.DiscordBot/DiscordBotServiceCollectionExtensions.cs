@@ -22,7 +22,11 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddValidatedOptions<DiscordBotOptions, DiscordBotOptionsAnnotations>(DiscordBotOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordBotOptions>, DiscordBotOptionsValidator>());
         // A host that builds the index registers its own tracker first; without one the index is taken as ready.
-        services.TryAddSingleton<IIndexState>(new IndexStateTracker(IndexState.Ready));
+        services.TryAddSingleton(new IndexStateTracker(IndexState.Ready));
+        services.TryAddSingleton<IIndexState>(provider => provider.GetRequiredService<IndexStateTracker>());
+        // With an IIngestProgressStore registered, an ingest in another process is followed through the index.
+        services.TryAddSingleton(IngestOwner.ForThisProcess());
+        services.TryAddSingleton<IngestProgressFollower>();
         services.TryAddSingleton<IndexReadinessGate>();
         services.TryAddSingleton<PresenceUpdater>();
         services.TryAddSingleton<DiscordBotStatus>();

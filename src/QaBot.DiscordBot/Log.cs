@@ -56,6 +56,9 @@ internal static partial class Log
     [LoggerMessage(3818, LogLevel.Information, "Refused a review by user {UserId}: no moderator role")]
     public static partial void ReviewRefused(ILogger logger, ulong userId);
 
+    [LoggerMessage(3819, LogLevel.Warning, "Could not read the ingest record from the index ({Reason}); keeping the last index state and trying again")]
+    public static partial void IngestPollFailed(ILogger logger, string reason);
+
     [LoggerMessage(3813, LogLevel.Warning, "Too many replies waiting; dropped a short reply")]
     public static partial void ReplyDropped(ILogger logger);
 }

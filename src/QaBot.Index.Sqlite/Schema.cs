@@ -8,7 +8,10 @@ internal static class Schema
 {
     public const int Version = 2;
 
-    /// <summary>The tables every index of this version has (the start-up check looks for them).</summary>
+    /// <summary>
+    /// The tables every index of this version has (the start-up check looks for them). <c>ingest_progress</c>, added
+    /// later, is not among them: it is created by the next writable start, and a reader takes its absence as no record.
+    /// </summary>
     public static readonly string[] Tables = ["meta", "documents", "chunks", "chunk_terms", "vectors", "blobs"];
 
     /// <summary>Separates the headings of a stored heading path (a control character no heading contains).</summary>
@@ -50,5 +53,15 @@ internal static class Schema
             dimensions INTEGER NOT NULL,
             vector BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, content BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS ingest_progress (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            owner TEXT NOT NULL,
+            status TEXT NOT NULL,
+            files_done INTEGER NOT NULL,
+            files_total INTEGER NOT NULL,
+            from_empty INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL,
+            failure TEXT);
         """;
 }

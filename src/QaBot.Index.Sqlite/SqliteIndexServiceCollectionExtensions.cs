@@ -27,6 +27,7 @@ public static class SqliteIndexServiceCollectionExtensions
         services.AddSingleton<IChunkIndex>(sp => sp.GetRequiredService<SqliteChunkIndex>());
         services.AddSingleton(sp => new SqliteVectorIndex(sp.GetRequiredService<SqliteChunkIndex>()));
         services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<SqliteVectorIndex>());
+        services.AddSingleton<IIngestProgressStore>(sp => new SqliteIngestProgressStore(sp.GetRequiredService<SqliteChunkIndex>()));
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaBot.Analysis;
+using QaBot.Core;
 using QaBot.Core.Configuration;
 using QaBot.Ingestion.Chunking;
 using QaBot.Ingestion.Reading;
@@ -28,6 +29,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton(sp => new CorpusScanner(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.AddSingleton(sp => new FileReader(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.AddSingleton<DocumentPreparer>();
+        services.TryAddSingleton(IngestOwner.ForThisProcess());
+        services.AddSingleton<IngestProgressRecorder>();
         services.AddSingleton<CorpusSynchronizer>();
         return services;
     }

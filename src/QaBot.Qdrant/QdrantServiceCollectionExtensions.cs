@@ -39,6 +39,7 @@ public static class QdrantServiceCollectionExtensions
         services.AddSingleton<IHybridSearchIndex>(sp => sp.GetRequiredService<QdrantChunkIndex>());
         services.AddSingleton(sp => new QdrantVectorIndex(sp.GetRequiredService<QdrantCollectionHandle>()));
         services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<QdrantVectorIndex>());
+        services.AddSingleton<IIngestProgressStore>(sp => new QdrantIngestProgressStore(sp.GetRequiredService<QdrantCollectionHandle>()));
         return services;
     }
 }

@@ -49,6 +49,7 @@ internal sealed class BotHarness : IAsyncDisposable
         services.AddSingleton<IAnswerService>(Answers);
         if (indexState is not null)
         {
+            services.AddSingleton(indexState);
             services.AddSingleton<IIndexState>(indexState);
         }
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using QaBot.Core;
+using QaBot.Testing;
 
 namespace QaBot.DiscordBot.Tests;
 
@@ -104,4 +106,101 @@ public sealed class ReadinessTests
 
     private static IndexState Ingesting(BotHarness harness, int done, int total, TimeSpan startedAgo) =>
         new(IndexPhase.Ingesting, done, total, Since: harness.Time.GetUtcNow() - startedAgo);
+}
+
+/// <summary>An ingest in another process (the compose job), seen only through its record in the index.</summary>
+public sealed class CrossProcessReadinessTests
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+    private static Dictionary<string, string?> Settings() => new() { ["DiscordBot:IngestPollInterval"] = "00:00:02" };
+
+    private static IngestRun OtherProcess(BotHarness harness, IngestRunStatus status, int done, int total) =>
+        new("ingest-job pid 1 #c0ffee", status, done, total, FromEmpty: true, harness.Time.GetUtcNow() - TimeSpan.FromMinutes(5), harness.Time.GetUtcNow());
+
+    [Fact]
+    public async Task Mention_AnotherProcessIngesting_RepliesStillIndexingThenAnswersOnceItFinished()
+    {
+        var store = new InMemoryIngestProgressStore();
+        var index = new IndexStateTracker(IndexState.Ready);
+        await using var harness = new BotHarness(Settings(), indexState: index, configure: s => s.AddSingleton<IIngestProgressStore>(store));
+        store.Latest = OtherProcess(harness, IngestRunStatus.Running, 3, 10);
+        await harness.StartAsync();
+        await WaitForPhaseAsync(index, IndexPhase.Ingesting);
+
+        await harness.DispatchMentionAsync(700, "How do I ingest the corpus?");
+        var reply = await harness.NextRequestAsync("POST", "/channels/300/messages");
+        Assert.Equal("I'm still indexing the collection (3 of 10 files); ask again in a minute.", reply.Json!["content"]!.GetValue<string>());
+        Assert.Empty(harness.Answers.Questions);
+
+        store.Latest = OtherProcess(harness, IngestRunStatus.Finished, 10, 10);
+        harness.Time.Advance(Poll);
+        await WaitForPhaseAsync(index, IndexPhase.Ready);
+        await harness.DispatchMentionAsync(701, "How do I ingest the corpus?");
+        var answer = await harness.NextRequestAsync("POST", "/channels/701/messages");
+
+        Assert.Equal("Answer to: How do I ingest the corpus?", answer.Json!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Poll_OtherProcessStoppedHeartbeat_IndexNoLongerIngesting()
+    {
+        var store = new InMemoryIngestProgressStore();
+        var index = new IndexStateTracker(IndexState.Ready);
+        await using var harness = new BotHarness(Settings(), indexState: index, configure: s => s.AddSingleton<IIngestProgressStore>(store));
+        store.Latest = OtherProcess(harness, IngestRunStatus.Running, 3, 10);
+        await harness.StartAsync();
+        await WaitForPhaseAsync(index, IndexPhase.Ingesting);
+
+        // No index registered in the harness: documents count as present, so a dead ingest leaves the index ready.
+        harness.Time.Advance(IngestRun.StaleAfter + Poll);
+        await WaitForPhaseAsync(index, IndexPhase.Ready);
+
+        Assert.Equal(IndexState.Ready, index.Current);
+    }
+
+    [Fact]
+    public async Task Poll_RecordOfThisProcessesOwnIngest_LeavesTheTrackerToIt()
+    {
+        var store = new InMemoryIngestProgressStore();
+        var index = new IndexStateTracker(new IndexState(IndexPhase.Ingesting, 1, 10));
+        await using var harness = new BotHarness(Settings(), indexState: index, configure: s => s.AddSingleton<IIngestProgressStore>(store));
+        var own = harness.Provider.GetRequiredService<IngestOwner>();
+        store.Latest = OtherProcess(harness, IngestRunStatus.Finished, 10, 10) with { Owner = own.Id };
+        await harness.StartAsync();
+        await harness.Time.WaitForTimerAsync(Poll);
+
+        // The third read starts only after the second poll is done with its record.
+        harness.Time.Advance(Poll);
+        await store.WaitForReadsAsync(2);
+        harness.Time.Advance(Poll);
+        await store.WaitForReadsAsync(3);
+
+        Assert.Equal(new IndexState(IndexPhase.Ingesting, 1, 10), index.Current);
+    }
+
+    private static async Task WaitForPhaseAsync(IndexStateTracker index, IndexPhase phase)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(object? sender, IndexState state)
+        {
+            if (state.Phase == phase)
+            {
+                reached.TrySetResult();
+            }
+        }
+
+        index.Changed += OnChanged;
+        try
+        {
+            if (index.Current.Phase != phase)
+            {
+                await reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        finally
+        {
+            index.Changed -= OnChanged;
+        }
+    }
 }

@@ -12,7 +12,9 @@ namespace QaBot.Cli.Hosting;
 /// embedded index of a query command is open read-only; only this first-use ingest opens it for writing,
 /// and when that is impossible (an empty index on a read-only volume) the command stops with one line.
 /// Reports the index's state as it goes (<see cref="IndexStateTracker"/>), so a front end that is already
-/// running (the bot) can tell "still indexing" from "not covered".
+/// running (the bot) can tell "still indexing" from "not covered". When another process is ingesting right now
+/// (its record in the index has a fresh heartbeat), this one does not start a second ingest; it takes that
+/// ingest's state, which the bot then follows (<c>IngestProgressFollower</c>).
 /// </summary>
 public sealed class IndexBootstrapper(
     IChunkIndex index,
@@ -20,16 +22,19 @@ public sealed class IndexBootstrapper(
     IOptions<CorpusOptions> corpus,
     IndexStateTracker state,
     TimeProvider timeProvider,
-    SqliteChunkIndex? embedded = null)
+    SqliteChunkIndex? embedded = null,
+    IIngestProgressStore? progressStore = null)
 {
     public async Task EnsureIndexedAsync(TextWriter status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(status);
         IReadOnlyDictionary<string, ManifestEntry> manifest;
+        IngestRun? otherIngest;
         try
         {
             manifest = await index.ReadManifestAsync(cancellationToken);
-            if (manifest.Count == 0 && embedded is not null)
+            otherIngest = await ReadLiveIngestAsync(cancellationToken);
+            if (manifest.Count == 0 && embedded is not null && otherIngest is null)
             {
                 await embedded.EnableWritesAsync(cancellationToken);
             }
@@ -42,6 +47,18 @@ public sealed class IndexBootstrapper(
                 exception.Path,
                 $"The index {embedded.DatabasePath} is missing, empty or of an older version and cannot be written here (read-only file or folder). Run 'qabot ingest' where Data:Path is writable, then use the index read-only.",
                 exception);
+        }
+
+        if (otherIngest is not null)
+        {
+            // Another process is ingesting (the compose job): a second ingest beside it would only compete with it.
+            state.Set(otherIngest.ToIndexState(timeProvider.GetUtcNow(), manifest.Count > 0));
+            if (state.Current.Phase == IndexPhase.Ingesting)
+            {
+                await status.WriteLineAsync($"Another process is ingesting the corpus ({otherIngest.DescribeFiles()}, {otherIngest.Owner}); answers come from what it has indexed so far.");
+            }
+
+            return;
         }
 
         if (manifest.Count > 0)
@@ -69,7 +86,27 @@ public sealed class IndexBootstrapper(
         await status.WriteLineAsync(IngestSummary.Format(report));
     }
 
-    /// <summary>Passes progress on to the console and counts files into the index state.</summary>
+    /// <summary>The record of an ingest running in another process right now, if the index keeps records and one does.</summary>
+    private async Task<IngestRun?> ReadLiveIngestAsync(CancellationToken cancellationToken)
+    {
+        if (progressStore is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var run = await progressStore.ReadLatestAsync(cancellationToken);
+            return run is not null && run.IsLive(timeProvider.GetUtcNow()) ? run : null;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The record is advisory: one that cannot be read is no reason not to start.
+            return null;
+        }
+    }
+
+        /// <summary>Passes progress on to the console and counts files into the index state.</summary>
     private sealed class IndexStateProgress(IIngestProgress inner, IndexStateTracker state, TimeProvider timeProvider) : IIngestProgress
     {
         private int _done;

@@ -19,15 +19,28 @@ public sealed record IndexStatus(
     DateTimeOffset? LastIngest,
     EmbeddingModelInfo? IndexedEmbeddingModel,
     string ConfiguredEmbeddingModel,
-    string ChatModel);
+    string ChatModel)
+{
+    /// <summary>The latest ingest run's record in the index (another process's), when there is one.</summary>
+    public IngestRun? LastRun { get; init; }
 
-/// <summary>Reads <see cref="IndexStatus"/> from the index and the configuration, and formats it as aligned lines.</summary>
+    /// <summary>When the status was read: the heartbeat's age is measured from here.</summary>
+    public DateTimeOffset ReadAt { get; init; }
+}
+
+/// <summary>
+/// Reads <see cref="IndexStatus"/> from the index and the configuration, and formats it as aligned lines. Status
+/// never ingests, so the ingest record in the index (<see cref="IIngestProgressStore"/>) is always another process's:
+/// a live one shows as "ingesting", a stale one (no heartbeat for <see cref="IngestRun.StaleAfter"/>) as interrupted.
+/// </summary>
 public sealed class IndexStatusReport(
     IChunkIndex index,
     IVectorIndex vectors,
     IOptions<IndexOptions> indexOptions,
     IOptions<EmbeddingOptions> embeddings,
-    IOptions<ChatOptions> chat)
+    IOptions<ChatOptions> chat,
+    TimeProvider timeProvider,
+    IIngestProgressStore? progressStore = null)
 {
     public async Task<IndexStatus> ReadAsync(CancellationToken cancellationToken)
     {
@@ -36,8 +49,9 @@ public sealed class IndexStatusReport(
         var model = await vectors.ReadModelAsync(cancellationToken);
         DateTimeOffset? lastIngest = manifest.Count == 0 ? null : manifest.Values.Max(entry => entry.IngestedAt);
 
-        // Another process may be ingesting right now; this one only sees what is committed.
-        var state = manifest.Count == 0 ? new IndexState(IndexPhase.Empty) : IndexState.Ready;
+        var lastRun = progressStore is null ? null : await progressStore.ReadLatestAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var state = lastRun?.ToIndexState(now, manifest.Count > 0) ?? (manifest.Count == 0 ? new IndexState(IndexPhase.Empty) : IndexState.Ready);
         return new IndexStatus(
             state,
             ConfigurationNames.NameOf(indexOptions.Value.Provider),
@@ -47,14 +61,25 @@ public sealed class IndexStatusReport(
             lastIngest,
             model,
             Describe(ConfigurationNames.NameOf(embeddings.Value.Provider), embeddings.Value.Model, "none (lexical only)"),
-            Describe(ConfigurationNames.NameOf(chat.Value.Provider), chat.Value.Deployment ?? chat.Value.Model, "none (extractive answers)"));
+            Describe(ConfigurationNames.NameOf(chat.Value.Provider), chat.Value.Deployment ?? chat.Value.Model, "none (extractive answers)"))
+        {
+            LastRun = lastRun,
+            ReadAt = now,
+        };
     }
 
     public static string Format(IndexStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
         var text = new StringBuilder();
-        Line(text, "Index", status.State.ToString());
+        var run = status.LastRun;
+        var live = run is not null && run.IsLive(status.ReadAt);
+        Line(text, "Index", live && status.State.Phase == IndexPhase.Ingesting ? $"{status.State} ({AnotherProcess(run!, status.ReadAt)})" : status.State.ToString());
+        if (DescribeRun(run, status.State, status.ReadAt) is { } ingest)
+        {
+            Line(text, "Ingest", ingest);
+        }
+
         Line(text, "Index provider", status.IndexProvider);
         Line(text, "Documents", status.DocumentCount.ToString("N0", CultureInfo.InvariantCulture));
         Line(text, "Chunks", status.ChunkCount.ToString("N0", CultureInfo.InvariantCulture));
@@ -72,7 +97,31 @@ public sealed class IndexStatusReport(
         return text.ToString().TrimEnd();
     }
 
-    private static string Describe(string provider, string? model, string none) =>
+    /// <summary>What the latest run adds to the index line: an update under way, an interruption, a failure; null when nothing.</summary>
+    private static string? DescribeRun(IngestRun? run, IndexState state, DateTimeOffset now)
+    {
+        if (run is null)
+        {
+            return null;
+        }
+
+        if (run.IsLive(now))
+        {
+            return state.Phase == IndexPhase.Ingesting ? null : $"updating, {run.DescribeFiles()} ({AnotherProcess(run, now)})";
+        }
+
+        return run.Status switch
+        {
+            _ when run.WasInterrupted(now) => $"last ingest was interrupted at {run.DescribeFiles()}; the next `qabot ingest` repairs it",
+            IngestRunStatus.Failed => $"last ingest failed at {run.DescribeFiles()}: {run.Failure}; the next `qabot ingest` tries again",
+            _ => null,
+        };
+    }
+
+    private static string AnotherProcess(IngestRun run, DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"another process, heartbeat {Math.Max(0, (int)(now - run.HeartbeatAt).TotalSeconds)} s ago");
+
+        private static string Describe(string provider, string? model, string none) =>
         string.Equals(provider, "none", StringComparison.OrdinalIgnoreCase) ? none : $"{provider}: {model ?? "(unset)"}";
 
     private static void Line(StringBuilder text, string key, string value) => text.Append((key + ":").PadRight(18)).AppendLine(value);

@@ -23,7 +23,8 @@ public sealed partial class CorpusSynchronizer(
     TimeProvider timeProvider,
     ILogger<CorpusSynchronizer> logger,
     IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
-    IVectorIndex? vectorIndex = null)
+    IVectorIndex? vectorIndex = null,
+    IngestProgressRecorder? progressRecorder = null)
 {
     private readonly ChunkEmbeddingStep? _embedding = embedder is not null && vectorIndex is not null ? new ChunkEmbeddingStep(embedder, vectorIndex) : null;
 
@@ -53,7 +54,37 @@ public sealed partial class CorpusSynchronizer(
         var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var deleted = manifest.Keys.Where(path => scan.IsKnownGone(path, present)).Order(StringComparer.Ordinal).ToList();
         progress?.Started(files.Count + deleted.Count);
+        // Other processes (status, a bot in another container) follow the run through its record in the index.
+        await using var run = progressRecorder is null ? null : await progressRecorder.StartAsync(files.Count + deleted.Count, manifest.Count == 0, cancellationToken);
+        try
+        {
+            var report = await SynchronizeFilesAsync(scan, files, deleted, manifest, replacedModel, progress, run, stopwatch, cancellationToken);
+            await (run?.CompleteAsync(IngestRunStatus.Finished) ?? Task.CompletedTask);
+            return report;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await (run?.CompleteAsync(IngestRunStatus.Interrupted) ?? Task.CompletedTask);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            await (run?.CompleteAsync(IngestRunStatus.Failed, exception.Message) ?? Task.CompletedTask);
+            throw;
+        }
+    }
 
+    private async Task<IngestReport> SynchronizeFilesAsync(
+        CorpusScan scan,
+        IReadOnlyList<CorpusFile> files,
+        List<string> deleted,
+        IReadOnlyDictionary<string, ManifestEntry> manifest,
+        EmbeddingModelInfo? replacedModel,
+        IIngestProgress? progress,
+        IngestProgressRecorder.IngestProgressRun? run,
+        Stopwatch stopwatch,
+        CancellationToken cancellationToken)
+    {
         var results = new List<FileResult>();
         foreach (var path in deleted)
         {
@@ -99,6 +130,7 @@ public sealed partial class CorpusSynchronizer(
                 LogScanWarning(DisplayText.Escape(result.RelativePath), result.Reason ?? "vanished");
             }
 
+            run?.FileDone();
             progress?.FileDone(result);
         }
     }

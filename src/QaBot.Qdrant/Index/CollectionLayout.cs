@@ -5,7 +5,7 @@ namespace QaBot.Qdrant.Index;
 
 /// <summary>
 /// How QaBot lays out its Qdrant collection: vector names, payload keys, the kinds of points besides chunks
-/// (one per document for the manifest, blob headers and parts, one metadata point) and their ids.
+/// (one per document for the manifest, blob headers and parts, one metadata point, one ingest progress point) and their ids.
 /// </summary>
 internal static class CollectionLayout
 {
@@ -21,6 +21,7 @@ internal static class CollectionLayout
     public const string BlobKind = "blob";
     public const string BlobPartKind = "blob_part";
     public const string MetadataKind = "metadata";
+    public const string IngestProgressKind = "ingest_progress";
 
     public const string SourcePath = "source_path";
     public const string ChunkIndex = "chunk_index";
@@ -57,6 +58,15 @@ internal static class CollectionLayout
     public const string ModelId = "embedding_model_id";
     public const string ModelDimensions = "embedding_dimensions";
 
+    public const string Owner = "owner";
+    public const string RunStatus = "status";
+    public const string FilesDone = "files_done";
+    public const string FilesTotal = "files_total";
+    public const string FromEmpty = "from_empty";
+    public const string StartedAt = "started_at";
+    public const string HeartbeatAt = "heartbeat_at";
+    public const string Failure = "failure";
+
     /// <summary>Payload indexes the collection gets: field and schema type.</summary>
     public static IReadOnlyList<(string Field, PayloadSchemaType Schema)> PayloadIndexes { get; } =
     [
@@ -72,4 +82,7 @@ internal static class CollectionLayout
     public static Guid BlobPartId(string name, string generation, int part) => ChunkId.For($"blob:{name}:{generation}", -2 - part);
 
     public static Guid MetadataId { get; } = ChunkId.For("metadata", -1);
+
+    /// <summary>The one point of the latest ingest run's record, beside the metadata point.</summary>
+    public static Guid IngestProgressId { get; } = ChunkId.For("ingest-progress", -1);
 }
