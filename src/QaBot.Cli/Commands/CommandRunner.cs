@@ -89,7 +89,7 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync("Error: " + redactor.Redact(exception.Message));
             return ExitCodes.Error;
         }
-        catch (Qdrant.QdrantException exception)
+        catch (Index.Qdrant.QdrantException exception)
         {
             // Unreachable server, refused API key, a collection made for another configuration: the message says what to fix.
             await Console.Error.WriteLineAsync("Error: " + redactor.Redact(exception.Message));

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QaBot.Core.Configuration;
 using QaBot.Index.Sqlite;
-using QaBot.Qdrant;
+using QaBot.Index.Qdrant;
 
 namespace QaBot.Cli.Hosting;
 
