@@ -1,13 +1,39 @@
 namespace QaBot.Discord;
 
 /// <summary>
-/// Grants at most a given number of permits in any sliding window of time; callers over the limit wait on
-/// <see cref="TimeProvider"/> until the oldest grant leaves the window.
+/// Grants at most a given number of permits in any sliding window of time, on an injected
+/// <see cref="TimeProvider"/>: <see cref="TryAcquire"/> refuses a caller over the limit,
+/// <see cref="AcquireAsync"/> waits until the oldest grant leaves the window.
 /// </summary>
-internal sealed class SlidingWindowLimiter(TimeSpan window, TimeProvider timeProvider)
+/// <remarks>
+/// Our own rather than System.Threading.RateLimiting's <c>SlidingWindowRateLimiter</c>: that one counts in
+/// window segments replenished by its own timer and cannot take a <see cref="TimeProvider"/>, so it is neither
+/// exact (Discord's 120 sends per 60 s) nor drivable by a fake clock in tests.
+/// </remarks>
+public sealed class SlidingWindowLimiter
 {
     private readonly Queue<DateTimeOffset> _grants = new();
     private readonly Lock _lock = new();
+    private readonly TimeSpan _window;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>A limiter over windows of <paramref name="window"/> on <paramref name="timeProvider"/>'s clock.</summary>
+    public SlidingWindowLimiter(TimeSpan window, TimeProvider timeProvider)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _window = window;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Takes a permit when fewer than <paramref name="limit"/> grants lie in the window; <see langword="false"/> otherwise.</summary>
+    public bool TryAcquire(int limit)
+    {
+        lock (_lock)
+        {
+            return TryAcquireLocked(limit, out _);
+        }
+    }
 
     /// <summary>Waits until fewer than <paramref name="limit"/> grants lie in the window, then takes one.</summary>
     public async ValueTask AcquireAsync(int limit, CancellationToken cancellationToken)
@@ -17,23 +43,33 @@ internal sealed class SlidingWindowLimiter(TimeSpan window, TimeProvider timePro
             TimeSpan wait;
             lock (_lock)
             {
-                var now = timeProvider.GetUtcNow();
-                while (_grants.Count > 0 && _grants.Peek() + window <= now)
+                if (TryAcquireLocked(limit, out wait))
                 {
-                    _grants.Dequeue();
-                }
-
-                if (_grants.Count < limit)
-                {
-                    _grants.Enqueue(now);
                     return;
                 }
-
-                // The grant that must expire before a permit frees up.
-                wait = _grants.ElementAt(_grants.Count - limit) + window - now;
             }
 
-            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private bool TryAcquireLocked(int limit, out TimeSpan wait)
+    {
+        var now = _timeProvider.GetUtcNow();
+        while (_grants.Count > 0 && _grants.Peek() + _window <= now)
+        {
+            _grants.Dequeue();
+        }
+
+        if (_grants.Count < limit)
+        {
+            _grants.Enqueue(now);
+            wait = TimeSpan.Zero;
+            return true;
+        }
+
+        // The grant that must expire before a permit frees up.
+        wait = _grants.ElementAt(_grants.Count - limit) + _window - now;
+        return false;
     }
 }

@@ -1,22 +1,28 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using QaBot.Discord;
 
 namespace QaBot.DiscordBot;
 
 /// <summary>The per-user and per-channel question limits of <see cref="DiscordBotOptions"/>.</summary>
 internal sealed class QuestionRateLimits(IOptions<DiscordBotOptions> options, TimeProvider timeProvider)
 {
-    private readonly SlidingWindowRateLimiter _users = new(options.Value.UserRateLimit, options.Value.UserRateLimitWindow, timeProvider);
-    private readonly SlidingWindowRateLimiter _channels = new(options.Value.ChannelRateLimit, options.Value.ChannelRateLimitWindow, timeProvider);
+    private readonly ConcurrentDictionary<ulong, SlidingWindowLimiter> _users = new();
+    private readonly ConcurrentDictionary<ulong, SlidingWindowLimiter> _channels = new();
 
     /// <summary>The reply for a question over a limit, or <see langword="null"/> when it may be answered.</summary>
     /// <remarks>The channel is checked first, so a busy channel does not use up its users' own allowance.</remarks>
     public string? Check(ulong userId, ulong? channelId)
     {
-        if (channelId is { } channel && !_channels.TryAcquire(channel))
+        var limits = options.Value;
+        if (channelId is { } channel && !TryAcquire(_channels, channel, limits.ChannelRateLimit, limits.ChannelRateLimitWindow))
         {
             return BotReplies.ChannelRateLimited;
         }
 
-        return _users.TryAcquire(userId) ? null : BotReplies.RateLimited;
+        return TryAcquire(_users, userId, limits.UserRateLimit, limits.UserRateLimitWindow) ? null : BotReplies.RateLimited;
     }
+
+    private bool TryAcquire(ConcurrentDictionary<ulong, SlidingWindowLimiter> limiters, ulong key, int limit, TimeSpan window) =>
+        limiters.GetOrAdd(key, _ => new SlidingWindowLimiter(window, timeProvider)).TryAcquire(limit);
 }

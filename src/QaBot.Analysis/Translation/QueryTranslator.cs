@@ -66,7 +66,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             }
 
             var word = words[i];
-            if (Stopwords.Contains(fromLanguage, word.Key))
+            if (StopwordLists.Default.IsUntranslated(word.Key, fromLanguage))
             {
                 // Skipped silently: function words would only add noise.
             }
@@ -98,7 +98,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
         var longest = Math.Min(BilingualDictionary.MaxPhraseWords, words.Count - start);
         for (var length = longest; length >= 1; length--)
         {
-            if (Stopwords.Contains(fromLanguage, words[start].Key) || Stopwords.Contains(fromLanguage, words[start + length - 1].Key))
+            if (StopwordLists.Default.IsUntranslated(words[start].Key, fromLanguage) || StopwordLists.Default.IsUntranslated(words[start + length - 1].Key, fromLanguage))
             {
                 continue;
             }
@@ -158,7 +158,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             var modifier = word[..split];
             foreach (var form in (string[])[modifier, modifier.TrimEnd('s'), modifier.EndsWith("es", StringComparison.Ordinal) ? modifier[..^2] : modifier, modifier.TrimEnd('n'), modifier.EndsWith("en", StringComparison.Ordinal) ? modifier[..^2] : modifier])
             {
-                var modifierCandidates = form.Length >= MinPart && !Stopwords.Contains(fromLanguage, form) ? FindCandidates(form) : [];
+                var modifierCandidates = form.Length >= MinPart && !StopwordLists.Default.IsUntranslated(form, fromLanguage) ? FindCandidates(form) : [];
                 if (modifierCandidates.Count == 0)
                 {
                     continue;
@@ -212,11 +212,11 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
     // Forward maximum matching: the longest table key or stopword starting at position; 0 when none.
     private int MatchChineseAt(string run, int position)
     {
-        var longest = Math.Min(Math.Max(longestChineseKey, Stopwords.MaxChineseLength), run.Length - position);
+        var longest = Math.Min(Math.Max(longestChineseKey, StopwordLists.Default.MaxChineseUntranslatedLength), run.Length - position);
         for (var length = longest; length >= 1; length--)
         {
             var piece = run.Substring(position, length);
-            if (Stopwords.Contains(Languages.Chinese, piece))
+            if (StopwordLists.Default.IsUntranslated(piece, Languages.Chinese))
             {
                 return length;
             }

@@ -88,7 +88,7 @@ internal sealed class TargetFrequencies
     // fragment ("erkennen, dass") would only add noise to the query.
     private static bool IsUsable(string text) =>
         !text.Contains(',', StringComparison.Ordinal)
-        && !Languages.All.Any(language => Stopwords.Contains(language, text));
+        && !Languages.All.Any(language => StopwordLists.Default.IsUntranslated(text, language));
 
     private static int[] NewUnknownCache(int length)
     {

@@ -166,9 +166,9 @@ public sealed partial class QdrantCollectionHandle(QdrantGateway client, QdrantO
         return found.Result.Count > 0 ? found.Result[0] : null;
     }
 
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Connected to Qdrant {Url} (server {Version})")]
+    [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Connected to Qdrant {Url} (server {Version})")]
     private partial void LogConnected(Uri url, string version);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Created Qdrant collection {Collection} (embedding model: {Model})")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Created Qdrant collection {Collection} (embedding model: {Model})")]
     private partial void LogCreated(string collection, string model);
 }

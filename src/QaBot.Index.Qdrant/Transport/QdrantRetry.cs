@@ -48,6 +48,6 @@ internal sealed partial class QdrantRetry(QdrantOptions options, TimeProvider ti
         return TimeSpan.FromTicks((long)Math.Min(options.RetryBaseDelay.Ticks * factor, options.RetryMaxDelay.Ticks));
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Qdrant: could not {Operation} (attempt {Attempt} of {MaxAttempts}: {Status}); retrying in {DelayMs} ms")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Qdrant: could not {Operation} (attempt {Attempt} of {MaxAttempts}: {Status}); retrying in {DelayMs} ms")]
     private partial void LogRetrying(string operation, int attempt, int maxAttempts, StatusCode status, double delayMs);
 }

@@ -88,7 +88,7 @@ public sealed class QdrantRetryTests
     [Fact]
     public void Backoff_GrowingAttempts_DoublesUpToTheCap()
     {
-        var retry = new QdrantRetry(Options, TimeProvider.System, NullLogger.Instance);
+        var retry = new QdrantRetry(Options, new FakeTimeProvider(), NullLogger.Instance);
 
         Assert.Equal([1, 2, 4, 8, 8], Enumerable.Range(1, 5).Select(n => retry.Backoff(n).TotalSeconds));
     }

@@ -58,6 +58,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>Waits for the next request the server received.</summary>
     public async Task<RecordedRequest> NextRequestAsync() => await _requests.Reader.ReadAsync().AsTask().WaitAsync(HangGuard);
 
+    /// <summary>Waits for the next request the server received, until <paramref name="cancellationToken"/> (a test's own, longer timeout).</summary>
+    public async Task<RecordedRequest> NextRequestAsync(CancellationToken cancellationToken) => await _requests.Reader.ReadAsync(cancellationToken);
+
     public static FakeResponse RateLimited(double retryAfterSeconds, bool global, string? bucket = null)
     {
         var headers = new Dictionary<string, string>

@@ -1,6 +1,7 @@
 using QaBot.Core;
+using Xunit;
 
-namespace QaBot.Index.Qdrant.Tests.Contract;
+namespace QaBot.Testing.IndexContract;
 
 /// <summary>
 /// The behaviours every index behind <see cref="IChunkIndex"/> and <see cref="IVectorIndex"/> must show:

@@ -1,7 +1,8 @@
+using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace QaBot.Index.Qdrant.Tests.Contract;
+namespace QaBot.Testing.IndexContract;
 
 /// <summary>
 /// On a test class: its tests run only when one of the environment variables is set, and are reported as skipped
@@ -22,7 +23,7 @@ public sealed class RequiresEnvironmentVariableAttribute(string[] names, string 
 
 /// <summary>A [Fact] that honours <see cref="RequiresEnvironmentVariableAttribute"/> on the class that runs it (contract suites are inherited).</summary>
 [AttributeUsage(AttributeTargets.Method)]
-[XunitTestCaseDiscoverer("QaBot.Index.Qdrant.Tests.Contract.ContractFactDiscoverer", "QaBot.Index.Qdrant.Tests")]
+[XunitTestCaseDiscoverer("QaBot.Testing.IndexContract.ContractFactDiscoverer", "QaBot.Testing")]
 public sealed class ContractFactAttribute : FactAttribute;
 
 public sealed class ContractFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
