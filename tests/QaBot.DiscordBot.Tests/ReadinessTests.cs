@@ -115,18 +115,26 @@ public sealed class CrossProcessReadinessTests
 
     private static Dictionary<string, string?> Settings() => new() { ["DiscordBot:IngestPollInterval"] = "00:00:02" };
 
+    /// <summary>A bot started while another process's record says it is at 3 of 10 files, once the bot has seen it.</summary>
+    private static async Task<(InMemoryIngestProgressStore Store, IndexStateTracker Index, BotHarness Harness)> StartWhileAnotherProcessIngestsAsync()
+    {
+        var store = new InMemoryIngestProgressStore();
+        var index = new IndexStateTracker(IndexState.Ready);
+        var harness = new BotHarness(Settings(), indexState: index, configure: s => s.AddSingleton<IIngestProgressStore>(store));
+        store.Latest = OtherProcess(harness, IngestRunStatus.Running, 3, 10);
+        await harness.StartAsync();
+        await WaitForPhaseAsync(index, IndexPhase.Ingesting);
+        return (store, index, harness);
+    }
+
     private static IngestRun OtherProcess(BotHarness harness, IngestRunStatus status, int done, int total) =>
         new("ingest-job pid 1 #c0ffee", status, done, total, FromEmpty: true, harness.Time.GetUtcNow() - TimeSpan.FromMinutes(5), harness.Time.GetUtcNow());
 
     [Fact]
     public async Task Mention_AnotherProcessIngesting_RepliesStillIndexingThenAnswersOnceItFinished()
     {
-        var store = new InMemoryIngestProgressStore();
-        var index = new IndexStateTracker(IndexState.Ready);
-        await using var harness = new BotHarness(Settings(), indexState: index, configure: s => s.AddSingleton<IIngestProgressStore>(store));
-        store.Latest = OtherProcess(harness, IngestRunStatus.Running, 3, 10);
-        await harness.StartAsync();
-        await WaitForPhaseAsync(index, IndexPhase.Ingesting);
+        var (store, index, harness) = await StartWhileAnotherProcessIngestsAsync();
+        await using var _ = harness;
 
         await harness.DispatchMentionAsync(700, "How do I ingest the corpus?");
         var reply = await harness.NextRequestAsync("POST", "/channels/300/messages");
@@ -145,12 +153,8 @@ public sealed class CrossProcessReadinessTests
     [Fact]
     public async Task Poll_OtherProcessStoppedHeartbeat_IndexNoLongerIngesting()
     {
-        var store = new InMemoryIngestProgressStore();
-        var index = new IndexStateTracker(IndexState.Ready);
-        await using var harness = new BotHarness(Settings(), indexState: index, configure: s => s.AddSingleton<IIngestProgressStore>(store));
-        store.Latest = OtherProcess(harness, IngestRunStatus.Running, 3, 10);
-        await harness.StartAsync();
-        await WaitForPhaseAsync(index, IndexPhase.Ingesting);
+        var (store, index, harness) = await StartWhileAnotherProcessIngestsAsync();
+        await using var _ = harness;
 
         // No index registered in the harness: documents count as present, so a dead ingest leaves the index ready.
         harness.Time.Advance(IngestRun.StaleAfter + Poll);
