@@ -62,11 +62,63 @@ public sealed partial class FusionRetriever(
         var settings = options.Value;
         var stopwatch = Stopwatch.StartNew();
         var language = TextAnalyzer.DetectLanguage(request.Question);
+
+        var question = await ComposeVersionsAsync(request, language, settings, cancellationToken);
+        var translateMs = stopwatch.Elapsed.TotalMilliseconds;
+        var serverFusion = await HandOriginalToServerFusionAsync(request.Question, question.Versions, settings, cancellationToken);
+        var queryTerms = AnalyzeVersions(question);
+        // A correction counts for coverage as a translation would: the corrected term is a form of the typed one.
+        var (forms, formTerms) = assessor.Forms(
+            analyzer.AnalyzeQuery(request.Question, language), language, question.Correction is null ? question.Translations : [.. question.Translations, question.Correction]);
+
+        var searched = await SearchLegsAsync(request.Question, question.Versions, queryTerms, formTerms, serverFusion, settings, stopwatch, cancellationToken);
+        var searchMs = stopwatch.Elapsed.TotalMilliseconds - translateMs;
+        var fused = Fuse(searched.Lists, settings);
+        var chunks = (await index.GetChunksAsync(fused.Select(f => f.Item).ToList(), cancellationToken)).ToDictionary(c => c.Id);
+        var concepts = CoverageAssessor.Weigh(forms, searched.Frequencies, searched.ChunkCount);
+
+        var reranked = Rerank(fused, chunks, concepts, AnswerTypeDetector.Detect(request.Question), searched.Lists);
+        var passages = ToPassages(reranked, request.Limit);
+        var verdict = AssessAnswerability(request.Question, concepts, reranked, searched.Lists);
+        var best = reranked.Count > 0 ? reranked[0].Coverage : new Coverage(0, [], [.. concepts.Forms.Keys]);
+        var lists = searched.Lists;
+        var evidence = new RetrievalEvidence(concepts.Forms.Count, best.Share, lists[0].Items.Count > 0 ? lists[0].Items[0].Score : 0, best.Matched, best.Missing)
+        {
+            Answerability = verdict.Probability,
+            GateFeatures = verdict.Features,
+        };
+        var isRelevant = passages.Count > 0 && verdict.IsAnswerable;
+        var diagnostics = Diagnose(queryTerms, searched.DenseHits is not null, language, passages);
+        var termWeights = searched.Frequencies.ToDictionary(p => p.Key, p => CoverageAssessor.InverseDocumentFrequency(p.Value, searched.ChunkCount), StringComparer.Ordinal);
+
+        LogRetrieved(passages.Count, question.Versions.Count, evidence.MatchedTermShare, verdict.Probability, isRelevant, stopwatch.Elapsed.TotalMilliseconds);
+        var timings = new Dictionary<string, double>
+        {
+            ["translate"] = translateMs,
+            ["search"] = searchMs,
+            ["rerank"] = stopwatch.Elapsed.TotalMilliseconds - translateMs - searchMs,
+        };
+        if (searched.DenseHits is not null)
+        {
+            timings["dense"] = searched.DenseMs;
+        }
+
+        RetrievalTelemetry.RecordRetrieval(activity, passages.Count, isRelevant, verdict.Probability, stopwatch.Elapsed);
+        return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed)
+        {
+            TermWeights = termWeights,
+            TimingsMs = timings,
+            Candidates = [.. reranked.Select(c => new RankedCandidate(c.Chunk, c.Score, c.Features))],
+            Concepts = [.. concepts.Forms.Select(p => new QuestionConcept(p.Key, p.Value, concepts.Weights[p.Key]))],
+        };
+    }
+
+    /// <summary>The versions of the question to search, each with its weight: as asked, its translations, extra versions (a chat model's), typos corrected, synonyms.</summary>
+    private async Task<QuestionVersions> ComposeVersionsAsync(RetrievalRequest request, string language, RetrievalOptions settings, CancellationToken cancellationToken)
+    {
         var translations = settings.DictionaryTranslation
             ? await translator.TranslateAsync(request.Question, language, cancellationToken)
             : [];
-        var translateMs = stopwatch.Elapsed.TotalMilliseconds;
-
         var versions = new List<(QueryVersion Version, double Weight)> { (new QueryVersion("original", language, request.Question), settings.OriginalQueryWeight) };
         versions.AddRange(translations
             .Where(t => !string.IsNullOrWhiteSpace(t.Text))
@@ -85,28 +137,48 @@ public sealed partial class FusionRetriever(
             versions.Add((new QueryVersion(SynonymLeg, language, string.Join(' ', expansion)), settings.SynonymWeight));
         }
 
-        // An index that fuses lexical and dense search itself (Qdrant) gets the question's terms and vector in
-        // one request; its fused list takes the place of the original question's lexical list and the dense leg.
+        return new QuestionVersions(versions, translations, correction, expansion);
+    }
+
+    /// <summary>
+    /// An index that fuses lexical and dense search itself (Qdrant) gets the question's terms and vector in one
+    /// request; its fused list takes the place of the original question's lexical list and the dense leg. Returns
+    /// the question's vector when it does (and relabels the original version), else <see langword="null"/>.
+    /// </summary>
+    private async Task<ReadOnlyMemory<float>?> HandOriginalToServerFusionAsync(string question, List<(QueryVersion Version, double Weight)> versions, RetrievalOptions settings, CancellationToken cancellationToken)
+    {
         var serverFusion = hybridIndex is not null && DenseEnabled(settings)
-            ? await EmbedQuestionAsync(request.Question, cancellationToken)
+            ? await EmbedQuestionAsync(question, cancellationToken)
             : null;
         if (serverFusion is not null)
         {
             versions[0] = (versions[0].Version with { Label = HybridLeg }, versions[0].Weight);
         }
 
-        var queryTerms = versions
-            .Select(v => (v.Version, Terms: v.Version.Label == SynonymLeg && expansion is not null ? expansion : analyzer.AnalyzeQuery(v.Version.Text, v.Version.Language)))
-            .ToList();
-        // A correction counts for coverage as a translation would: the corrected term is a form of the typed one.
-        var (forms, formTerms) = assessor.Forms(
-            analyzer.AnalyzeQuery(request.Question, language), language, correction is null ? translations : [.. translations, correction]);
+        return serverFusion;
+    }
 
-        // The searches of the versions and the term statistics are independent reads: run them at once on
-        // the thread pool (SQLite's async calls complete synchronously; WAL lets readers share the file), then
-        // fuse in the order of the versions as before.
+    private List<(QueryVersion Version, IReadOnlyList<string> Terms)> AnalyzeVersions(QuestionVersions question) => question.Versions
+        .Select(v => (v.Version, Terms: v.Version.Label == SynonymLeg && question.Expansion is not null ? question.Expansion : analyzer.AnalyzeQuery(v.Version.Text, v.Version.Language)))
+        .ToList();
+
+    /// <summary>
+    /// The searches of the versions and the term statistics are independent reads: run them at once on the thread
+    /// pool (SQLite's async calls complete synchronously; WAL lets readers share the file), then list them in the
+    /// order of the versions, the dense leg last.
+    /// </summary>
+    private async Task<LegSearch> SearchLegsAsync(
+        string question,
+        List<(QueryVersion Version, double Weight)> versions,
+        List<(QueryVersion Version, IReadOnlyList<string> Terms)> queryTerms,
+        IEnumerable<string> formTerms,
+        ReadOnlyMemory<float>? serverFusion,
+        RetrievalOptions settings,
+        Stopwatch stopwatch,
+        CancellationToken cancellationToken)
+    {
         var denseSearch = serverFusion is null
-            ? Task.Run(() => RetrievalTelemetry.SearchLegAsync(DenseLeg, () => SearchDenseAsync(request.Question, settings, stopwatch, cancellationToken)), cancellationToken)
+            ? Task.Run(() => RetrievalTelemetry.SearchLegAsync(DenseLeg, () => SearchDenseAsync(question, settings, stopwatch, cancellationToken)), cancellationToken)
             : Task.FromResult<(IReadOnlyList<VectorHit>?, double)>((null, 0));
         var searches = Task.WhenAll(queryTerms.Select((q, i) => Task.Run(
             () => RetrievalTelemetry.SearchLegAsync(q.Version.Label, () => i == 0 && serverFusion is { } vector
@@ -127,41 +199,51 @@ public sealed partial class FusionRetriever(
             lists.Add(new RankedList<Guid>(DenseLeg, settings.DenseWeight, denseHits.Select(h => (h.ChunkId, (double)h.Score)).ToList()));
         }
 
-        var searchMs = stopwatch.Elapsed.TotalMilliseconds - translateMs;
-        var fusionSpan = RetrievalTelemetry.StartStep("retrieve.fusion");
+        return new LegSearch(lists, denseHits, denseMs, await frequenciesRead, (await statisticsRead).ChunkCount);
+    }
+
+    /// <summary>Reciprocal rank fusion of the legs, the original question's own candidates kept.</summary>
+    private static List<FusedItem<Guid>> Fuse(List<RankedList<Guid>> lists, RetrievalOptions settings)
+    {
+        using var fusionSpan = RetrievalTelemetry.StartStep("retrieve.fusion");
         var fused = KeepOriginalCandidates(ReciprocalRankFusion.Fuse(lists, settings.RrfK).ToList(), lists[0], settings);
         fusionSpan?.SetTag("qabot.lists", lists.Count);
-        fusionSpan?.Dispose();
-        var chunks = (await index.GetChunksAsync(fused.Select(f => f.Item).ToList(), cancellationToken)).ToDictionary(c => c.Id);
+        return fused;
+    }
 
-        var frequencies = await frequenciesRead;
-        var chunkCount = (await statisticsRead).ChunkCount;
-        var concepts = CoverageAssessor.Weigh(forms, frequencies, chunkCount);
-
+    /// <summary>The fused candidates scored by the ranking model on their coverage of the question and their legs' ranks, best first.</summary>
+    private List<RerankedCandidate> Rerank(List<FusedItem<Guid>> fused, Dictionary<Guid, Chunk> chunks, QuestionConcepts concepts, AnswerType askedType, List<RankedList<Guid>> lists)
+    {
         var maxFused = fused.Count > 0 ? fused[0].Score : 1;
         var topScores = lists.GroupBy(l => l.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(l => l.Items.Count > 0 ? l.Items[0].Score : 0), StringComparer.Ordinal);
-        var askedType = AnswerTypeDetector.Detect(request.Question);
-        var reranked = fused
+        return fused
             .Where(f => chunks.ContainsKey(f.Item))
             .Select(f => (Fused: f, Chunk: chunks[f.Item], Analyzed: assessor.Analyze(chunks[f.Item])))
             .Select(c => (c.Fused, c.Chunk, c.Analyzed, Coverage: CoverageAssessor.Measure(concepts, c.Analyzed.All)))
             .Select(c => (c.Fused, c.Chunk, Terms: c.Analyzed.All, c.Coverage, Features: features.Extract(concepts, askedType, c.Chunk, c.Analyzed, c.Coverage, LegsOf(c.Fused, lists, topScores, maxFused))))
-            .Select(c => (c.Fused, c.Chunk, c.Terms, c.Coverage, c.Features, Score: Ranking.Score(c.Features)))
+            .Select(c => new RerankedCandidate(c.Fused, c.Chunk, c.Terms, c.Coverage, c.Features, Ranking.Score(c.Features)))
             .OrderByDescending(c => c.Score)
             .ThenByDescending(c => c.Fused.Score)
             .ToList();
-        var coverageRanks = reranked.OrderByDescending(c => c.Coverage.Share).Select((c, i) => (c.Chunk.Id, Rank: i + 1)).ToDictionary(p => p.Id, p => p.Rank);
+    }
 
-        var passages = reranked.Take(request.Limit).Select((c, i) => new RetrievedPassage(
+    /// <summary>The top candidates as passages, each with its legs' ranks and its coverage rank.</summary>
+    private static List<RetrievedPassage> ToPassages(List<RerankedCandidate> reranked, int limit)
+    {
+        var coverageRanks = reranked.OrderByDescending(c => c.Coverage.Share).Select((c, i) => (c.Chunk.Id, Rank: i + 1)).ToDictionary(p => p.Id, p => p.Rank);
+        return reranked.Take(limit).Select((c, i) => new RetrievedPassage(
             c.Chunk,
             i + 1,
             c.Score,
             [.. c.Fused.Ranks.Select(r => new LegRank(r.List, r.Rank, r.Score)), new LegRank(CoverageLeg, coverageRanks[c.Chunk.Id], c.Coverage.Share)]))
             .ToList();
+    }
 
-        var gateSpan = RetrievalTelemetry.StartStep("retrieve.gate");
+    private GateVerdict AssessAnswerability(string question, QuestionConcepts concepts, List<RerankedCandidate> reranked, List<RankedList<Guid>> lists)
+    {
+        using var gateSpan = RetrievalTelemetry.StartStep("retrieve.gate");
         var verdict = gate.Assess(
-            request.Question,
+            question,
             concepts,
             [.. reranked.Select(c => new GateCandidate(c.Chunk, c.Terms, c.Score, c.Fused.Ranks.GroupBy(r => r.List).ToDictionary(g => g.Key, g => g.Min(r => r.Rank), StringComparer.Ordinal))
             {
@@ -169,50 +251,46 @@ public sealed partial class FusionRetriever(
             })],
             [.. lists.Select(l => l.Name)]);
         gateSpan?.SetTag("qabot.answerability", verdict.Probability);
-        gateSpan?.Dispose();
-        var best = reranked.Count > 0 ? reranked[0].Coverage : new Coverage(0, [], [.. concepts.Forms.Keys]);
-        var evidence = new RetrievalEvidence(concepts.Forms.Count, best.Share, lists[0].Items.Count > 0 ? lists[0].Items[0].Score : 0, best.Matched, best.Missing)
-        {
-            Answerability = verdict.Probability,
-            GateFeatures = verdict.Features,
-        };
-        var isRelevant = passages.Count > 0 && verdict.IsAnswerable;
+        return verdict;
+    }
 
+    /// <summary>What /debug shows per leg: its language, its terms and where each passage ranked in it.</summary>
+    private static List<QueryDiagnostics> Diagnose(List<(QueryVersion Version, IReadOnlyList<string> Terms)> queryTerms, bool dense, string language, List<RetrievedPassage> passages)
+    {
         var searched = queryTerms.Select(q => (q.Version.Label, q.Version.Language, q.Terms)).ToList();
-        if (denseHits is not null)
+        if (dense)
         {
             searched.Add((DenseLeg, language, []));
         }
 
-        var diagnostics = searched
+        return searched
             .Select(q => new QueryDiagnostics(q.Label, q.Language, q.Terms, passages
                 .SelectMany(p => p.Legs.Where(l => l.Leg == q.Label).Select(l => l with { Leg = p.CitationLabel }))
                 .OrderBy(l => l.Rank)
                 .ToList()))
             .ToList();
-        var termWeights = frequencies.ToDictionary(p => p.Key, p => CoverageAssessor.InverseDocumentFrequency(p.Value, chunkCount), StringComparer.Ordinal);
-
-        LogRetrieved(passages.Count, versions.Count, evidence.MatchedTermShare, verdict.Probability, isRelevant, stopwatch.Elapsed.TotalMilliseconds);
-        var timings = new Dictionary<string, double>
-        {
-            ["translate"] = translateMs,
-            ["search"] = searchMs,
-            ["rerank"] = stopwatch.Elapsed.TotalMilliseconds - translateMs - searchMs,
-        };
-        if (denseHits is not null)
-        {
-            timings["dense"] = denseMs;
-        }
-
-        RetrievalTelemetry.RecordRetrieval(activity, passages.Count, isRelevant, verdict.Probability, stopwatch.Elapsed);
-        return new RetrievalResult(passages, evidence, isRelevant, diagnostics, stopwatch.Elapsed)
-        {
-            TermWeights = termWeights,
-            TimingsMs = timings,
-            Candidates = [.. reranked.Select(c => new RankedCandidate(c.Chunk, c.Score, c.Features))],
-            Concepts = [.. concepts.Forms.Select(p => new QuestionConcept(p.Key, p.Value, concepts.Weights[p.Key]))],
-        };
     }
+
+    private sealed record QuestionVersions(
+        List<(QueryVersion Version, double Weight)> Versions,
+        IReadOnlyList<QueryTranslation> Translations,
+        QueryTranslation? Correction,
+        IReadOnlyList<string>? Expansion);
+
+    private sealed record LegSearch(
+        List<RankedList<Guid>> Lists,
+        IReadOnlyList<VectorHit>? DenseHits,
+        double DenseMs,
+        IReadOnlyDictionary<string, int> Frequencies,
+        int ChunkCount);
+
+    private sealed record RerankedCandidate(
+        FusedItem<Guid> Fused,
+        Chunk Chunk,
+        HashSet<string> Terms,
+        Coverage Coverage,
+        IReadOnlyDictionary<string, double> Features,
+        double Score);
 
     /// <summary>Where a fused candidate stood in every searched list (rank 0 and score 0 where a list lacks it).</summary>
     private static CandidateLegs LegsOf(FusedItem<Guid> fused, List<RankedList<Guid>> lists, Dictionary<string, double> topScores, double maxFused)
