@@ -58,7 +58,7 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         var rare = focus.Rare(passages.Select(p => p.Covered));
         var candidates = passages
             .Where(p => p.Covered.Overlaps(rare))
-            .SelectMany(p => Enumerable.Range(0, p.Sentences.Count).Select(i => Candidate(p, i, focus)).Concat(Pairs(p, focus)))
+            .SelectMany(p => WithPairs(p, [.. Enumerable.Range(0, p.Sentences.Count).Select(i => Candidate(p, i, focus))], focus))
             .Where(c => c.Covered.Count > 0)
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Passage.Passage.Rank)
@@ -141,18 +141,23 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         lead.Pair ? WithContinuation(lead.Passage, lead.Index).Concat(WithContinuation(lead.Passage, lead.Index + 1)) : WithContinuation(lead.Passage, lead.Index);
 
     /// <summary>
-    /// Two adjacent sentences of one passage as one candidate, when the second covers a part of the question the
+    /// The passage's sentence candidates, then each two adjacent sentences as one candidate, when the second covers a part of the question the
     /// first does not ("aptitude can be configured to install them automatically. dpkg and apt-get ignore them."):
     /// an answer split over two sentences can then lead over one sentence that merely names many of the terms.
     /// </summary>
-    private static IEnumerable<SentenceCandidate> Pairs(PassageSentences passage, QuestionFocus focus)
+    private static IEnumerable<SentenceCandidate> WithPairs(PassageSentences passage, IReadOnlyList<SentenceCandidate> singles, QuestionFocus focus)
     {
+        foreach (var single in singles)
+        {
+            yield return single;
+        }
+
         if (focus.TotalWeight <= 0)
         {
             yield break;
         }
 
-        for (var i = 0; i + 1 < passage.Sentences.Count; i++)
+        for (var i = 0; i + 1 < singles.Count; i++)
         {
             var first = passage.SentenceCovered[i];
             var second = passage.SentenceCovered[i + 1];
@@ -169,7 +174,8 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
                 continue;
             }
 
-            var holdsItem = WithContinuation(passage, i).Concat(WithContinuation(passage, i + 1)).Any(j => Holds(focus, passage.Sentences[j]));
+            // Each sentence's own candidate already knows whether it (with its continuation) holds the item.
+            var holdsItem = singles[i].HoldsItem || singles[i + 1].HoldsItem;
             var score = Score(passage, union, holdsItem, passage.Sentences[i + 1], focus) * PairFactor;
             yield return new SentenceCandidate(passage, i, union, holdsItem, score) { Pair = true };
         }
