@@ -89,6 +89,9 @@ public sealed class AnswerTypeDetectorTests
     [InlineData("Pass the option -sa.", true)]
     [InlineData("支持 $(DESTDIR) 变量", true)]
     [InlineData("Edit /etc/fstab.", true)]
+    [InlineData("你可以使用 debc(1) 命令列出一个二进制软件包中的文件。", true)]
+    [InlineData("Use iconv(1) to convert encodings of plain text files.", true)]
+    [InlineData("See the steps (1) and (2) below.", false)]
     public void HoldsCommandToken_Text_OnlyCommandsOptionsPathsAndVariablesCount(string text, bool expected) =>
         Assert.Equal(expected, AnswerTypeDetector.HoldsCommandToken(text));
 }
