@@ -13,7 +13,7 @@ namespace QaBot.Answering;
 /// quoted. Quotes are exact source text, in document order, adjacent sentences merged into one quote and an
 /// ellipsis between the others; a quote in another language than the question gets a word gloss.
 /// </summary>
-public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslationTableProvider tables) : IAnswerComposer
+public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslationTableProvider tables, SentenceModel model) : IAnswerComposer
 {
     private const int PassagesConsidered = 5;
     private const int MaxSupportingSentences = 2;
@@ -21,14 +21,11 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     // A supporting sentence must cover at least this share of the question's weight that nothing chosen covers.
     private const double MinGainShare = 0.15;
 
-    // ... and be at least this relevant compared with the lead.
+    // ... and be at least this relevant compared with the lead, by the hand-set score (see SentenceCandidate.Relevance).
     private const double MinSupportScoreShare = 0.35;
 
-    // A sentence without the asked-for item still answers the topic, not the question.
-    private const double MissingItemFactor = 0.6;
-
-    // Two sentences are one more to read: a pair leads only when it covers clearly more than one sentence does.
-    private const double PairFactor = 0.75;
+    // Candidates reported in the answer's diagnostics (eval writes them for the sentence model's fit).
+    private const int ReportedCandidates = 30;
 
     private const int MaxListItems = 3;
     private const int ShortSentenceTokens = 24;
@@ -39,6 +36,12 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     };
 
     private readonly WordGlosser _glosser = new(analyzer);
+
+    /// <summary>Scored by the fitted <see cref="SentenceModel.Default"/>.</summary>
+    public ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslationTableProvider tables)
+        : this(analyzer, tables, SentenceModel.Default)
+    {
+    }
 
     /// <summary>Without a translation table: quotes in another language get no gloss.</summary>
     public ExtractiveAnswerComposer(TextAnalyzer analyzer)
@@ -56,9 +59,10 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         var focus = QuestionFocus.From(question, retrieval);
         var passages = retrieval.Passages.Take(PassagesConsidered).Select(p => Read(p, focus)).ToList();
         var rare = focus.Rare(passages.Select(p => p.Covered));
+        var scoring = new Scoring(focus, rare, passages.Count > 0 ? passages[0].Passage.Score : 0);
         var candidates = passages
             .Where(p => p.Covered.Overlaps(rare))
-            .SelectMany(p => WithPairs(p, [.. Enumerable.Range(0, p.Sentences.Count).Select(i => Candidate(p, i, focus))], focus))
+            .SelectMany(p => WithPairs(p, [.. Enumerable.Range(0, p.Sentences.Count).Select(i => Candidate(p, i, scoring))], scoring))
             .Where(c => c.Covered.Count > 0)
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Passage.Passage.Rank)
@@ -70,8 +74,18 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         }
 
         var chosen = Choose(candidates, focus, rare);
-        return await RenderAsync(chosen, candidates[0], focus, language, cancellationToken);
+        var answer = await RenderAsync(chosen, candidates[0], focus, language, cancellationToken);
+        return answer with { Diagnostics = answer.Diagnostics with { SentenceCandidates = Report(candidates) } };
     }
+
+    private static IReadOnlyList<ScoredSentence> Report(List<SentenceCandidate> candidates) =>
+        [.. candidates.Take(ReportedCandidates).Select(c =>
+        {
+            var indexes = LeadSentences(c).Distinct().Order().ToList();
+            var text = c.Passage.Passage.Chunk.Text;
+            var quote = QuoteText.Clean(text[c.Passage.Spans[indexes[0]].Start..c.Passage.Spans[indexes[^1]].End]);
+            return new ScoredSentence(CitationFormatter.Location(c.Passage.Passage.Chunk), quote, c.Score, c.Features);
+        })];
 
     /// <summary>
     /// The lead with its continuation; when neither holds the asked-for item but the sentence next to them does, that
@@ -104,9 +118,14 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         var quoted = chosen.Select(c => Normalised(c.Passage.Sentences[c.Index])).ToHashSet(StringComparer.Ordinal);
         foreach (var candidate in candidates.Skip(1))
         {
-            if (supporting == MaxSupportingSentences || candidate.Score < lead.Score * MinSupportScoreShare)
+            if (supporting == MaxSupportingSentences)
             {
                 break;
+            }
+
+            if (candidate.Relevance < lead.Relevance * MinSupportScoreShare)
+            {
+                continue;
             }
 
             // A pair that does not lead is not quoted whole: its sentences compete on their own.
@@ -145,8 +164,9 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     /// first does not ("aptitude can be configured to install them automatically. dpkg and apt-get ignore them."):
     /// an answer split over two sentences can then lead over one sentence that merely names many of the terms.
     /// </summary>
-    private static IEnumerable<SentenceCandidate> WithPairs(PassageSentences passage, IReadOnlyList<SentenceCandidate> singles, QuestionFocus focus)
+    private IEnumerable<SentenceCandidate> WithPairs(PassageSentences passage, IReadOnlyList<SentenceCandidate> singles, Scoring scoring)
     {
+        var focus = scoring.Focus;
         foreach (var single in singles)
         {
             yield return single;
@@ -176,8 +196,8 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
 
             // Each sentence's own candidate already knows whether it (with its continuation) holds the item.
             var holdsItem = singles[i].HoldsItem || singles[i + 1].HoldsItem;
-            var score = Score(passage, union, holdsItem, passage.Sentences[i + 1], focus) * PairFactor;
-            yield return new SentenceCandidate(passage, i, union, holdsItem, score) { Pair = true };
+            var features = Features(passage, i, union, holdsItem, pair: true, scoring);
+            yield return new SentenceCandidate(passage, i, union, holdsItem, model.Score(features), features) { Pair = true, Relevance = SentenceModel.HandSet.Score(features) };
         }
     }
 
@@ -308,42 +328,42 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         return read;
     }
 
-    /// <summary>
-    /// How well a sentence answers: the weighted share of the question's concepts it covers, somewhat more in a
-    /// passage that covers more of them and in a better-ranked passage, less without the asked-for item, half for a
-    /// question the text asks itself ("So what does this mean?": it announces an answer but is none).
-    /// </summary>
-    private static SentenceCandidate Candidate(PassageSentences passage, int index, QuestionFocus focus)
+    /// <summary>How well a sentence answers: the sentence model's score of its <see cref="SentenceFeature"/>s.</summary>
+    private SentenceCandidate Candidate(PassageSentences passage, int index, Scoring scoring)
     {
         var covered = passage.SentenceCovered[index];
-        var sentence = passage.Sentences[index];
         // A sentence that opens a block ("Run this command:") holds what the block shows.
-        var holdsItem = WithContinuation(passage, index).Any(i => Holds(focus, passage.Sentences[i]));
-        if (covered.Count == 0 || focus.TotalWeight <= 0)
+        var holdsItem = WithContinuation(passage, index).Any(i => Holds(scoring.Focus, passage.Sentences[i]));
+        if (covered.Count == 0 || scoring.Focus.TotalWeight <= 0)
         {
-            return new SentenceCandidate(passage, index, covered, holdsItem, 0);
+            return new SentenceCandidate(passage, index, covered, holdsItem, 0, new Dictionary<string, double>());
         }
 
-        return new SentenceCandidate(passage, index, covered, holdsItem, Score(passage, covered, holdsItem, sentence, focus));
+        var features = Features(passage, index, covered, holdsItem, pair: false, scoring);
+        return new SentenceCandidate(passage, index, covered, holdsItem, model.Score(features), features) { Relevance = SentenceModel.HandSet.Score(features) };
     }
 
-    private static double Score(PassageSentences passage, IReadOnlySet<int> covered, bool holdsItem, string lastSentence, QuestionFocus focus)
+    private static Dictionary<string, double> Features(PassageSentences passage, int index, IReadOnlySet<int> covered, bool holdsItem, bool pair, Scoring scoring)
     {
-        var share = focus.Weight(covered) / focus.TotalWeight;
-        var passageShare = focus.Weight(passage.Covered) / focus.TotalWeight;
-        var score = share * (0.7 + (0.3 * passageShare)) / (1 + (0.1 * (passage.Passage.Rank - 1)));
-        if (!holdsItem)
+        var focus = scoring.Focus;
+        var last = pair ? index + 1 : index;
+        var rareWeight = focus.Weight(scoring.Rare);
+        var tokens = TokenEstimator.Count(passage.Sentences[index]) + (pair ? TokenEstimator.Count(passage.Sentences[last]) : 0);
+        var trimmed = passage.Sentences[last].TrimEnd();
+        return new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            score *= MissingItemFactor;
-        }
-
-        var trimmed = lastSentence.TrimEnd();
-        if (trimmed.EndsWith('?') || trimmed.EndsWith('？'))
-        {
-            score *= 0.5;
-        }
-
-        return score;
+            [SentenceFeature.Share] = Math.Log(Math.Max(focus.Weight(covered) / focus.TotalWeight, 1e-6)),
+            [SentenceFeature.PassageShare] = Math.Log(0.7 + (0.3 * focus.Weight(passage.Covered) / focus.TotalWeight)),
+            [SentenceFeature.PassageRank] = -Math.Log(1 + (0.1 * (passage.Passage.Rank - 1))),
+            [SentenceFeature.MissingItem] = holdsItem ? 0 : 1,
+            [SentenceFeature.AsksItself] = trimmed.EndsWith('?') || trimmed.EndsWith('？') ? 1 : 0,
+            [SentenceFeature.Pair] = pair ? 1 : 0,
+            [SentenceFeature.RareShare] = rareWeight > 0 ? focus.Weight(covered.Where(scoring.Rare.Contains)) / rareWeight : 0,
+            [SentenceFeature.PassageScoreGap] = scoring.TopScore != 0 ? Math.Max(0, (scoring.TopScore - passage.Passage.Score) / Math.Abs(scoring.TopScore)) : 0,
+            [SentenceFeature.Length] = Math.Log(1 + tokens),
+            [SentenceFeature.BlockLine] = passage.IsBlockLine(index) ? 1 : 0,
+            [SentenceFeature.Position] = passage.Sentences.Count > 1 ? (double)index / (passage.Sentences.Count - 1) : 0,
+        };
     }
 
     /// <summary>
@@ -503,9 +523,19 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         private static bool EndsLikeProse(string line) => line.Length > 0 && ".。!！?？;；".Contains(line[^1], StringComparison.Ordinal);
     }
 
-    private sealed record SentenceCandidate(PassageSentences Passage, int Index, IReadOnlySet<int> Covered, bool HoldsItem, double Score)
+    /// <summary>What every candidate of one question is scored against.</summary>
+    private sealed record Scoring(QuestionFocus Focus, IReadOnlySet<int> Rare, double TopScore);
+
+    private sealed record SentenceCandidate(PassageSentences Passage, int Index, IReadOnlySet<int> Covered, bool HoldsItem, double Score, IReadOnlyDictionary<string, double> Features)
     {
         /// <summary>The candidate is the sentence at <see cref="Index"/> together with the one after it.</summary>
         public bool Pair { get; init; }
+
+        /// <summary>
+        /// The hand-set score (<see cref="SentenceModel.HandSet"/>), whose ratios mean shares of the question covered: what a
+        /// supporting sentence is measured against. The fitted <see cref="Score"/> was fitted to choose the lead, and its
+        /// ratios stretch with its weights.
+        /// </summary>
+        public double Relevance { get; init; }
     }
 }

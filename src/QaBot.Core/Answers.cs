@@ -94,7 +94,13 @@ public sealed record AnswerDiagnostics(
 
     /// <summary>Source sentences an extractive answer quotes (0 for a refusal or a model's answer).</summary>
     public int QuotedSentences { get; init; }
+
+    /// <summary>An extractive answer's best sentence candidates, best first, with the features they were scored by.</summary>
+    public IReadOnlyList<ScoredSentence> SentenceCandidates { get; init; } = [];
 }
+
+/// <summary>A sentence (with what it needs to be understood) an extractive answer could lead with, and why it scored as it did.</summary>
+public sealed record ScoredSentence(string Location, string Text, double Score, IReadOnlyDictionary<string, double> Features);
 
 /// <summary>One step of a streamed answer: text as it is written, then the whole checked answer.</summary>
 public abstract record AnswerUpdate;

@@ -96,6 +96,14 @@ public static class EvalReportWriter
                     ["score"] = Math.Round(c.Score, 6),
                     ["features"] = new JsonObject(c.Features.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)Math.Round(f.Value, 5)))),
                 }).ToArray()),
+                ["sentence_candidates"] = new JsonArray(q.SentenceCandidates.Select(c => (JsonNode?)new JsonObject
+                {
+                    ["location"] = c.Location,
+                    ["text"] = c.Text,
+                    ["evidence"] = EvalMetricsCalculator.IsEvidencePassage(c.Text, q.Question, AnswerTextMatcher.Default),
+                    ["score"] = Math.Round(c.Score, 6),
+                    ["features"] = new JsonObject(c.Features.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)Math.Round(f.Value, 5)))),
+                }).ToArray()),
             }).ToArray()),
             ["settings"] = new JsonObject(report.Settings.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))),
         };

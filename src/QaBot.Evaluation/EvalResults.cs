@@ -19,6 +19,9 @@ public sealed record QuestionOutcome(
     /// <summary>Every reranked candidate with its rank features, for fitting the ranker (tools/ranking/fit.py).</summary>
     public IReadOnlyList<QaBot.Core.RankedCandidate> Candidates { get; init; } = [];
 
+    /// <summary>The extractive answer's best sentence candidates with their features, for fitting its sentence model (tools/ranking/fit.py --list sentence_candidates).</summary>
+    public IReadOnlyList<QaBot.Core.ScoredSentence> SentenceCandidates { get; init; } = [];
+
     /// <summary>
     /// 1-based rank of the first retrieved passage whose own text satisfies every answer_any group (see
     /// <see cref="AnswerTextMatcher"/>; for a multi question, the rank at which the top passages together satisfy

@@ -34,6 +34,7 @@ public sealed class Evaluator(IAnswerService answers, ISourceLanguageLookup sour
             {
                 Passages = passages,
                 Candidates = answer.Retrieval.Candidates,
+                SentenceCandidates = answer.Diagnostics.SentenceCandidates,
                 EvidenceRank = evidenceRank,
                 Answerability = answer.Retrieval.Evidence.Answerability,
                 QuotedSentences = answer.Diagnostics.QuotedSentences,

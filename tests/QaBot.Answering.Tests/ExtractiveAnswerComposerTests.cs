@@ -1,5 +1,6 @@
 using QaBot.Analysis;
 using QaBot.Core;
+using QaBot.Answering.Composition;
 using static QaBot.Answering.Tests.Passages;
 
 namespace QaBot.Answering.Tests;
@@ -469,6 +470,45 @@ public sealed class ExtractiveAnswerComposerTests
         var composed = await ComposeAsync(question, passage);
 
         Assert.Equal("“noshell Prevents the installer from offering interactive shells on tty2 and tty3.” [1]", composed.Text);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_CoveredQuestion_ReportsSentenceCandidatesBestFirstWithTheirFeatures()
+    {
+        // Arrange
+        const string question = "How many industrial enterprises are in the Harbour Bay New Area?";
+        var passage = Passage(1, "a.txt", 1, 1, "Harbour Bay is a new area. The Harbour Bay New Area has over 220,000 industrial enterprises.");
+
+        // Act
+        var composed = await ComposeAsync(question, passage);
+
+        // Assert: the lead is the first candidate; every candidate carries the features it was scored by.
+        var candidates = composed.Diagnostics.SentenceCandidates;
+        Assert.Equal(2, candidates.Count);
+        Assert.Equal("The Harbour Bay New Area has over 220,000 industrial enterprises.", candidates[0].Text);
+        Assert.Equal("a.txt:1", candidates[0].Location);
+        Assert.True(candidates[0].Score > candidates[1].Score);
+        Assert.Equal(0, candidates[0].Features[SentenceFeature.MissingItem]);
+        Assert.Equal(1, candidates[1].Features[SentenceFeature.MissingItem]);
+        Assert.Equal(composed.Diagnostics.SentenceCandidates[0].Score, SentenceModel.Default.Score(candidates[0].Features), 9);
+    }
+
+    [Theory]
+    [InlineData(-5.0, "“Drones deliver parcels.” [1]")]
+    [InlineData(5.0, "“Drones deliver parcels to the island, the port, the airport and the old town every morning.” [1]")]
+    public async Task ComposeAsync_ModelWeighingLength_DecidesBetweenEquallyCoveringSentences(double lengthWeight, string expected)
+    {
+        // Arrange: both sentences cover the question alike; only the model's length weight tells them apart.
+        var model = new SentenceModel(new Dictionary<string, double> { [SentenceFeature.Share] = 1, [SentenceFeature.Length] = lengthWeight });
+        var composer = new ExtractiveAnswerComposer(Analyzer, new StoredTranslationTableProvider(null), model);
+        const string question = "Do drones deliver parcels?";
+        var passage = Passage(1, "a.txt", 1, 2, "Drones deliver parcels.\nDrones deliver parcels to the island, the port, the airport and the old town every morning.");
+
+        // Act
+        var composed = await composer.ComposeAsync(question, Result(true, [passage], Analyzer.AnalyzeQuery(question, "en")), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(expected, composed.Text);
     }
 
     private Task<ComposedAnswer> ComposeAsync(string question, params RetrievedPassage[] passages) =>

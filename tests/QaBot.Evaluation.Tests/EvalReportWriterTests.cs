@@ -57,6 +57,31 @@ public sealed class EvalReportWriterTests
     }
 
     [Fact]
+    public void ToJson_OutcomeWithSentenceCandidates_ListsEachSentencesFeaturesAndWhetherItIsEvidence()
+    {
+        // Arrange: q1's answer_any is 220,000; only the second sentence holds it.
+        var outcome = EvalSample.Outcomes()[0] with
+        {
+            SentenceCandidates =
+            [
+                new("a.txt:1", "Many enterprises.", 0.5, new Dictionary<string, double> { ["share"] = -0.7 }),
+                new("a.txt:2", "There are 220,000 enterprises.", 0.25, new Dictionary<string, double> { ["share"] = -1.4 }),
+            ],
+        };
+        var report = EvalMetricsCalculator.Report([outcome], new Dictionary<string, string>());
+
+        // Act
+        using var json = JsonDocument.Parse(EvalReportWriter.ToJson(report));
+
+        // Assert
+        var sentences = json.RootElement.GetProperty("questions")[0].GetProperty("sentence_candidates").EnumerateArray().ToList();
+        Assert.Equal([false, true], sentences.Select(c => c.GetProperty("evidence").GetBoolean()));
+        Assert.Equal(-1.4, sentences[1].GetProperty("features").GetProperty("share").GetDouble());
+        Assert.Equal(0.5, sentences[0].GetProperty("score").GetDouble());
+        Assert.Equal("a.txt:2", sentences[1].GetProperty("location").GetString());
+    }
+
+    [Fact]
     public void ToJson_OutcomeWithCandidates_ListsEachCandidatesFeaturesAndWhetherItIsEvidence()
     {
         // Arrange: q1's answer_any is 220,000; only the second candidate's text holds it.

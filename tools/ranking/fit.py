@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fits the reranker (src/QaBot.Retrieval/Ranking/RankingModel.cs) on eval results.
 
-Usage: fit.py [--features f,g,...] [--folds N] RESULTS.json [RESULTS.json ...]
+Usage: fit.py [--list candidates|sentence_candidates] [--features f,g,...] [--folds N] RESULTS.json [RESULTS.json ...]
 Each file is the output of `qabot eval --set SET --json RESULTS.json` on one development collection; its
 "candidates" hold every reranked passage of a question with its rank features and whether its own text
 answers the question (eval's evidence test). A listwise softmax model with L2 regularisation, fitted by gradient
@@ -10,6 +10,10 @@ mass of a softmax over its candidates' scores, which is what puts one of them fi
 question with many candidates dictates the weights. Prints the weights to paste into RankingModel.Default and
 evidence@1/@5 over the candidates per collection, for the current order and the fitted one; with --folds,
 also the cross-validated evidence@1 (questions split into N folds, each scored by weights fitted on the rest).
+With --list sentence_candidates it fits the extractive composer's sentence model
+(src/QaBot.Answering/Composition/SentenceModel.cs) instead: its candidates are the sentences an answer could lead
+with, labelled by whether their own text answers the question, and its score is exp of the weighted sum, so the
+fitted weights go into SentenceModel.Default as they are.
 """
 import json
 import math
@@ -18,12 +22,14 @@ import sys
 
 FEATURES = ["coverage", "sentence_coverage", "heading_coverage", "fused", "best_leg_score", "original_score",
             "best_leg_rank", "type_missing", "rare_matched", "length"]
+SENTENCE_FEATURES = ["share", "passage_share", "passage_rank", "missing_item", "asks_itself", "pair", "rare_share",
+                     "passage_score_gap", "length", "position", "block_line"]
 L2 = 0.01
 STEPS = 600
 RATE = 0.05
 
 
-def load(path, features):
+def load(path, features, field="candidates"):
     with open(path, encoding="utf-8") as f:
         report = json.load(f)
     questions = []
@@ -31,7 +37,7 @@ def load(path, features):
         if q["kind"] in ("unanswerable", "multi"):
             continue
         candidates = [([float(c["features"].get(n, 0.0)) for n in features], bool(c["evidence"]), c["score"])
-                      for c in q.get("candidates", [])]
+                      for c in q.get(field, [])]
         questions.append((q["id"], candidates))
     return questions
 
@@ -78,13 +84,17 @@ def evidence_at(questions, score, k):
 
 
 def main(argv):
-    features = FEATURES
+    features = None
+    field = "candidates"
     folds = 0
     paths = []
     i = 0
     while i < len(argv):
         if argv[i] == "--features":
             features = argv[i + 1].split(",")
+            i += 2
+        elif argv[i] == "--list":
+            field = argv[i + 1]
             i += 2
         elif argv[i] == "--folds":
             folds = int(argv[i + 1])
@@ -95,7 +105,9 @@ def main(argv):
     if not paths:
         print(__doc__)
         return 2
-    sets = [load(p, features) for p in paths]
+    if features is None:
+        features = SENTENCE_FEATURES if field == "sentence_candidates" else FEATURES
+    sets = [load(p, features, field) for p in paths]
     w = fit(sets, len(features))
     print("weights:")
     for name, wi in zip(features, w):
