@@ -347,7 +347,6 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     {
         var focus = scoring.Focus;
         var last = pair ? index + 1 : index;
-        var rareWeight = focus.Weight(scoring.Rare);
         var tokens = TokenEstimator.Count(passage.Sentences[index]) + (pair ? TokenEstimator.Count(passage.Sentences[last]) : 0);
         var trimmed = passage.Sentences[last].TrimEnd();
         return new Dictionary<string, double>(StringComparer.Ordinal)
@@ -358,7 +357,7 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
             [SentenceFeature.MissingItem] = holdsItem ? 0 : 1,
             [SentenceFeature.AsksItself] = trimmed.EndsWith('?') || trimmed.EndsWith('？') ? 1 : 0,
             [SentenceFeature.Pair] = pair ? 1 : 0,
-            [SentenceFeature.RareShare] = rareWeight > 0 ? focus.Weight(covered.Where(scoring.Rare.Contains)) / rareWeight : 0,
+            [SentenceFeature.RareShare] = scoring.RareWeight > 0 ? focus.Weight(covered.Where(scoring.Rare.Contains)) / scoring.RareWeight : 0,
             [SentenceFeature.PassageScoreGap] = scoring.TopScore != 0 ? Math.Max(0, (scoring.TopScore - passage.Passage.Score) / Math.Abs(scoring.TopScore)) : 0,
             [SentenceFeature.Length] = Math.Log(1 + tokens),
             [SentenceFeature.BlockLine] = passage.IsBlockLine(index) ? 1 : 0,
@@ -524,7 +523,11 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     }
 
     /// <summary>What every candidate of one question is scored against.</summary>
-    private sealed record Scoring(QuestionFocus Focus, IReadOnlySet<int> Rare, double TopScore);
+    private sealed record Scoring(QuestionFocus Focus, IReadOnlySet<int> Rare, double TopScore)
+    {
+        /// <summary>The rare concepts' weight, the same for every candidate of the question.</summary>
+        public double RareWeight { get; } = Focus.Weight(Rare);
+    }
 
     private sealed record SentenceCandidate(PassageSentences Passage, int Index, IReadOnlySet<int> Covered, bool HoldsItem, double Score, IReadOnlyDictionary<string, double> Features)
     {
