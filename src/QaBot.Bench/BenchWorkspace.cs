@@ -57,7 +57,7 @@ public sealed class BenchWorkspace : IAsyncDisposable
     {
         if (!Directory.Exists(collection))
         {
-            throw new DirectoryNotFoundException($"bench --collection: the folder '{Path.GetFullPath(collection)}' does not exist. Give the folder of a collection of articles.");
+            throw new DirectoryNotFoundException($"bench --collection: the folder '{Path.GetFullPath(collection)}' does not exist. Give the folder of a collection of documents.");
         }
 
         if (Directory.Exists(root))

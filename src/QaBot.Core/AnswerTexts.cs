@@ -13,9 +13,9 @@ public static class AnswerTexts
     /// <summary>The collection does not answer the question.</summary>
     public static string NotCovered(string language) => language switch
     {
-        German => "Die Artikelsammlung beantwortet diese Frage nicht; ich habe dazu keine passende Stelle gefunden.",
-        Chinese => "文章库中没有能回答这个问题的内容。",
-        _ => "The article collection does not cover this question; I found no passage that answers it.",
+        German => "Die Dokumentsammlung beantwortet diese Frage nicht; ich habe dazu keine passende Stelle gefunden.",
+        Chinese => "文档库中没有能回答这个问题的内容。",
+        _ => "The document collection does not cover this question; I found no passage that answers it.",
     };
 
     /// <summary>The heading of the source list.</summary>
@@ -50,9 +50,9 @@ public static class AnswerTexts
         {
             return language switch
             {
-                German => "Extraktive Antwort: wörtlich zitierte Sätze aus den Artikeln, kein Sprachmodell konfiguriert",
-                Chinese => "摘录式回答：逐字引用文章中的句子，未配置语言模型",
-                _ => "extractive answer: sentences quoted from the articles, no language model configured",
+                German => "Extraktive Antwort: wörtlich zitierte Sätze aus den Dokumenten, kein Sprachmodell konfiguriert",
+                Chinese => "摘录式回答：逐字引用文档中的句子，未配置语言模型",
+                _ => "extractive answer: sentences quoted from the documents, no language model configured",
             };
         }
 

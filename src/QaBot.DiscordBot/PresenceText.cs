@@ -16,7 +16,7 @@ public static class PresenceText
                 string.Create(CultureInfo.InvariantCulture, $"Indexing: {state.FilesDone} of {state.FilesTotal} files"),
             IndexPhase.Ingesting => "Indexing: starting",
             IndexPhase.Failed => "Index failed: not answering",
-            _ => "No articles indexed",
+            _ => "No documents indexed",
         };
     }
 }

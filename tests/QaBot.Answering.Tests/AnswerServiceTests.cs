@@ -18,9 +18,9 @@ public sealed class AnswerServiceTests
     }
 
     [Theory]
-    [InlineData("What is the capital of Australia?", "The article collection does not cover this question; I found no passage that answers it.")]
-    [InlineData("Was ist die Hauptstadt von Australien?", "Die Artikelsammlung beantwortet diese Frage nicht; ich habe dazu keine passende Stelle gefunden.")]
-    [InlineData("澳大利亚的首都是哪里？", "文章库中没有能回答这个问题的内容。")]
+    [InlineData("What is the capital of Australia?", "The document collection does not cover this question; I found no passage that answers it.")]
+    [InlineData("Was ist die Hauptstadt von Australien?", "Die Dokumentsammlung beantwortet diese Frage nicht; ich habe dazu keine passende Stelle gefunden.")]
+    [InlineData("澳大利亚的首都是哪里？", "文档库中没有能回答这个问题的内容。")]
     public async Task AnswerAsync_NothingRelevant_RefusesInTheQuestionsLanguageWithoutComposing(string question, string refusal)
     {
         // Arrange

@@ -22,6 +22,6 @@ internal static class Answers
             "extractive",
             TimeSpan.FromMilliseconds(12));
 
-    public static Answer Refused(string text = "The article collection does not cover this question; I found no passage that answers it.") =>
+    public static Answer Refused(string text = "The document collection does not cover this question; I found no passage that answers it.") =>
         new(text, [], Refused: true, RetrievalResult.Empty, "extractive", TimeSpan.FromMilliseconds(3));
 }

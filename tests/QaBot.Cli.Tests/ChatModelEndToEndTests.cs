@@ -52,7 +52,7 @@ public sealed class ChatModelEndToEndTests(IngestedCorpusFixture fixture) : ICla
 
         // Assert
         Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.StartsWith("The article collection does not cover this question", console.Out, StringComparison.Ordinal);
+        Assert.StartsWith("The document collection does not cover this question", console.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Sources:", console.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(_server.Requests, r => r.Prompt.Contains("### passage", StringComparison.Ordinal));
     }

@@ -24,7 +24,7 @@ public sealed class ReadinessTests
 
     [Theory]
     [InlineData("Wie viele Dateien sind in der Sammlung?", "Ich indexiere die Sammlung noch (3 von 9 Dateien); frag bitte in einer Minute noch einmal.")]
-    [InlineData("文章库里有多少文件？", "我还在为文章库建立索引（已完成 3/9 个文件），请一分钟后再问。")]
+    [InlineData("文档库里有多少文件？", "我还在为文档库建立索引（已完成 3/9 个文件），请一分钟后再问。")]
     public async Task Mention_WhileIndexing_RepliesInTheQuestionsLanguage(string question, string expected)
     {
         var index = new IndexStateTracker(IndexState.Ready);

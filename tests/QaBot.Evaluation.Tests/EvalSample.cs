@@ -14,8 +14,8 @@ internal static class EvalSample
         Outcome(Question("q1", "factual", ["A"], [["220,000", "220000"]]), ["A", "B", "C"], ["A"], false, "There are 220,000 enterprises [1].", 10),
         Outcome(Question("q2", "crosslingual", ["B"], [["Fengyu"]]), ["A", "C", "B"], ["A"], false, "Something else [1].", 20),
         Outcome(Question("q3", "multi", ["A", "D"], [["FSD", "shadow mode"]]), ["C", "C", "A", "E", "F", "D"], ["A", "C"], false, "Not it [1][2].", 30),
-        Outcome(Question("q4", "factual", ["E"], [["8-10"]]), ["A"], [], true, "The article collection does not cover this question.", 40),
-        Outcome(Question("q5", "unanswerable", [], []), ["A"], [], true, "The article collection does not cover this question.", 50),
+        Outcome(Question("q4", "factual", ["E"], [["8-10"]]), ["A"], [], true, "The document collection does not cover this question.", 40),
+        Outcome(Question("q5", "unanswerable", [], []), ["A"], [], true, "The document collection does not cover this question.", 50),
         Outcome(Question("q6", "unanswerable", [], []), ["B"], ["B"], false, "Canberra [1].", 60),
     ];
 

@@ -72,7 +72,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             }
             else if (word.Key.Contains('-', StringComparison.Ordinal) && !word.Key.Any(char.IsDigit))
             {
-                // "Open-Source-Lizenz", "state-of-the-art": translate the parts ("GPT-4" stays whole as a name).
+                // "Open-Source-Lizenz", "state-of-the-art": translate the parts ("ext4" stays whole as a name).
                 TranslateWords([.. word.Surface.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => new Word(part, sentenceStart: false))]);
             }
             else if (fromLanguage == Languages.German && TranslateGermanCompound(word.Key))

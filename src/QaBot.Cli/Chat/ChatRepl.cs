@@ -33,7 +33,7 @@ public sealed class ChatRepl(IAnswerService answers, TextReader input, TextWrite
         if (interactive)
         {
             Console.CancelKeyPress += OnCancelKeyPress;
-            await output.WriteLineAsync("QaBot: ask about the articles. /help for commands, /exit to leave.");
+            await output.WriteLineAsync("QaBot: ask about the documents. /help for commands, /exit to leave.");
         }
 
         try

@@ -13,7 +13,7 @@ public static class AskCommand
     {
         var question = new Argument<string[]>("question") { Description = "The question (quote it, or pass it as several words).", Arity = ArgumentArity.OneOrMore };
         var debug = new Option<bool>("--debug") { Description = "Also print ranks, scores and timings." };
-        var command = new Command("ask", "Answer one question from the articles, citing file and line range.");
+        var command = new Command("ask", "Answer one question from the documents, citing file and line range.");
         command.Arguments.Add(question);
         command.Options.Add(debug);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, async (services, token) =>

@@ -43,7 +43,7 @@ public static class BenchCommand
         {
             if (result.GetValue(collection) is { } folder && !Directory.Exists(folder))
             {
-                result.AddError($"--collection: the folder '{Path.GetFullPath(folder)}' does not exist. Give the folder of a collection of articles.");
+                result.AddError($"--collection: the folder '{Path.GetFullPath(folder)}' does not exist. Give the folder of a collection of documents.");
             }
 
             if (result.GetValue(set) is { } file && !File.Exists(file))

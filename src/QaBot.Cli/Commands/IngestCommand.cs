@@ -17,7 +17,7 @@ public static class IngestCommand
         {
             Description = "Start a new embedded index and ingest every file: an index that is damaged, not a QaBot index or too new is moved aside (index.db.broken-TIME), a sound one deleted.",
         };
-        var command = new Command("ingest", "Read, clean, chunk and index the articles in the corpus folder; unchanged files are skipped. Exit code 3 when a file failed, 4 when the index is unusable (see --rebuild); skipped links, special files, unlistable folders and vanished files are warnings (exit code 0).");
+        var command = new Command("ingest", "Read, clean, chunk and index the documents in the corpus folder; unchanged files are skipped. Exit code 3 when a file failed, 4 when the index is unusable (see --rebuild); skipped links, special files, unlistable folders and vanished files are warnings (exit code 0).");
         command.Options.Add(rebuild);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, async (services, token) =>
         {

@@ -8,7 +8,7 @@ public static class QaBotCommandLine
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("QaBot answers questions from an article collection and cites the files and lines it used.");
+        var root = new RootCommand("QaBot answers questions from a document collection and cites the files and lines it used.");
         root.Options.Add(GlobalOptions.Corpus);
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Config);

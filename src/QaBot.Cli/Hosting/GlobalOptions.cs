@@ -5,7 +5,7 @@ namespace QaBot.Cli.Hosting;
 /// <summary>Options every command takes; each maps onto a configuration key.</summary>
 public static class GlobalOptions
 {
-    public static readonly Option<string?> Corpus = new("--corpus") { Description = "The folder of articles (Corpus:Path).", Recursive = true };
+    public static readonly Option<string?> Corpus = new("--corpus") { Description = "The folder of documents (Corpus:Path).", Recursive = true };
 
     public static readonly Option<string?> Data = new("--data") { Description = "Where the embedded index lives (Data:Path).", Recursive = true };
 

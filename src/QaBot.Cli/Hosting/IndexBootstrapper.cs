@@ -67,7 +67,7 @@ public sealed class IndexBootstrapper(
             return;
         }
 
-        await status.WriteLineAsync($"The index is empty: ingesting {corpus.Value.Path} first (run 'qabot ingest' after changing articles).");
+        await status.WriteLineAsync($"The index is empty: ingesting {corpus.Value.Path} first (run 'qabot ingest' after changing documents).");
         state.Set(new IndexState(IndexPhase.Ingesting, Since: timeProvider.GetUtcNow()));
         IngestReport report;
         try

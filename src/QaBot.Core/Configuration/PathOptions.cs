@@ -2,12 +2,12 @@ using System.ComponentModel.DataAnnotations;
 
 namespace QaBot.Core.Configuration;
 
-/// <summary>Where the articles are. Section <c>Corpus</c>.</summary>
+/// <summary>Where the documents are. Section <c>Corpus</c>.</summary>
 public sealed class CorpusOptions
 {
     public const string SectionName = "Corpus";
 
-    /// <summary>The folder of articles; relative paths start at the working directory.</summary>
+    /// <summary>The folder of documents; relative paths start at the working directory.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "corpus";
 }

@@ -78,7 +78,7 @@ public static partial class ClaimReader
 
     /// <summary>
     /// Names in a sentence: in English, capitalised words that do not open the sentence; in any language, words
-    /// with inner capitals or digits ("iPhone", "GPT-4"), acronyms, and Latin words inside Chinese text. German
+    /// with inner capitals or digits ("iPhone", "ext4"), acronyms, and Latin words inside Chinese text. German
     /// capitalises every noun, so there a capitalised word is a name only when <paramref name="isCommonWord"/> says it is not a word of the language.
     /// </summary>
     public static IReadOnlyList<string> Names(string sentence, string language, Func<string, bool>? isCommonWord = null)

@@ -5,7 +5,7 @@ namespace QaBot.Ingestion.Cleaning;
 
 /// <summary>
 /// A line that is only a publication date, optionally after a source name:
-/// <c>2024-09-20</c>, <c>36氪·2025-07-30 13:35</c>, <c>2024年9月20日</c>.
+/// <c>2024-09-20</c>, <c>Example News · 2025-07-30 13:35</c>, <c>2024年9月20日</c>.
 /// </summary>
 internal static partial class Dateline
 {

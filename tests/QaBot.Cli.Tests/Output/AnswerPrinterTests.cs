@@ -13,7 +13,7 @@ public sealed class AnswerPrinterTests
 
         // Assert
         Assert.Equal(
-            "There are over 220,000 industrial enterprises. [1]\n\nSources:\n  [1] 004_f9dad41751f58670.txt:1 — 当AI寻找场景\n(extractive answer: sentences quoted from the articles, no language model configured, 12 ms)",
+            "There are over 220,000 industrial enterprises. [1]\n\nSources:\n  [1] 004_f9dad41751f58670.txt:1 — 当AI寻找场景\n(extractive answer: sentences quoted from the documents, no language model configured, 12 ms)",
             text.ReplaceLineEndings("\n"));
     }
 
@@ -49,7 +49,7 @@ public sealed class AnswerPrinterTests
 
         // Assert
         Assert.Equal(
-            "„Die Kurse stiegen.“ [1]\n\nWortglosse (Wörterbuch, keine Übersetzung):\n  [1] 股价 = Aktienkurs\n\nQuellen:\n  [1] 004_f9dad41751f58670.txt:1 — 当AI寻找场景\n(Extraktive Antwort: wörtlich zitierte Sätze aus den Artikeln, kein Sprachmodell konfiguriert, 12 ms)",
+            "„Die Kurse stiegen.“ [1]\n\nWortglosse (Wörterbuch, keine Übersetzung):\n  [1] 股价 = Aktienkurs\n\nQuellen:\n  [1] 004_f9dad41751f58670.txt:1 — 当AI寻找场景\n(Extraktive Antwort: wörtlich zitierte Sätze aus den Dokumenten, kein Sprachmodell konfiguriert, 12 ms)",
             text);
     }
 
@@ -100,7 +100,7 @@ public sealed class AnswerPrinterTests
         var text = AnswerPrinter.Format(Answers.Refused("  Not covered.  "));
 
         // Assert
-        Assert.Equal("Not covered.\n(extractive answer: sentences quoted from the articles, no language model configured, 3 ms)", text.ReplaceLineEndings("\n"));
+        Assert.Equal("Not covered.\n(extractive answer: sentences quoted from the documents, no language model configured, 3 ms)", text.ReplaceLineEndings("\n"));
     }
 
     [Fact]
