@@ -78,11 +78,12 @@ public sealed partial class TranslationTableRefresher(
         return miner.Entries();
     }
 
-    /// <summary>What the table depends on: the analyzer, the shipped lexicon, the glossary and every document's manifest entry.</summary>
+    /// <summary>What the table depends on: the analyzer, the builder's version, the shipped lexicon, the glossary and every document's manifest entry.</summary>
     private static byte[] Fingerprint(GlossaryFile glossary, IReadOnlyDictionary<string, ManifestEntry> manifest)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(TextAnalyzer.Version));
+        hash.AppendData(Encoding.UTF8.GetBytes(":" + TranslationTableBuilder.Version));
         // The table is built from the lexicon; the raw dictionaries are only its source.
         using (var lexicon = typeof(EmbeddedDictionaries).Assembly.GetManifestResourceStream(EmbeddedDictionaries.LexiconResource))
         {

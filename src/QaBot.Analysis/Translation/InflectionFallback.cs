@@ -80,6 +80,17 @@ internal static class InflectionFallback
 
     private static IEnumerable<string> GermanVariants(string word)
     {
+        // Verb forms a question uses: "prüfe ich" (prüfen), "aktiviert ist" (aktivieren), "melde mich" (melden).
+        if (word.Length >= 5 && word.EndsWith("iert", StringComparison.Ordinal))
+        {
+            yield return word[..^1] + "en";
+        }
+
+        if (word.Length >= 4 && word.EndsWith('e'))
+        {
+            yield return word + "n";
+        }
+
         foreach (var ending in GermanEndings)
         {
             if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))

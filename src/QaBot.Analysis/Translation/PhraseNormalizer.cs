@@ -8,6 +8,11 @@ internal static class PhraseNormalizer
     private static readonly HashSet<string> GermanPlaceholders =
         new(["etw.", "jdn.", "jdm.", "jds.", "jd.", "etw", "jdn", "jdm", "jds", "jd", "o.ä.", "u.a."], StringComparer.Ordinal);
 
+    // Ding writes English verbs with their objects' placeholders ("to remove sth.", "to install sb"); a question
+    // says "remove", so the key and the translation must not carry them.
+    private static readonly HashSet<string> EnglishPlaceholders =
+        new(["sth", "sth.", "sb", "sb.", "sb/sth", "sth/sb", "sb./sth.", "sth./sb.", "sb's", "sth's", "oneself", "yourself"], StringComparer.Ordinal);
+
     private static readonly char[] EdgePunctuation = [' ', '.', ',', '!', '?', ';', ':', '"', '\'', '“', '”', '„', '‘', '’', '«', '»', '…', '-'];
 
     /// <summary>The lookup key of <paramref name="phrase"/> in <paramref name="language"/>; empty when nothing is left.</summary>
@@ -19,9 +24,10 @@ internal static class PhraseNormalizer
         }
 
         var text = AnnotationStripper.CollapseWhitespace(phrase.ToLowerInvariant()).Trim(EdgePunctuation);
-        if (language == Languages.German && text.Contains(' ', StringComparison.Ordinal))
+        var placeholders = language == Languages.German ? GermanPlaceholders : EnglishPlaceholders;
+        if (text.Contains(' ', StringComparison.Ordinal))
         {
-            text = string.Join(' ', text.Split(' ').Where(word => !GermanPlaceholders.Contains(word)));
+            text = string.Join(' ', text.Split(' ').Where(word => !placeholders.Contains(word)));
         }
 
         var leading = language == Languages.English ? EnglishLeadingWords : GermanLeadingWords;

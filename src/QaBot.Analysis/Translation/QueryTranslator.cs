@@ -180,13 +180,77 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
         _output.AddRange(texts);
     }
 
+    // The run is cut into words (jieba), and the longest table key made of whole consecutive words is translated, so
+    // a key never straddles a word boundary ("检出" is not translated as 检 + 出). A word the table lacks is translated
+    // by its longest known parts of two or more characters; a single character is translated only when it is a word
+    // of its own and not a function character: single characters inside a word are mostly other senses.
     private void TranslateChinese(string run)
+    {
+        var words = ChineseWordSegmenter.Cut(run);
+        var i = 0;
+        while (i < words.Count)
+        {
+            var matched = MatchChineseWordsAt(words, i);
+            if (matched > 0)
+            {
+                i += matched;
+                continue;
+            }
+
+            var word = words[i];
+            if (word.Length > 1)
+            {
+                TranslateChineseParts(word);
+            }
+            else if (!StopwordLists.Default.IsChineseFunctionTerm(word))
+            {
+                _phrases.Add(new PhraseTranslation(word, PhraseTranslationKind.Dropped, []));
+            }
+
+            i++;
+        }
+    }
+
+    // Number of words, from start, of the longest table key or never-translated word they spell; 0 when none.
+    private int MatchChineseWordsAt(IReadOnlyList<string> words, int start)
+    {
+        var longest = Math.Max(longestChineseKey, StopwordLists.Default.MaxChineseUntranslatedLength);
+        var end = start;
+        var length = 0;
+        while (end < words.Count && length + words[end].Length <= longest)
+        {
+            length += words[end].Length;
+            end++;
+        }
+
+        for (; end > start; end--)
+        {
+            var piece = string.Concat(words.Skip(start).Take(end - start));
+            if (StopwordLists.Default.IsUntranslated(piece, Languages.Chinese)
+                || piece.Length == 1 && StopwordLists.Default.IsChineseFunctionTerm(piece))
+            {
+                return end - start;
+            }
+
+            var candidates = table.Candidates(piece, fromLanguage, toLanguage);
+            if (candidates.Count > 0)
+            {
+                AddTranslated(piece, candidates);
+                return end - start;
+            }
+        }
+
+        return 0;
+    }
+
+    // Forward maximum matching inside one word the table lacks, over parts of two or more characters.
+    private void TranslateChineseParts(string word)
     {
         var position = 0;
         var unmatchedStart = -1;
-        while (position < run.Length)
+        while (position < word.Length)
         {
-            var matched = MatchChineseAt(run, position);
+            var matched = MatchChinesePartAt(word, position);
             if (matched == 0)
             {
                 unmatchedStart = unmatchedStart < 0 ? position : unmatchedStart;
@@ -196,7 +260,7 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
 
             if (unmatchedStart >= 0)
             {
-                _phrases.Add(new PhraseTranslation(run[unmatchedStart..position], PhraseTranslationKind.Dropped, []));
+                _phrases.Add(new PhraseTranslation(word[unmatchedStart..position], PhraseTranslationKind.Dropped, []));
                 unmatchedStart = -1;
             }
 
@@ -205,17 +269,17 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
 
         if (unmatchedStart >= 0)
         {
-            _phrases.Add(new PhraseTranslation(run[unmatchedStart..], PhraseTranslationKind.Dropped, []));
+            _phrases.Add(new PhraseTranslation(word[unmatchedStart..], PhraseTranslationKind.Dropped, []));
         }
     }
 
-    // Forward maximum matching: the longest table key or stopword starting at position; 0 when none.
-    private int MatchChineseAt(string run, int position)
+    // The longest table key or never-translated word of two or more characters starting at position; 0 when none.
+    private int MatchChinesePartAt(string word, int position)
     {
-        var longest = Math.Min(Math.Max(longestChineseKey, StopwordLists.Default.MaxChineseUntranslatedLength), run.Length - position);
-        for (var length = longest; length >= 1; length--)
+        var longest = Math.Min(Math.Max(longestChineseKey, StopwordLists.Default.MaxChineseUntranslatedLength), word.Length - position);
+        for (var length = longest; length >= 2; length--)
         {
-            var piece = run.Substring(position, length);
+            var piece = word.Substring(position, length);
             if (StopwordLists.Default.IsUntranslated(piece, Languages.Chinese))
             {
                 return length;

@@ -9,6 +9,9 @@ namespace QaBot.Analysis.Translation;
 /// <param name="dictionary">The dictionaries and glossary, merged.</param>
 public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
 {
+    /// <summary>Changes whenever the same lexicon and collection would give a different table; part of the stored table's fingerprint.</summary>
+    public const string Version = "2-pivot-through-table";
+
     /// <summary>Candidates kept per source phrase.</summary>
     public int MaxCandidatesPerPhrase { get; init; } = 3;
 
@@ -42,11 +45,12 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         Parallel.ForEach(order.GroupBy(pair => pair.To), group =>
         {
             var frequencies = new TargetFrequencies(analyze, vocabulary);
-            foreach (var (from, to) in group)
+            // English first: the German–Chinese pair pivots through the English–target pair.
+            foreach (var (from, to) in group.OrderBy(pair => pair.From == Languages.English ? 0 : 1))
             {
                 built[(from, to)] = from == Languages.English || to == Languages.English
                     ? BuildDirectPair(from, to, frequencies)
-                    : BuildPivotedPair(from, to, frequencies);
+                    : BuildPivotedPair(from, to, frequencies, built[(Languages.English, to)]);
             }
         });
 
@@ -105,27 +109,24 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         return map;
     }
 
-    // German–Chinese: through English. Most source phrases reach no target in the collection; a check by id finds
-    // the few that do, and only those are looked up in full.
-    private Dictionary<string, TranslationCandidate[]> BuildPivotedPair(string from, string to, TargetFrequencies frequencies)
+    // German–Chinese: through English. Each English pivot's targets are that pivot's own entry in the English–target
+    // pair built before (ranked by the collection's frequencies over all of the pivot's dictionary translations), so a
+    // frequent target late in a pivot's dictionary list ("file" -> "datei") is found, and nothing is looked up twice.
+    private Dictionary<string, TranslationCandidate[]> BuildPivotedPair(
+        string from, string to, TargetFrequencies frequencies, Dictionary<string, TranslationCandidate[]> pivotToTarget)
     {
         var lexicon = dictionary.Lexicon;
         var toPivot = lexicon.Pair(from, Languages.English)!;
-        var fromPivot = lexicon.Pair(Languages.English, to)!;
         var sources = lexicon.Pool(from);
-        var targets = lexicon.Pool(to);
         var pivots = lexicon.Pool(Languages.English);
         var sourceGlossary = dictionary.Glossary(from, Languages.English);
         var directGlossary = dictionary.Glossary(from, to);
-        var pivotGlossary = dictionary.Glossary(Languages.English, to);
         var map = new Dictionary<string, TranslationCandidate[]>(StringComparer.Ordinal);
-        var known = frequencies.PoolCache(to, targets.Length);
         var sourceInGlossary = Marked(sources, sourceGlossary.Keys.Concat(directGlossary.Keys));
-        var pivotInGlossary = Marked(pivots, pivotGlossary.Keys);
         var pivotStarts = toPivot.Starts;
         var pivotIds = toPivot.Targets;
-        var targetStarts = fromPivot.Starts;
-        var targetIds = fromPivot.Targets;
+        var pivotRanks = toPivot.Ranks;
+        var kept = new List<(DictionaryCandidate Candidate, int Frequency)>();
         for (var id = 0; id < sources.Length; id++)
         {
             if (sourceInGlossary[id])
@@ -133,25 +134,22 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
                 continue;
             }
 
-            var reachesCollection = false;
+            kept.Clear();
             var pivotEnd = Math.Min(pivotStarts[id + 1], pivotStarts[id] + BilingualDictionary.PivotFanOut);
-            for (var i = pivotStarts[id]; i < pivotEnd && !reachesCollection; i++)
+            for (var i = pivotStarts[id]; i < pivotEnd; i++)
             {
-                var pivot = pivotIds[i];
-                // A glossary pivot can reorder its targets; let the full lookup decide.
-                reachesCollection = pivotInGlossary[pivot];
-                var targetEnd = Math.Min(targetStarts[pivot + 1], targetStarts[pivot] + BilingualDictionary.PivotTargets);
-                for (var j = targetStarts[pivot]; j < targetEnd && !reachesCollection; j++)
+                if (!pivotToTarget.TryGetValue(pivots[pivotIds[i]], out var targets))
                 {
-                    var target = targetIds[j];
-                    reachesCollection = (known[target] >= 0 ? known[target] : known[target] = frequencies.Of(targets[target], to)) > 0;
+                    continue;
+                }
+
+                for (var j = 0; j < targets.Length; j++)
+                {
+                    AddBest(kept, new DictionaryCandidate(targets[j].Text, pivotRanks[i] + j + 1, FromGlossary: false), targets[j].CollectionFrequency);
                 }
             }
 
-            if (reachesCollection)
-            {
-                AddFiltered(map, sources[id], dictionary.LookupKey(sources[id], from, to), to, frequencies);
-            }
+            AddRanked(map, sources[id], kept);
         }
 
         foreach (var key in sourceGlossary.Keys.Concat(directGlossary.Keys).Distinct(StringComparer.Ordinal))
@@ -160,6 +158,25 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         }
 
         return map;
+    }
+
+    // Keeps one entry per target text, with its best rank.
+    private static void AddBest(List<(DictionaryCandidate Candidate, int Frequency)> kept, DictionaryCandidate candidate, int frequency)
+    {
+        for (var k = 0; k < kept.Count; k++)
+        {
+            if (kept[k].Candidate.Text == candidate.Text)
+            {
+                if (candidate.Rank < kept[k].Candidate.Rank)
+                {
+                    kept[k] = (candidate, frequency);
+                }
+
+                return;
+            }
+        }
+
+        kept.Add((candidate, frequency));
     }
 
     // Which pool ids the given phrases have.

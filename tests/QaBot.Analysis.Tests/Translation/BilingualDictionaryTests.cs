@@ -121,4 +121,30 @@ public sealed class BilingualDictionaryTests
 
         Assert.Empty(dictionary.Lookup("network", Languages.English, Languages.Chinese));
     }
+
+    [Fact]
+    public void Lookup_DingGlossWithObjectPlaceholder_IsKeyedAndTranslatedWithoutIt()
+    {
+        var dictionary = BilingualDictionary.Create(
+            [],
+            DingParser.Parse(new StringReader("entfernen {vt} | entfernend :: to remove sth. | removing sth.\ninstallieren {vt} :: to install sb/sth")).Entries,
+            []);
+
+        Assert.Contains(dictionary.Lookup("remove", Languages.English, Languages.German), c => c.Text == "entfernen");
+        Assert.Contains(dictionary.Lookup("install", Languages.English, Languages.German), c => c.Text == "installieren");
+        Assert.Equal(["remove"], dictionary.Lookup("entfernen", Languages.German, Languages.English).Select(c => c.Text));
+    }
+
+    [Theory]
+    [InlineData("prüfe", "check")]
+    [InlineData("aktiviert", "activate")]
+    public void Lookup_GermanVerbFormOfAQuestion_FallsBackToTheInfinitive(string word, string expected)
+    {
+        var dictionary = BilingualDictionary.Create(
+            [],
+            DingParser.Parse(new StringReader("prüfen {vt} :: to check\naktivieren {vt} :: to activate")).Entries,
+            []);
+
+        Assert.Equal([expected], dictionary.Lookup(word, Languages.German, Languages.English).Select(c => c.Text));
+    }
 }

@@ -110,6 +110,28 @@ public sealed class TranslationTableBuilderTests
     }
 
     [Fact]
+    public void Build_GermanToChinese_TakesThePivotTargetTheCollectionUses()
+    {
+        // "file" has five one-sense glosses before 文件 in dictionary order; the collection writes 文件.
+        var dictionary = BilingualDictionary.Create(
+            CedictParser.Parse(new StringReader("""
+                銼 锉 [cuo4] /file/
+                卷宗 卷宗 [juan4 zong1] /file/
+                案卷 案卷 [an4 juan4] /file/
+                縱隊 纵队 [zong4 dui4] /file/
+                檔案 档案 [dang4 an4] /file/
+                文件 文件 [wen2 jian4] /document/file/
+                """)).Entries,
+            DingParser.Parse(new StringReader("Datei {f} :: file")).Entries,
+            []);
+        var vocabulary = BigramTestAnalyzer.Vocabulary(("文件", Languages.Chinese), ("文件", Languages.Chinese), ("档案 文件", Languages.Chinese));
+
+        var table = new TranslationTableBuilder(dictionary).Build(BigramTestAnalyzer.Analyze, vocabulary, AllLanguages);
+
+        Assert.Equal(["文件", "档案"], table.Candidates("datei", Languages.German, Languages.Chinese).Select(c => c.Text));
+    }
+
+    [Fact]
     public void Build_TargetPhraseWithStopwords_IsKeptWhenItsContentWordsOccur()
     {
         var vocabulary = BigramTestAnalyzer.Vocabulary(("the state of the art", Languages.English));

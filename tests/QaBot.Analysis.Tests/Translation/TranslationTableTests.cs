@@ -48,6 +48,53 @@ public sealed class TranslationTableTests
     }
 
     [Fact]
+    public void Translate_ChineseWordTheTableLacks_IsNotTranslatedCharacterByCharacter()
+    {
+        // 排除 (exclude) is one word; its characters alone are other words (排 a row, 除 to divide).
+        var dictionary = BilingualDictionary.Create(
+            CedictParser.Parse(new StringReader("""
+                排 排 [pai2] /row/
+                除 除 [chu2] /to divide/
+                文件 文件 [wen2 jian4] /file/
+                """)).Entries,
+            [],
+            []);
+        var table = new TranslationTableBuilder(dictionary).Build(
+            BigramTestAnalyzer.Analyze,
+            BigramTestAnalyzer.Vocabulary(("row divide file", Languages.English)),
+            AllLanguages);
+
+        var query = table.Translate("排除文件", Languages.Chinese, Languages.English);
+
+        Assert.Equal("file", query.Text);
+        Assert.Contains(query.Phrases, p => p.Source == "排除" && p.Kind == PhraseTranslationKind.Dropped);
+    }
+
+    [Fact]
+    public void Translate_ChineseKeySpanningTwoWords_IsTranslatedAsOnePhrase()
+    {
+        // jieba cuts 开源软件 into 开源 + 软件; the dictionary knows the whole phrase.
+        var dictionary = BilingualDictionary.Create(
+            CedictParser.Parse(new StringReader("""
+                開源軟件 开源软件 [kai1 yuan2 ruan3 jian4] /open-source software/
+                開源 开源 [kai1 yuan2] /to broaden the sources of income/
+                軟件 软件 [ruan3 jian4] /software/
+                """)).Entries,
+            [],
+            []);
+        var table = new TranslationTableBuilder(dictionary).Build(
+            BigramTestAnalyzer.Analyze,
+            BigramTestAnalyzer.Vocabulary(("open-source software broaden sources income", Languages.English)),
+            AllLanguages);
+
+        var query = table.Translate("开源软件", Languages.Chinese, Languages.English);
+
+        var phrase = Assert.Single(query.Phrases);
+        Assert.Equal("开源软件", phrase.Source);
+        Assert.Equal(["open-source software"], phrase.Candidates);
+    }
+
+    [Fact]
     public void Translate_GermanToChinese_GoesThroughEnglish()
     {
         var query = _table.Translate("Welche Unternehmen bauen Drohnen?", Languages.German, Languages.Chinese);
