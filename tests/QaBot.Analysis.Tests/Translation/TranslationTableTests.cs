@@ -51,18 +51,13 @@ public sealed class TranslationTableTests
     public void Translate_ChineseWordTheTableLacks_IsNotTranslatedCharacterByCharacter()
     {
         // 排除 (exclude) is one word; its characters alone are other words (排 a row, 除 to divide).
-        var dictionary = BilingualDictionary.Create(
-            CedictParser.Parse(new StringReader("""
-                排 排 [pai2] /row/
-                除 除 [chu2] /to divide/
-                文件 文件 [wen2 jian4] /file/
-                """)).Entries,
-            [],
-            []);
-        var table = new TranslationTableBuilder(dictionary).Build(
-            BigramTestAnalyzer.Analyze,
-            BigramTestAnalyzer.Vocabulary(("row divide file", Languages.English)),
-            AllLanguages);
+        var table = ChineseEnglishTable(
+            """
+            排 排 [pai2] /row/
+            除 除 [chu2] /to divide/
+            文件 文件 [wen2 jian4] /file/
+            """,
+            "row divide file");
 
         var query = table.Translate("排除文件", Languages.Chinese, Languages.English);
 
@@ -74,18 +69,13 @@ public sealed class TranslationTableTests
     public void Translate_ChineseKeySpanningTwoWords_IsTranslatedAsOnePhrase()
     {
         // jieba cuts 开源软件 into 开源 + 软件; the dictionary knows the whole phrase.
-        var dictionary = BilingualDictionary.Create(
-            CedictParser.Parse(new StringReader("""
-                開源軟件 开源软件 [kai1 yuan2 ruan3 jian4] /open-source software/
-                開源 开源 [kai1 yuan2] /to broaden the sources of income/
-                軟件 软件 [ruan3 jian4] /software/
-                """)).Entries,
-            [],
-            []);
-        var table = new TranslationTableBuilder(dictionary).Build(
-            BigramTestAnalyzer.Analyze,
-            BigramTestAnalyzer.Vocabulary(("open-source software broaden sources income", Languages.English)),
-            AllLanguages);
+        var table = ChineseEnglishTable(
+            """
+            開源軟件 开源软件 [kai1 yuan2 ruan3 jian4] /open-source software/
+            開源 开源 [kai1 yuan2] /to broaden the sources of income/
+            軟件 软件 [ruan3 jian4] /software/
+            """,
+            "open-source software broaden sources income");
 
         var query = table.Translate("开源软件", Languages.Chinese, Languages.English);
 
@@ -213,4 +203,9 @@ public sealed class TranslationTableTests
 
         public int GetHashCode(TranslatedQuery obj) => obj.Text.GetHashCode(StringComparison.Ordinal);
     }
+
+    // A table from CC-CEDICT lines only, over a collection whose English text is the given words.
+    private static TranslationTable ChineseEnglishTable(string cedict, string englishText) =>
+        new TranslationTableBuilder(BilingualDictionary.Create(CedictParser.Parse(new StringReader(cedict)).Entries, [], []))
+            .Build(BigramTestAnalyzer.Analyze, BigramTestAnalyzer.Vocabulary((englishText, Languages.English)), AllLanguages);
 }
