@@ -44,6 +44,7 @@ public sealed class CoverageAssessor(TextAnalyzer analyzer, LanguageTags languag
                 var targets = phrase.Targets
                     .Select(target => (IReadOnlyList<string>)analyzer.Analyze(target, translation.Language))
                     .Where(terms => terms.Count > 0)
+                    .SelectMany(WithHead)
                     .ToList();
                 foreach (var term in analyzer.AnalyzeQuery(phrase.Source, language))
                 {
@@ -67,6 +68,18 @@ public sealed class CoverageAssessor(TextAnalyzer analyzer, LanguageTags languag
 
         var terms = forms.Values.SelectMany(list => list).SelectMany(t => t).ToHashSet(StringComparer.Ordinal);
         return (forms.ToDictionary(p => p.Key, p => (IReadOnlyList<IReadOnlyList<string>>)p.Value, StringComparer.Ordinal), terms);
+    }
+
+    // A translation of several words also counts by its last word, the head of an English, German or Chinese noun
+    // phrase ("character encoding" by "encoding"): a passage often names the thing without the qualifier. A generic
+    // head is frequent, so it lowers the concept's weight (see Weigh) rather than making unrelated text cover it.
+    private static IEnumerable<IReadOnlyList<string>> WithHead(IReadOnlyList<string> terms)
+    {
+        yield return terms;
+        if (terms.Count > 1)
+        {
+            yield return [terms[^1]];
+        }
     }
 
     /// <summary>Weighs each concept as informative as its most common form: a translation can only lower its weight.</summary>

@@ -78,4 +78,28 @@ public class CoverageAssessorTests
         Assert.Contains(forms["risikomodell"], form => form.SequenceEqual(["risk"]));
         Assert.Contains("risk", terms);
     }
+
+    [Fact]
+    public void Measure_PassageWithTheHeadOfAMultiWordTranslation_CountsConceptAsMatched()
+    {
+        var translation = new QueryTranslation("en", "character encoding", [new TranslatedPhrase("zeichenkodierung", ["character encoding"])]);
+        var (forms, _) = _assessor.Forms(["zeichenkodierung"], "de", [translation]);
+        var concepts = CoverageAssessor.Weigh(forms, new Dictionary<string, int> { ["encoding"] = 3, ["character"] = 2 }, chunkCount: 10);
+
+        var coverage = CoverageAssessor.Measure(concepts, _assessor.TermsOf(Passage("Use iconv to convert encodings of plain text files.", "en")));
+
+        Assert.Equal(["zeichenkodierung"], coverage.Matched);
+    }
+
+    [Fact]
+    public void Measure_PassageWithOnlyTheQualifierOfAMultiWordTranslation_LeavesConceptMissing()
+    {
+        var translation = new QueryTranslation("en", "character encoding", [new TranslatedPhrase("zeichenkodierung", ["character encoding"])]);
+        var (forms, _) = _assessor.Forms(["zeichenkodierung"], "de", [translation]);
+        var concepts = CoverageAssessor.Weigh(forms, new Dictionary<string, int> { ["encoding"] = 3, ["character"] = 2 }, chunkCount: 10);
+
+        var coverage = CoverageAssessor.Measure(concepts, _assessor.TermsOf(Passage("Every character of the name is a letter.", "en")));
+
+        Assert.Equal(["zeichenkodierung"], coverage.Missing);
+    }
 }
