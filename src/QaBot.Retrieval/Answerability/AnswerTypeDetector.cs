@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QaBot.Analysis;
 
 namespace QaBot.Retrieval.Answerability;
 
@@ -62,7 +63,7 @@ public static partial class AnswerTypeDetector
             AnswerType.Share => Proportion().IsMatch(text),
             AnswerType.Date => Digits().IsMatch(text) || MonthName().IsMatch(text) || TimeOfDay().IsMatch(text),
             AnswerType.Name => NameLike().IsMatch(text),
-            AnswerType.Technical => TechnicalToken().IsMatch(text) || LatinInCjk().IsMatch(text),
+            AnswerType.Technical => TechnicalToken().IsMatch(text) || NamesACommand(text) || LatinInCjk().IsMatch(text),
             _ => true,
         };
     }
@@ -75,7 +76,25 @@ public static partial class AnswerTypeDetector
     public static bool HoldsCommandToken(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TechnicalToken().IsMatch(text);
+        return TechnicalToken().IsMatch(text) || NamesACommand(text);
+    }
+
+    // Whether the text calls a plain word a command or tool; the word after "the command" must not be an ordinary
+    // word of the sentence ("the command again", "der Befehl ist").
+    private static bool NamesACommand(string text)
+    {
+        foreach (Match match in NamedCommand().Matches(text))
+        {
+            var name = match.Groups["name"].Value;
+            if (!NotAName.Contains(name)
+                && !StopwordLists.Default.IsUntranslated(name, Languages.English)
+                && !StopwordLists.Default.IsUntranslated(name, Languages.German))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"\bhow\s+(many|much|old)\b|\bwie\s+(viele?|alt)\b|\bwieviele?\b|多少|几[个种次年天位项台条]?|幾|\b(which|what)\s+(\w+\s+)?port\b|\bwelche[nmrs]?\s+(\w+\s+)?Port\b|[哪什][个個么麼]?\s*(端口|埠|連接埠)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -114,6 +133,14 @@ public static partial class AnswerTypeDetector
     // manual page reference (debc(1), dupload.conf(5)): what commands, files and settings are written with.
     [GeneratedRegex(@"\$[({]?[A-Za-z_]\w*[)}]?|(?<![\w.-])[a-z][\w.+-]*\([1-9][a-z]*\)|(?<![\w-])(--?[A-Za-z][\w-]*|~?/?[\w.-]*/[\w./{}*-]+|\w[\w-]*\.[A-Za-z]\w*|\w+=[^\s,;]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]+-[a-z0-9-]+)")]
     private static partial Regex TechnicalToken();
+
+    // Words that follow "command" without being its name.
+    private static readonly HashSet<string> NotAName = new(["again", "line", "lines", "prompt", "output", "name", "itself", "first", "once", "here", "there", "now"], StringComparer.Ordinal);
+
+    // A plain program name the text itself calls a command or tool: "the adduser command", "the command lsblk",
+    // "den Befehl adduser", "adduser-Befehl", "adduser 命令", "使用 adduser 命令".
+    [GeneratedRegex(@"\b(?!(?:the|a|an|this|that|these|those|each|every|any|some|same|such|following|above|below|previous|next|other|new|first|last|one|which|what|your|our|its|their|his|her|my|shell|system)\b)(?<name>[a-z][a-z0-9.+_-]+)\s+(command|tool|utility|program)\b|\bthe\s+(command|tool|program|utility)\s+(?<name>[a-z][a-z0-9.+_-]+)\b|\b(den|dem|der|des|das|einen|einem)\s+(Befehls?|Kommandos?|Werkzeugs?|Programms?)\s+(?<name>[a-z][a-z0-9.+_-]+)\b|\b(?<name>[a-z][a-z0-9.+_]+)-(Befehl|Kommando|Werkzeug|Programm)\b|(?<![A-Za-z0-9])(?<name>[a-z][a-z0-9.+_-]+)\s*(命令|指令|工具)", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedCommand();
 
     // A Latin token inside Chinese text is a name or a command more often than not.
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}[\s「“（(]*[A-Za-z][\w.+-]+|[A-Za-z][\w.+-]+[\s」”）)]*\p{IsCJKUnifiedIdeographs}")]

@@ -92,6 +92,12 @@ public sealed class AnswerTypeDetectorTests
     [InlineData("你可以使用 debc(1) 命令列出一个二进制软件包中的文件。", true)]
     [InlineData("Use iconv(1) to convert encodings of plain text files.", true)]
     [InlineData("See the steps (1) and (2) below.", false)]
+    [InlineData("Find the device by running the command lsblk before and after inserting it.", true)]
+    [InlineData("Create further accounts with the adduser command.", true)]
+    [InlineData("Legen Sie weitere Konten mit dem Befehl adduser an.", true)]
+    [InlineData("如果还希望建立其它新帐户，请使用 adduser 命令。", true)]
+    [InlineData("Run the same command again, then use this tool.", false)]
+    [InlineData("Der Befehl ist nicht verfügbar.", false)]
     public void HoldsCommandToken_Text_OnlyCommandsOptionsPathsAndVariablesCount(string text, bool expected) =>
         Assert.Equal(expected, AnswerTypeDetector.HoldsCommandToken(text));
 }
