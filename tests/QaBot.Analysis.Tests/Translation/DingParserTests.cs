@@ -22,6 +22,16 @@ public sealed class DingParserTests
     }
 
     [Fact]
+    public void Parse_SeparatorInsideANote_DoesNotSplitTheSynonyms()
+    {
+        var result = DingParser.Parse(new StringReader("nach {prp; +Dat.}; hinter {prp; +Dat.} :: after; behind"));
+
+        var entry = Assert.Single(result.Entries);
+        Assert.Equal(["nach", "hinter"], entry.German);
+        Assert.Equal(["after", "behind"], entry.English);
+    }
+
+    [Fact]
     public void Parse_AnnotatedLine_StripsAnnotationsAndAlignsSenses()
     {
         const string line = "Unternehmen {n} [econ.] (Wirtschaft) | Unternehmen {pl} :: enterprise; company <firm> [Br.] | enterprises; companies";
