@@ -79,6 +79,10 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             {
                 // Translated as its parts.
             }
+            else if (fromLanguage == Languages.German && TranslateEnglishWord(word))
+            {
+                // An English word in a German question ("mit help markieren", ".changes-Datei").
+            }
             else if (word.LooksLikeName)
             {
                 PassThrough(word.Surface);
@@ -132,14 +136,43 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
         return 0;
     }
 
-    private IReadOnlyList<TranslationCandidate> FindCandidates(string key)
+    private IReadOnlyList<TranslationCandidate> FindCandidates(string key) => FindCandidates(key, fromLanguage, toLanguage);
+
+    private IReadOnlyList<TranslationCandidate> FindCandidates(string key, string from, string to)
     {
-        var candidates = table.Candidates(key, fromLanguage, toLanguage);
+        var candidates = table.Candidates(key, from, to);
         return candidates.Count > 0
             ? candidates
-            : InflectionFallback.Variants(key, fromLanguage)
-                .Select(variant => table.Candidates(variant, fromLanguage, toLanguage))
+            : InflectionFallback.Variants(key, from)
+                .Select(variant => table.Candidates(variant, from, to))
                 .FirstOrDefault(found => found.Count > 0) ?? [];
+    }
+
+    // German technical text borrows English words. One the German dictionary lacks but the English one knows is
+    // kept as it is for English passages and translated from English for the others.
+    private bool TranslateEnglishWord(Word word)
+    {
+        if (toLanguage == Languages.English)
+        {
+            var isEnglish = table.CollectionLanguages
+                .Where(language => language != Languages.English)
+                .Any(language => FindCandidates(word.Key, Languages.English, language).Count > 0);
+            if (isEnglish)
+            {
+                PassThrough(word.Surface);
+            }
+
+            return isEnglish;
+        }
+
+        var candidates = FindCandidates(word.Key, Languages.English, toLanguage);
+        if (candidates.Count == 0)
+        {
+            return false;
+        }
+
+        AddTranslated(word.Key, candidates);
+        return true;
     }
 
     // Splits an unknown German compound into a known modifier and a known head ("reisekosten" = reise + kosten),

@@ -85,6 +85,16 @@ public sealed class TranslationTableTests
     }
 
     [Fact]
+    public void Translate_EnglishWordInAGermanQuestion_IsKeptForEnglishAndTranslatedForChinese()
+    {
+        var toEnglish = _table.Translate("Welche Unternehmen bauen drones?", Languages.German, Languages.English);
+        var toChinese = _table.Translate("Welche Unternehmen bauen drones?", Languages.German, Languages.Chinese);
+
+        Assert.Contains(toEnglish.Phrases, p => p.Source == "drones" && p.Kind == PhraseTranslationKind.PassedThrough);
+        Assert.Contains(toChinese.Phrases, p => p.Source == "drones" && p.Candidates.Contains("无人机"));
+    }
+
+    [Fact]
     public void Translate_GermanToChinese_GoesThroughEnglish()
     {
         var query = _table.Translate("Welche Unternehmen bauen Drohnen?", Languages.German, Languages.Chinese);
