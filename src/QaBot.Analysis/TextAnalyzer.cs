@@ -14,7 +14,7 @@ namespace QaBot.Analysis;
 public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords, Lazy<GermanDecompounder>? decompounder = null)
 {
     /// <summary>Changes whenever the terms produced for the same text change; stored with the index.</summary>
-    public const string Version = "analyzer-5";
+    public const string Version = "analyzer-6";
 
     private static readonly Lazy<TextAnalyzer> Embedded = new(() => new TextAnalyzer(
         ChineseScriptFolder.Default, StopwordLists.Default, new Lazy<GermanDecompounder>(() => GermanDecompounder.Default)));
@@ -163,8 +163,8 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
 
     /// <summary>
     /// A question's Chinese words. Two-character words are index bigrams already and longer ones are indexed
-    /// whole (<see cref="AddLongHanWords"/>); a single character inside a longer run is mostly a particle, and
-    /// the index holds single characters only for one-character runs, so it is kept only as such a run.
+    /// whole (<see cref="AddLongHanWords"/>); a single character inside a longer run of a question is mostly a
+    /// particle or part of a word jieba lacks, so it is searched as a term only when it is a run of its own.
     /// </summary>
     private void AddHanQueryTerms(string run, List<string> terms)
     {
@@ -205,17 +205,21 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
         unknown.Clear();
     }
 
-    /// <summary>jieba's words of three or more characters, indexed beside the bigrams so a query word can match whole.</summary>
+    /// <summary>
+    /// jieba's words of three or more characters, indexed beside the bigrams so a query word can match whole, and
+    /// its one-character content words (库, 键, 盘), which no bigram stands for: a translation into such a word
+    /// ("library" -> 库) can then be found.
+    /// </summary>
     private void AddLongHanWords(string run, List<string> terms)
     {
-        if (run.Length < 3)
+        if (run.Length < 2)
         {
             return;
         }
 
         foreach (var word in ChineseWordSegmenter.Cut(run))
         {
-            if (word.Length >= 3 && !stopwords.IsChineseFunctionTerm(word))
+            if ((word.Length >= 3 || SplitCharacters(word).Count == 1) && !stopwords.IsChineseFunctionTerm(word))
             {
                 terms.Add(word);
             }

@@ -70,7 +70,7 @@ public class TextAnalyzerTests
     {
         var terms = _analyzer.Analyze("商汤的AI大装置", Languages.Chinese);
 
-        Assert.Equal(["商汤", "汤的", "ai", "大装", "装置"], terms.Where(t => t.Length <= 2));
+        Assert.Equal(["商汤", "汤的", "ai", "大装", "装置", "大"], terms.Where(t => t.Length <= 2));
     }
 
     [Fact]
@@ -82,6 +82,16 @@ public class TextAnalyzerTests
         Assert.Contains("年收入", terms);
         Assert.Contains("收入", terms);
         Assert.Contains("的年", terms);
+    }
+
+    [Fact]
+    public void Analyze_OneCharacterChineseWordInsideARun_IsIndexedUnlessItIsAFunctionCharacter()
+    {
+        var terms = _analyzer.Analyze("不同的库名称", Languages.Chinese);
+
+        Assert.Contains("库", terms);
+        Assert.DoesNotContain("的", terms);
+        Assert.Contains("名称", terms);
     }
 
     [Theory]
