@@ -5,7 +5,9 @@ namespace QaBot.Analysis;
 
 /// <summary>
 /// Folds Traditional Chinese to Simplified with OpenCC's tables (phrases first, then characters), so that
-/// 網絡 and 网络 become the same terms. Only used for search; cited text keeps its original script.
+/// 網絡 and 网络 become the same terms, and Taiwan's words to the mainland's, as OpenCC's tw2sp does
+/// (程式 -> 程序, 檔案 -> 文件, 伺服器 -> 服务器), because a collection and its questions mix both. Only used
+/// for search; cited text keeps its original script.
 /// </summary>
 public sealed class ChineseScriptFolder
 {
@@ -15,6 +17,8 @@ public sealed class ChineseScriptFolder
     private readonly FrozenDictionary<char, string[]> _phrasesByFirstCharacter;
     private readonly FrozenDictionary<string, string> _phrases;
 
+    /// <param name="characterPairs">Traditional to Simplified characters.</param>
+    /// <param name="phrasePairs">Phrases to their Simplified form; a phrase listed twice keeps its first form.</param>
     public ChineseScriptFolder(IEnumerable<KeyValuePair<string, string>> characterPairs, IEnumerable<KeyValuePair<string, string>> phrasePairs)
     {
         var characters = new Dictionary<char, char>();
@@ -43,7 +47,7 @@ public sealed class ChineseScriptFolder
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray());
     }
 
-    /// <summary>The tables shipped with QaBot (OpenCC TSCharacters and TSPhrases).</summary>
+    /// <summary>The tables shipped with QaBot (OpenCC TSCharacters, TWPhrasesRev and TSPhrases).</summary>
     public static ChineseScriptFolder Default => Embedded.Value;
 
     public int CharacterCount => _characters.Count;
@@ -127,6 +131,13 @@ public sealed class ChineseScriptFolder
         return false;
     }
 
-    private static ChineseScriptFolder LoadEmbedded() =>
-        new(EmbeddedData.ReadPairs("QaBot.Analysis.OpenCC.TSCharacters.txt"), EmbeddedData.ReadPairs("QaBot.Analysis.OpenCC.TSPhrases.txt"));
+    private static ChineseScriptFolder LoadEmbedded()
+    {
+        var characters = EmbeddedData.ReadPairs("QaBot.Analysis.OpenCC.TSCharacters.txt").ToList();
+        // TWPhrasesRev gives the mainland word in Traditional characters (伺服器 -> 服務器): fold those too.
+        var byCharacters = new ChineseScriptFolder(characters, []);
+        var regional = EmbeddedData.ReadPairs("QaBot.Analysis.OpenCC.TWPhrasesRev.txt")
+            .Select(pair => KeyValuePair.Create(pair.Key, byCharacters.Fold(pair.Value)));
+        return new(characters, regional.Concat(EmbeddedData.ReadPairs("QaBot.Analysis.OpenCC.TSPhrases.txt")));
+    }
 }

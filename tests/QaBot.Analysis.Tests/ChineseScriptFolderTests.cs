@@ -24,4 +24,12 @@ public class ChineseScriptFolderTests
 
         Assert.Equal("乾隆干", folder.Fold("乾隆乾"));
     }
+
+    [Theory]
+    [InlineData("把程式的檔案放到伺服器上", "把程序的文件放到服务器上")]
+    [InlineData("安裝軟體到磁碟", "安装软件到磁盘")]
+    public void Fold_TaiwanWords_BecomeTheMainlandWords(string taiwan, string expected)
+    {
+        Assert.Equal(expected, ChineseScriptFolder.Default.Fold(taiwan));
+    }
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 
 const packageDir = process.argv[2] ?? "package";
 const outDir = new URL("../../src/QaBot.Analysis/Data/OpenCC/", import.meta.url);
-for (const name of ["TSCharacters", "TSPhrases"]) {
+for (const name of ["TSCharacters", "TSPhrases", "TWPhrasesRev"]) {
   const source = fs.readFileSync(path.join(packageDir, "dist/esm-lib/dict", `${name}.js`), "utf8");
   const literal = source.match(/export default "(.*)"/s)[1];
   const pairs = JSON.parse(`"${literal}"`).split("|").filter(Boolean);
