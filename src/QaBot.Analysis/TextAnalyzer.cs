@@ -14,7 +14,7 @@ namespace QaBot.Analysis;
 public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords, Lazy<GermanDecompounder>? decompounder = null)
 {
     /// <summary>Changes whenever the terms produced for the same text change; stored with the index.</summary>
-    public const string Version = "analyzer-6";
+    public const string Version = "analyzer-7";
 
     private static readonly Lazy<TextAnalyzer> Embedded = new(() => new TextAnalyzer(
         ChineseScriptFolder.Default, StopwordLists.Default, new Lazy<GermanDecompounder>(() => GermanDecompounder.Default)));
