@@ -82,9 +82,7 @@ public class CoverageAssessorTests
     [Fact]
     public void Measure_PassageWithTheHeadOfAMultiWordTranslation_CountsConceptAsMatched()
     {
-        var translation = new QueryTranslation("en", "character encoding", [new TranslatedPhrase("zeichenkodierung", ["character encoding"])]);
-        var (forms, _) = _assessor.Forms(["zeichenkodierung"], "de", [translation]);
-        var concepts = CoverageAssessor.Weigh(forms, new Dictionary<string, int> { ["encoding"] = 3, ["character"] = 2 }, chunkCount: 10);
+        var concepts = CharacterEncodingConcept();
 
         var coverage = CoverageAssessor.Measure(concepts, _assessor.TermsOf(Passage("Use iconv to convert encodings of plain text files.", "en")));
 
@@ -94,12 +92,18 @@ public class CoverageAssessorTests
     [Fact]
     public void Measure_PassageWithOnlyTheQualifierOfAMultiWordTranslation_LeavesConceptMissing()
     {
-        var translation = new QueryTranslation("en", "character encoding", [new TranslatedPhrase("zeichenkodierung", ["character encoding"])]);
-        var (forms, _) = _assessor.Forms(["zeichenkodierung"], "de", [translation]);
-        var concepts = CoverageAssessor.Weigh(forms, new Dictionary<string, int> { ["encoding"] = 3, ["character"] = 2 }, chunkCount: 10);
+        var concepts = CharacterEncodingConcept();
 
         var coverage = CoverageAssessor.Measure(concepts, _assessor.TermsOf(Passage("Every character of the name is a letter.", "en")));
 
         Assert.Equal(["zeichenkodierung"], coverage.Missing);
+    }
+
+    // "Zeichenkodierung", translated as the two-word "character encoding".
+    private QuestionConcepts CharacterEncodingConcept()
+    {
+        var translation = new QueryTranslation("en", "character encoding", [new TranslatedPhrase("zeichenkodierung", ["character encoding"])]);
+        var (forms, _) = _assessor.Forms(["zeichenkodierung"], "de", [translation]);
+        return CoverageAssessor.Weigh(forms, new Dictionary<string, int> { ["encoding"] = 3, ["character"] = 2 }, chunkCount: 10);
     }
 }
