@@ -424,7 +424,7 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         return trimmed.EndsWith('：') || trimmed.EndsWith(':');
     }
 
-    /// <summary>The sentence opens by pointing back ("This", "It", "此次", "Diese"): it completes the one before.</summary>
+    /// <summary>The sentence opens by pointing back ("This", "It", "这", "Diese"): it completes the one before.</summary>
     private static bool StartsWithReference(string sentence)
     {
         var trimmed = sentence.TrimStart();

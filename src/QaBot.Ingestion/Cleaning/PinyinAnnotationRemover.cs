@@ -6,8 +6,8 @@ namespace QaBot.Ingestion.Cleaning;
 
 /// <summary>
 /// Removes pinyin that a broken Simplified-to-Traditional converter inserted after characters
-/// (<c>研發(fā)</c> becomes <c>研發</c>). Only a parenthesised run of Latin letters with at least one
-/// tone mark, right after a Chinese ideograph, is removed; <c>(AI)</c> or <c>(第十屆)</c> stay.
+/// (<c>練習(liàn xí)</c> becomes <c>練習</c>). Only a parenthesised run of Latin letters with at least one
+/// tone mark, right after a Chinese ideograph, is removed; <c>(API)</c> or <c>(第三版)</c> stay.
 /// </summary>
 internal static partial class PinyinAnnotationRemover
 {
