@@ -219,12 +219,15 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
 
         foreach (var word in ChineseWordSegmenter.Cut(run))
         {
-            if ((word.Length >= 3 || SplitCharacters(word).Count == 1) && !stopwords.IsChineseFunctionTerm(word))
+            if ((word.Length >= 3 || IsOneCharacter(word)) && !stopwords.IsChineseFunctionTerm(word))
             {
                 terms.Add(word);
             }
         }
     }
+
+    // One character, counting a surrogate pair (an ideograph outside the BMP) as one; no allocation on the ingest path.
+    private static bool IsOneCharacter(string word) => word.Length == 1 || (word.Length == 2 && char.IsSurrogatePair(word, 0));
 
     private static List<string> SplitCharacters(string run)
     {

@@ -12,30 +12,55 @@ internal static class AnnotationStripper
         var depth = 0;
         foreach (var c in text)
         {
-            switch (c)
+            if (IsOpening(c))
             {
-                case '{' or '[' or '(' or '<':
-                    depth++;
-                    break;
-                case '}' or ']' or ')' or '>':
-                    if (depth > 0)
-                    {
-                        depth--;
-                    }
-
-                    break;
-                default:
-                    if (depth == 0)
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
+                depth++;
+            }
+            else if (IsClosing(c))
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0)
+            {
+                builder.Append(c);
             }
         }
 
         return CollapseWhitespace(builder.ToString());
     }
+
+    /// <summary>
+    /// The parts of <paramref name="text"/> between separators outside brackets: a note may hold the separator
+    /// itself (Ding's "nach {prp; +Dat.}; hinter {prp; +Dat.}" has two synonyms, not four).
+    /// </summary>
+    public static IEnumerable<string> SplitOutsideNotes(string text, char separator)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsOpening(c))
+            {
+                depth++;
+            }
+            else if (IsClosing(c))
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (c == separator && depth == 0)
+            {
+                yield return text[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return text[start..];
+    }
+
+    private static bool IsOpening(char c) => c is '{' or '[' or '(' or '<';
+
+    private static bool IsClosing(char c) => c is '}' or ']' or ')' or '>';
 
     /// <summary>Trims and turns every run of whitespace into one space.</summary>
     public static string CollapseWhitespace(string text)

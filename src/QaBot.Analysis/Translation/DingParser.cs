@@ -78,7 +78,7 @@ public static partial class DingParser
     internal static IReadOnlyList<string> SplitSynonyms(string sense)
     {
         var synonyms = new List<string>();
-        foreach (var part in SplitOutsideBrackets(sense, ';'))
+        foreach (var part in AnnotationStripper.SplitOutsideNotes(sense, ';'))
         {
             string? abbreviation = null;
             var withoutAbbreviation = !part.Contains('/', StringComparison.Ordinal) ? part : Abbreviation().Replace(part, match =>
@@ -99,35 +99,6 @@ public static partial class DingParser
         }
 
         return synonyms;
-    }
-
-    // Ding's notes can hold the separator themselves ("nach {prp; +Dat.}"): only a separator outside brackets splits.
-    private static IEnumerable<string> SplitOutsideBrackets(string text, char separator)
-    {
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            switch (text[i])
-            {
-                case '{' or '[' or '(' or '<':
-                    depth++;
-                    break;
-                case '}' or ']' or ')' or '>' when depth > 0:
-                    depth--;
-                    break;
-                default:
-                    if (text[i] == separator && depth == 0)
-                    {
-                        yield return text[start..i];
-                        start = i + 1;
-                    }
-
-                    break;
-            }
-        }
-
-        yield return text[start..];
     }
 
     // "/KI/" after a phrase marks its abbreviation; a slash inside a word ("and/or") does not.
