@@ -60,8 +60,9 @@ public sealed class TranslationTable
 
     /// <summary>
     /// Translates a question's content words and phrases into <paramref name="toLanguage"/>: longest phrase first (up to
-    /// four words) for English and German, forward maximum matching for Chinese (pass Simplified text); stopwords
-    /// skipped; names and numbers unknown to the table passed through unchanged.
+    /// four words) for English and German; for Chinese (pass Simplified text) jieba's words, each run translated by
+    /// the longest table phrase made of whole words; stopwords skipped; names and numbers unknown to the table passed
+    /// through unchanged.
     /// </summary>
     public TranslatedQuery Translate(string question, string fromLanguage, string toLanguage)
     {
