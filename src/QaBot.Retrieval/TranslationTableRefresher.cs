@@ -12,8 +12,11 @@ using QaBot.Retrieval.Translation;
 namespace QaBot.Retrieval;
 
 /// <summary>
-/// After an ingest, rebuilds the collection-restricted translation table when the collection changed, the
+/// After an ingest, refreshes the collection-restricted translation table when the collection changed, the
 /// table is missing, or the dictionaries, the collection's glossary file or analyzer changed; stores it with the index.
+/// A collection change updates the stored table from its stored <see cref="TranslationTableBasis"/> (only the
+/// entries the changed terms can touch are ranked again, see <see cref="TranslationTableBuilder.Update"/>); anything
+/// else, or a basis that does not describe the stored table, builds it afresh.
 /// </summary>
 /// <remarks>
 /// The table is stored with a fingerprint of everything it was built from, the documents' manifest entries
@@ -35,10 +38,11 @@ public sealed partial class TranslationTableRefresher(
     {
         var glossary = GlossaryFile.Load(GlossaryFile.Resolve(translationOptions.Value.GlossaryPath, corpusOptions.Value.Path));
         var manifest = await index.ReadManifestAsync(cancellationToken);
-        var fingerprint = Fingerprint(glossary, manifest);
+        var dependencies = Dependencies(glossary);
+        var fingerprint = Fingerprint(dependencies, manifest);
         var stored = await index.ReadBlobAsync(TranslationTableStore.FingerprintBlobName, cancellationToken);
-        var hasTable = await index.ReadBlobAsync(TranslationTableStore.BlobName, cancellationToken) is not null;
-        if (!collectionChanged && hasTable && stored is not null && stored.AsSpan().SequenceEqual(fingerprint))
+        var storedTable = await index.ReadBlobAsync(TranslationTableStore.BlobName, cancellationToken);
+        if (!collectionChanged && storedTable is not null && stored is not null && stored.AsSpan().SequenceEqual(fingerprint))
         {
             return;
         }
@@ -49,12 +53,42 @@ public sealed partial class TranslationTableRefresher(
         var languages = statistics.ChunksByLanguage.Keys.Where(Languages.IsKnown).ToList();
         var dictionaries = EmbeddedDictionaries.LoadBilingualDictionary();
         var mined = await MineAsync(dictionaries, manifest, cancellationToken);
-        var dictionary = dictionaries.WithGlossary([.. glossary.Entries, .. mined]);
-        var table = new TranslationTableBuilder(dictionary).Build(analyzer.Analyze, vocabulary, languages);
-        await index.WriteBlobAsync(TranslationTableStore.BlobName, table.Serialize(), cancellationToken);
+        var builder = new TranslationTableBuilder(dictionaries.WithGlossary([.. glossary.Entries, .. mined]));
+        var basis = storedTable is null ? null : await ReadBasisAsync(storedTable, dependencies, cancellationToken);
+        var table = basis is null
+            ? builder.Build(analyzer.Analyze, vocabulary, languages)
+            : builder.Update(
+                TranslationTable.Deserialize(storedTable!),
+                dictionaries.WithGlossary([.. glossary.Entries, .. basis.Mined]),
+                basis.Vocabulary,
+                analyzer.Fold,
+                analyzer.Analyze,
+                vocabulary,
+                languages);
+        var bytes = table.Serialize();
+        // Table, then its basis, then the fingerprint: a run stopped in between leaves a basis that does not describe
+        // the stored table (built afresh next time) or a stale fingerprint (updated from a basis that still matches).
+        await index.WriteBlobAsync(TranslationTableStore.BlobName, bytes, cancellationToken);
+        await index.WriteBlobAsync(
+            TranslationTableStore.BasisBlobName, TranslationTableBasis.For(dependencies, bytes, vocabulary, mined).Serialize(), cancellationToken);
         await index.WriteBlobAsync(TranslationTableStore.FingerprintBlobName, fingerprint, cancellationToken);
         store.Invalidate();
-        LogBuilt(languages, vocabulary.Count, stopwatch.Elapsed.TotalMilliseconds);
+        if (basis is null)
+        {
+            LogBuilt(languages, vocabulary.Count, stopwatch.Elapsed.TotalMilliseconds);
+        }
+        else
+        {
+            LogUpdated(languages, vocabulary.Count, stopwatch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    // The stored basis when it describes the stored table and the same dependencies; otherwise the table is built afresh.
+    private async Task<TranslationTableBasis?> ReadBasisAsync(byte[] storedTable, byte[] dependencies, CancellationToken cancellationToken)
+    {
+        var data = await index.ReadBlobAsync(TranslationTableStore.BasisBlobName, cancellationToken);
+        var basis = data is null ? null : TranslationTableBasis.TryDeserialize(data);
+        return basis is not null && basis.Describes(storedTable, dependencies) ? basis : null;
     }
 
     // Pairs the collection writes itself (see CollectionTermMiner), read from the stored chunks.
@@ -78,8 +112,8 @@ public sealed partial class TranslationTableRefresher(
         return miner.Entries();
     }
 
-    /// <summary>What the table depends on: the analyzer, the builder's version, the shipped lexicon, the glossary and every document's manifest entry.</summary>
-    private static byte[] Fingerprint(GlossaryFile glossary, IReadOnlyDictionary<string, ManifestEntry> manifest)
+    /// <summary>What the table depends on besides the collection: the analyzer, the builder's version, the shipped lexicon and the glossary.</summary>
+    private static byte[] Dependencies(GlossaryFile glossary)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(TextAnalyzer.Version));
@@ -97,6 +131,14 @@ public sealed partial class TranslationTableRefresher(
 
         hash.AppendData(Encoding.UTF8.GetBytes("glossary:" + glossary.Content.Length + ":"));
         hash.AppendData(glossary.Content);
+        return hash.GetHashAndReset();
+    }
+
+    /// <summary>Everything the table depends on: <see cref="Dependencies"/> and every document's manifest entry.</summary>
+    private static byte[] Fingerprint(byte[] dependencies, IReadOnlyDictionary<string, ManifestEntry> manifest)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(dependencies);
         // The ingest time is left out: re-writing a document unchanged does not change the table.
         foreach (var entry in manifest.Values.OrderBy(e => e.SourcePath, StringComparer.Ordinal))
         {
@@ -109,4 +151,7 @@ public sealed partial class TranslationTableRefresher(
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Built the translation table for languages {Languages} over {TermCount} terms in {ElapsedMs:0} ms")]
     private partial void LogBuilt(IEnumerable<string> languages, int termCount, double elapsedMs);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Updated the translation table for languages {Languages} over {TermCount} terms in {ElapsedMs:0} ms")]
+    private partial void LogUpdated(IEnumerable<string> languages, int termCount, double elapsedMs);
 }

@@ -11,6 +11,9 @@ public sealed class TranslationTableStore(IChunkIndex index) : IDisposable
     public const string BlobName = "translation-table";
     public const string FingerprintBlobName = "translation-table.fingerprint";
 
+    /// <summary>What the stored table was built from (<see cref="Translation.TranslationTableBasis"/>), for the next update.</summary>
+    public const string BasisBlobName = "translation-table.basis";
+
     private readonly SemaphoreSlim _loading = new(1, 1);
     private TranslationTable? _table;
     private bool _loaded;

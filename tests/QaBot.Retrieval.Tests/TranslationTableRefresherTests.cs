@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QaBot.Analysis;
@@ -28,8 +29,11 @@ public sealed class TranslationTableRefresherTests : IDisposable
         /// <summary>A German document is added; the crash follows the commit of the document.</summary>
         AddAfterDocument,
 
-        /// <summary>A German document is added; the crash follows the commit of the new table, before its fingerprint.</summary>
+        /// <summary>A German document is added; the crash follows the commit of the new table, before its basis.</summary>
         AddAfterTable,
+
+        /// <summary>A German document is added; the crash follows the commit of the table's basis, before its fingerprint.</summary>
+        AddAfterBasis,
 
         /// <summary>A German document is added; the crash follows the commit of the fingerprint, the run's last.</summary>
         AddAfterFingerprint,
@@ -44,6 +48,7 @@ public sealed class TranslationTableRefresherTests : IDisposable
     [Theory]
     [InlineData(CrashingRun.AddAfterDocument)]
     [InlineData(CrashingRun.AddAfterTable)]
+    [InlineData(CrashingRun.AddAfterBasis)]
     [InlineData(CrashingRun.AddAfterFingerprint)]
     [InlineData(CrashingRun.AddAfterManifestUpdate)]
     [InlineData(CrashingRun.RemoveAfterRemoval)]
@@ -68,7 +73,8 @@ public sealed class TranslationTableRefresherTests : IDisposable
             {
                 CrashingRun.AddAfterDocument => (IndexCommitPoint.DocumentReplaced, 1),
                 CrashingRun.AddAfterTable => (IndexCommitPoint.BlobWritten, 1),
-                CrashingRun.AddAfterFingerprint => (IndexCommitPoint.BlobWritten, 2),
+                CrashingRun.AddAfterBasis => (IndexCommitPoint.BlobWritten, 2),
+                CrashingRun.AddAfterFingerprint => (IndexCommitPoint.BlobWritten, 3),
                 CrashingRun.AddAfterManifestUpdate => (IndexCommitPoint.ManifestEntryUpdated, 1),
                 _ => (IndexCommitPoint.DocumentRemoved, 1),
             });
@@ -104,7 +110,51 @@ public sealed class TranslationTableRefresherTests : IDisposable
         Assert.Equal(written, faults.Count(IndexCommitPoint.BlobWritten));
     }
 
+    [Fact]
+    public async Task RefreshAsync_DocumentAddedToBuiltTable_UpdatesToTheTableAFreshBuildGives()
+    {
+        // Arrange: a table built over the English document, then a German one added.
+        using var index = Open(_folder.Combine("updated", "index.db"));
+        await index.AddPassagesAsync(EnglishPath, Languages.English, EnglishPassages);
+        using var logs = new LogCapture();
+        var logger = logs.CreateLogger<TranslationTableRefresher>();
+        await RefresherFor(index, logger).RefreshAsync(collectionChanged: true, CancellationToken.None);
+        await index.AddPassagesAsync(GermanPath, Languages.German, GermanPassages);
+
+        // Act
+        await RefresherFor(index, logger).RefreshAsync(collectionChanged: true, CancellationToken.None);
+
+        // Assert: the second run updated the stored table, to the very bytes of a fresh build.
+        Assert.Equal(["Built", "Updated"], TableRefreshes(logs));
+        Assert.Equal(await UninterruptedTableAsync(withGerman: true), (await index.ReadBlobAsync(TranslationTableStore.BlobName, CancellationToken.None))!);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_BasisOfAnotherTable_BuildsAfresh()
+    {
+        // Arrange: a built table whose stored basis is replaced by garbage.
+        using var index = Open(_folder.Combine("garbage", "index.db"));
+        await index.AddPassagesAsync(EnglishPath, Languages.English, EnglishPassages);
+        using var logs = new LogCapture();
+        var logger = logs.CreateLogger<TranslationTableRefresher>();
+        await RefresherFor(index, logger).RefreshAsync(collectionChanged: true, CancellationToken.None);
+        await index.WriteBlobAsync(TranslationTableStore.BasisBlobName, [1, 2, 3], CancellationToken.None);
+        await index.AddPassagesAsync(GermanPath, Languages.German, GermanPassages);
+
+        // Act
+        await RefresherFor(index, logger).RefreshAsync(collectionChanged: true, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(["Built", "Built"], TableRefreshes(logs));
+        Assert.Equal(await UninterruptedTableAsync(withGerman: true), (await index.ReadBlobAsync(TranslationTableStore.BlobName, CancellationToken.None))!);
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    // "Built" or "Updated", per refresh that wrote a table, in order.
+    private static string[] TableRefreshes(LogCapture logs) =>
+        [.. logs.Entries.Select(e => e.Contains("Updated the translation table", StringComparison.Ordinal) ? "Updated"
+            : e.Contains("Built the translation table", StringComparison.Ordinal) ? "Built" : "").Where(e => e.Length > 0)];
 
     private async Task CrashingRunAsync(SqliteChunkIndex index, CrashingRun run)
     {
@@ -146,13 +196,13 @@ public sealed class TranslationTableRefresherTests : IDisposable
         return new SqliteChunkIndex(new SqliteIndexOptions { DatabasePath = path, AfterCommit = afterCommit });
     }
 
-    private TranslationTableRefresher RefresherFor(IChunkIndex index) => new(
+    private TranslationTableRefresher RefresherFor(IChunkIndex index, ILogger<TranslationTableRefresher>? logger = null) => new(
         index,
         TextAnalyzer.Default,
         new TranslationTableStore(index),
         Options.Create(new TranslationOptions { GlossaryPath = string.Empty }),
         Options.Create(new CorpusOptions { Path = _folder.Path }),
-        NullLogger<TranslationTableRefresher>.Instance);
+        logger ?? NullLogger<TranslationTableRefresher>.Instance);
 
     /// <summary>Counts commits and throws after the armed one.</summary>
     private sealed class CommitFaults

@@ -36,8 +36,62 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(collectionLanguages);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidatesPerPhrase, 1);
+        return BuildPairs(analyze, vocabulary, TargetLanguages(collectionLanguages), previous: null);
+    }
 
-        var targets = Languages.All.Where(collectionLanguages.Contains).ToList();
+    /// <summary>
+    /// The table <see cref="Build"/> gives for <paramref name="vocabulary"/>, made from the table built before for
+    /// <paramref name="previousVocabulary"/>: only source phrases that may rank differently are ranked again, those
+    /// with a candidate that may analyze to a term whose chunk frequency changed (<see cref="VocabularyChange"/>),
+    /// whose glossary entry came or went, or (German–Chinese) whose English pivots' entries changed; glossary keys are
+    /// always translated again. Built as <see cref="Build"/> otherwise: when the languages changed or the previous
+    /// table came from other dictionaries.
+    /// </summary>
+    /// <param name="previous">The table a builder with the same settings built before.</param>
+    /// <param name="previousDictionary">The dictionaries it was built from: this builder's lexicon, with the glossary of then.</param>
+    /// <param name="previousVocabulary">The vocabulary it was built for.</param>
+    /// <param name="fold">The index analyzer's folding, which it applies before forming terms (see <see cref="TextAnalyzer.Fold"/>).</param>
+    /// <param name="analyze">As for <see cref="Build"/>.</param>
+    /// <param name="vocabulary">As for <see cref="Build"/>.</param>
+    /// <param name="collectionLanguages">As for <see cref="Build"/>.</param>
+    public TranslationTable Update(
+        TranslationTable previous,
+        BilingualDictionary previousDictionary,
+        IReadOnlyDictionary<string, int> previousVocabulary,
+        Func<string, string> fold,
+        Func<string, string, IReadOnlyList<string>> analyze,
+        IReadOnlyDictionary<string, int> vocabulary,
+        IReadOnlyCollection<string> collectionLanguages)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(previousDictionary);
+        ArgumentNullException.ThrowIfNull(previousVocabulary);
+        ArgumentNullException.ThrowIfNull(fold);
+        ArgumentNullException.ThrowIfNull(analyze);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(collectionLanguages);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidatesPerPhrase, 1);
+        var targets = TargetLanguages(collectionLanguages);
+        if (!previous.CollectionLanguages.SequenceEqual(targets)
+            || previous.MaxCandidatesPerPhrase != MaxCandidatesPerPhrase
+            || !ReferenceEquals(previousDictionary.Lexicon, dictionary.Lexicon))
+        {
+            return BuildPairs(analyze, vocabulary, targets, previous: null);
+        }
+
+        var change = VocabularyChange.Between(previousVocabulary, vocabulary, fold);
+        return BuildPairs(analyze, vocabulary, targets, new PreviousBuild(previous, previousDictionary, change));
+    }
+
+    private static List<string> TargetLanguages(IReadOnlyCollection<string> collectionLanguages) =>
+        Languages.All.Where(collectionLanguages.Contains).ToList();
+
+    private TranslationTable BuildPairs(
+        Func<string, string, IReadOnlyList<string>> analyze,
+        IReadOnlyDictionary<string, int> vocabulary,
+        List<string> targets,
+        PreviousBuild? previous)
+    {
         var order = Languages.All.SelectMany(from => targets.Where(to => to != from).Select(to => (From: from, To: to))).ToList();
         // Every frequency a pair asks for is of its target language, so the pairs grouped by target language share
         // nothing but read-only data: each group gets its own memo and the groups build on all cores at once.
@@ -49,8 +103,8 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
             foreach (var (from, to) in group.OrderBy(pair => pair.From == Languages.English ? 0 : 1))
             {
                 built[(from, to)] = from == Languages.English || to == Languages.English
-                    ? BuildDirectPair(from, to, frequencies)
-                    : BuildPivotedPair(from, to, frequencies, built[(Languages.English, to)]);
+                    ? BuildDirectPair(from, to, frequencies, previous)
+                    : BuildPivotedPair(from, to, frequencies, built[(Languages.English, to)], previous);
             }
         });
 
@@ -64,7 +118,7 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
     }
 
     // A pair the dictionaries translate: each source phrase's candidates are read by id, without string lookups.
-    private Dictionary<string, TranslationCandidate[]> BuildDirectPair(string from, string to, TargetFrequencies frequencies)
+    private Dictionary<string, TranslationCandidate[]> BuildDirectPair(string from, string to, TargetFrequencies frequencies, PreviousBuild? previous)
     {
         var lexicon = dictionary.Lexicon;
         var pair = lexicon.Pair(from, to)!;
@@ -79,10 +133,23 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         var starts = pair.Starts;
         var candidates = pair.Targets;
         var ranks = pair.Ranks;
+        var before = previous?.Map(from, to);
+        var wasInGlossary = previous is null ? null : Marked(sources, previous.Dictionary.Glossary(from, to).Keys);
+        var mayChange = previous?.TargetMemo(to, targets.Length);
         for (var id = 0; id < sources.Length; id++)
         {
             if (starts[id + 1] == starts[id] || inGlossary[id])
             {
+                continue;
+            }
+
+            if (before is not null && !wasInGlossary![id] && !AnyMayChange(previous!.Change, targets, candidates, starts[id], starts[id + 1], mayChange!))
+            {
+                if (before.TryGetValue(sources[id], out var unchanged))
+                {
+                    map[sources[id]] = unchanged;
+                }
+
                 continue;
             }
 
@@ -113,7 +180,7 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
     // pair built before (ranked by the collection's frequencies over all of the pivot's dictionary translations), so a
     // frequent target late in a pivot's dictionary list ("file" -> "datei") is found, and nothing is looked up twice.
     private Dictionary<string, TranslationCandidate[]> BuildPivotedPair(
-        string from, string to, TargetFrequencies frequencies, Dictionary<string, TranslationCandidate[]> pivotToTarget)
+        string from, string to, TargetFrequencies frequencies, Dictionary<string, TranslationCandidate[]> pivotToTarget, PreviousBuild? previous)
     {
         var lexicon = dictionary.Lexicon;
         var toPivot = lexicon.Pair(from, Languages.English)!;
@@ -127,6 +194,10 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         var pivotIds = toPivot.Targets;
         var pivotRanks = toPivot.Ranks;
         var kept = new List<(DictionaryCandidate Candidate, int Frequency)>();
+        var before = previous?.Map(from, to);
+        var wasInGlossary = previous is null ? null : Marked(
+            sources, previous.Dictionary.Glossary(from, Languages.English).Keys.Concat(previous.Dictionary.Glossary(from, to).Keys));
+        var changedPivots = previous is null ? null : ChangedKeys(previous.Map(Languages.English, to), pivotToTarget);
         for (var id = 0; id < sources.Length; id++)
         {
             if (sourceInGlossary[id])
@@ -134,8 +205,18 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
                 continue;
             }
 
-            kept.Clear();
             var pivotEnd = Math.Min(pivotStarts[id + 1], pivotStarts[id] + BilingualDictionary.PivotFanOut);
+            if (before is not null && !wasInGlossary![id] && !AnyPivotChanged(changedPivots!, pivots, pivotIds, pivotStarts[id], pivotEnd))
+            {
+                if (before.TryGetValue(sources[id], out var unchanged))
+                {
+                    map[sources[id]] = unchanged;
+                }
+
+                continue;
+            }
+
+            kept.Clear();
             for (var i = pivotStarts[id]; i < pivotEnd; i++)
             {
                 if (!pivotToTarget.TryGetValue(pivots[pivotIds[i]], out var targets))
@@ -158,6 +239,56 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         }
 
         return map;
+    }
+
+    // Whether a dictionary candidate of one source phrase may have another collection frequency than before; memoized
+    // per target id (0 unknown, 1 no, 2 yes).
+    private static bool AnyMayChange(VocabularyChange change, string[] targets, int[] candidates, int start, int end, sbyte[] memo)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var target = candidates[i];
+            if (memo[target] == 0)
+            {
+                memo[target] = change.MayAffect(targets[target]) ? (sbyte)2 : (sbyte)1;
+            }
+
+            if (memo[target] == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyPivotChanged(HashSet<string> changedPivots, string[] pivots, int[] pivotIds, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (changedPivots.Contains(pivots[pivotIds[i]]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Keys whose entry is not the same in both maps (present in one only, or other candidates).
+    private static HashSet<string> ChangedKeys(Dictionary<string, TranslationCandidate[]> before, Dictionary<string, TranslationCandidate[]> now)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, candidates) in now)
+        {
+            if (!before.TryGetValue(key, out var old) || !old.AsSpan().SequenceEqual(candidates))
+            {
+                changed.Add(key);
+            }
+        }
+
+        changed.UnionWith(before.Keys.Where(key => !now.ContainsKey(key)));
+        return changed;
     }
 
     // Keeps one entry per target text, with its best rank.
@@ -230,5 +361,25 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
             .ThenBy(k => k.Candidate.Text, StringComparer.Ordinal)
             .Take(MaxCandidatesPerPhrase)
             .Select(k => new TranslationCandidate(k.Candidate.Text, k.Frequency))];
+    }
+
+    // The table built before, what it was built from, and what changed since.
+    private sealed class PreviousBuild(TranslationTable table, BilingualDictionary dictionary, VocabularyChange change)
+    {
+        private readonly Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>> _maps =
+            table.Pairs.ToDictionary(p => p.Key, p => p.Value);
+
+        public BilingualDictionary Dictionary { get; } = dictionary;
+
+        public VocabularyChange Change { get; } = change;
+
+        private readonly sbyte[]?[] _mayChange = new sbyte[]?[Languages.All.Count];
+
+        public Dictionary<string, TranslationCandidate[]> Map(string from, string to) => _maps.GetValueOrDefault((from, to)) ?? [];
+
+        // Whether a target of the language's pool may have changed (0 not yet known, 1 no, 2 yes), shared by the pairs
+        // into that language, which one thread builds.
+        public sbyte[] TargetMemo(string language, int poolLength) => _mayChange[Lexicon.LanguageIndex(language)] ??= new sbyte[poolLength];
+
     }
 }

@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+using QaBot.Analysis.Translation;
+
+namespace QaBot.Retrieval.Translation;
+
+/// <summary>
+/// What the stored translation table was built from, stored beside it so that the next ingest can update the table
+/// (<see cref="TranslationTableBuilder.Update"/>) instead of building it again: the vocabulary and the pairs mined
+/// from the collection then, a fingerprint of everything else it depends on (analyzer, builder, lexicon, glossary
+/// file), and the hash of the table bytes it belongs to, so a basis never vouches for another table.
+/// </summary>
+public sealed record TranslationTableBasis(
+    byte[] Dependencies,
+    byte[] TableHash,
+    IReadOnlyDictionary<string, int> Vocabulary,
+    IReadOnlyList<GlossaryEntry> Mined)
+{
+    private const string Magic = "qabot-table-basis-1";
+
+    /// <summary>Whether this basis describes exactly <paramref name="tableBytes"/> built with <paramref name="dependencies"/>.</summary>
+    public bool Describes(byte[] tableBytes, byte[] dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(tableBytes);
+        ArgumentNullException.ThrowIfNull(dependencies);
+        return Dependencies.AsSpan().SequenceEqual(dependencies) && TableHash.AsSpan().SequenceEqual(SHA256.HashData(tableBytes));
+    }
+
+    public static TranslationTableBasis For(
+        byte[] dependencies, byte[] tableBytes, IReadOnlyDictionary<string, int> vocabulary, IReadOnlyList<GlossaryEntry> mined) =>
+        new(dependencies, SHA256.HashData(tableBytes), vocabulary, mined);
+
+    public byte[] Serialize()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            WriteBytes(writer, Dependencies);
+            WriteBytes(writer, TableHash);
+            writer.Write(Vocabulary.Count);
+            foreach (var (term, frequency) in Vocabulary.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                writer.Write(term);
+                writer.Write(frequency);
+            }
+
+            writer.Write(Mined.Count);
+            foreach (var entry in Mined)
+            {
+                WriteList(writer, entry.English);
+                WriteList(writer, entry.German);
+                WriteList(writer, entry.Chinese);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The basis in <paramref name="data"/>, or null when it is not one this version wrote (then the table is built afresh).</summary>
+    public static TranslationTableBasis? TryDeserialize(byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
+            if (reader.ReadString() != Magic)
+            {
+                return null;
+            }
+
+            var dependencies = ReadBytes(reader);
+            var tableHash = ReadBytes(reader);
+            var terms = reader.ReadInt32();
+            var vocabulary = new Dictionary<string, int>(terms, StringComparer.Ordinal);
+            for (var i = 0; i < terms; i++)
+            {
+                vocabulary[reader.ReadString()] = reader.ReadInt32();
+            }
+
+            var entries = reader.ReadInt32();
+            var mined = new List<GlossaryEntry>(entries);
+            for (var i = 0; i < entries; i++)
+            {
+                mined.Add(new GlossaryEntry(ReadList(reader), ReadList(reader), ReadList(reader)));
+            }
+
+            return reader.BaseStream.Position == data.Length ? new TranslationTableBasis(dependencies, tableHash, vocabulary, mined) : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentOutOfRangeException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteBytes(BinaryWriter writer, byte[] bytes)
+    {
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+    }
+
+    private static byte[] ReadBytes(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, 1024);
+        return reader.ReadBytes(length);
+    }
+
+    private static void WriteList(BinaryWriter writer, IReadOnlyList<string> list)
+    {
+        writer.Write(list.Count);
+        foreach (var item in list)
+        {
+            writer.Write(item);
+        }
+    }
+
+    private static string[] ReadList(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var list = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            list[i] = reader.ReadString();
+        }
+
+        return list;
+    }
+}
