@@ -30,7 +30,7 @@ public sealed class ConsoleIngestProgress(TextWriter writer, bool isTerminal) : 
             _done++;
             if (isTerminal)
             {
-                if (result.Outcome is FileOutcome.Failed or FileOutcome.Vanished)
+                if (result.Outcome == FileOutcome.Failed || IngestReport.IsWarning(result.Outcome))
                 {
                     writer.Write("\r\u001b[2K");
                     writer.WriteLine(Describe(result));
@@ -56,7 +56,7 @@ public sealed class ConsoleIngestProgress(TextWriter writer, bool isTerminal) : 
     private static string Describe(FileResult result) => result.Outcome switch
     {
         FileOutcome.Failed => $"failed   {DisplayText.Escape(result.RelativePath)}: {DisplayText.Escape(result.Reason)}",
-        FileOutcome.Vanished => $"warning  {DisplayText.Escape(result.RelativePath)}: {DisplayText.Escape(result.Reason)}",
+        FileOutcome.Vanished or FileOutcome.NothingToIndex => $"warning  {DisplayText.Escape(result.RelativePath)}: {DisplayText.Escape(result.Reason)}",
         FileOutcome.Removed => $"removed  {DisplayText.Escape(result.RelativePath)}",
         var outcome => $"{outcome.ToString().ToLowerInvariant(),-8} {DisplayText.Escape(result.RelativePath)} ({result.ChunkCount} chunks)",
     };

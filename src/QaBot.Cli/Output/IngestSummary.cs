@@ -33,7 +33,7 @@ public static class IngestSummary
             builder.AppendLine().Append(CultureInfo.InvariantCulture, $"  failed: {DisplayText.Escape(failed.RelativePath)}: {DisplayText.Escape(failed.Reason)}");
         }
 
-        foreach (var warning in report.Warnings.Concat(report.Files.Where(f => f.Outcome == FileOutcome.Vanished).Select(f => new IngestWarning(f.RelativePath, f.Reason ?? "vanished"))))
+        foreach (var warning in report.Warnings.Concat(report.FileWarnings))
         {
             builder.AppendLine().Append(CultureInfo.InvariantCulture, $"  warning: {DisplayText.Escape(warning.RelativePath)}: {DisplayText.Escape(warning.Reason)}");
         }
@@ -43,7 +43,7 @@ public static class IngestSummary
 
     private static string Warnings(IngestReport report)
     {
-        var count = report.Warnings.Count + report.Count(FileOutcome.Vanished);
+        var count = report.Warnings.Count + report.FileWarnings.Count();
         return count switch
         {
             0 => string.Empty,

@@ -16,7 +16,7 @@ public sealed class ArticleParser : IArticleParser
     /// <param name="relativePath">Path relative to the corpus folder; its extension picks the format (the content is sniffed too).</param>
     /// <param name="content">The file's raw bytes.</param>
     /// <returns>The article with metadata and non-empty body blocks.</returns>
-    /// <exception cref="ArticleRejectedException">The content is binary, not decodable text, or empty after cleaning.</exception>
+    /// <exception cref="ArticleRejectedException">The content is binary, not decodable text, or empty after cleaning (<see cref="ArticleRejectedException.OnlyNavigation"/> when it had text, all of it navigation).</exception>
     public CleanArticle Parse(string relativePath, ReadOnlySpan<byte> content)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
@@ -60,7 +60,9 @@ public sealed class ArticleParser : IArticleParser
 
         if (blocks.Count == 0)
         {
-            throw new ArticleRejectedException("empty after cleaning");
+            throw normalized.Count > 0 || html is { HadNavigation: true }
+                ? ArticleRejectedException.NothingButNavigation()
+                : new ArticleRejectedException("empty after cleaning");
         }
 
         var metadata = (frontMatter?.Metadata ?? ArticleMetadata.Empty) with

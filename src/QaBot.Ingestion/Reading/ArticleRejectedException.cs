@@ -20,4 +20,15 @@ public sealed class ArticleRejectedException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// True when the file had text but all of it was navigation or boilerplate (links, a table of contents, a comment
+    /// box, text repeated across the collection): nothing to index, which is a warning (a chapter page that only
+    /// lists its sections), not a failure.
+    /// </summary>
+    public bool OnlyNavigation { get; private init; }
+
+    /// <summary>The rejection of a file whose text was all navigation.</summary>
+    public static ArticleRejectedException NothingButNavigation() =>
+        new("nothing to index: only navigation or boilerplate (links, a table of contents, a comment box, text repeated across the collection)") { OnlyNavigation = true };
 }

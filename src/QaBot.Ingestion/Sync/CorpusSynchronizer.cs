@@ -121,9 +121,10 @@ public sealed partial class CorpusSynchronizer(
         {
             results.Add(result);
             IngestTelemetry.RecordFile(result);
-            if (result.Outcome == FileOutcome.Failed)
+            // The front end names failed and nothing-to-index files itself; the log keeps them at Information.
+            if (result.Outcome is FileOutcome.Failed or FileOutcome.NothingToIndex)
             {
-                LogFileFailed(result.RelativePath, result.Reason ?? "unknown");
+                LogFileSkipped(result.RelativePath, result.Reason ?? "unknown");
             }
             else if (result.Outcome == FileOutcome.Vanished)
             {
@@ -166,7 +167,7 @@ public sealed partial class CorpusSynchronizer(
         catch (ArticleRejectedException rejected)
         {
             prepareSpan?.Dispose();
-            return await FailAsync(rejected.Message);
+            return await FailAsync(rejected.Message, rejected.OnlyNavigation ? FileOutcome.NothingToIndex : FileOutcome.Failed);
         }
 
         prepareSpan?.SetTag("qabot.chunks", chunks.Count);
@@ -225,5 +226,5 @@ public sealed partial class CorpusSynchronizer(
     private partial void LogScanWarning(string path, string reason);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Skipped {Path}: {Reason}")]
-    private partial void LogFileFailed(string path, string reason);
+    private partial void LogFileSkipped(string path, string reason);
 }

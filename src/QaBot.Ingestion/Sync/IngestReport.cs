@@ -13,6 +13,9 @@ public enum FileOutcome
 
     /// <summary>Listed by the scan, gone when it was read (deleted meanwhile): a warning, not a failure.</summary>
     Vanished,
+
+    /// <summary>Read, but all its text was navigation (a chapter page that only lists its sections): a warning, not a failure.</summary>
+    NothingToIndex,
 }
 
 /// <summary>Something an ingest skipped without failing (a symbolic link it does not follow, a special file, a folder it cannot list), and why.</summary>
@@ -42,7 +45,14 @@ public sealed record IngestReport(IReadOnlyList<FileResult> Files, TimeSpan Elap
     /// <summary>What the scan skipped, by name; a vanished file is a <see cref="FileOutcome.Vanished"/> result instead.</summary>
     public IReadOnlyList<IngestWarning> Warnings { get; init; } = [];
 
-    public bool HasWarnings => Warnings.Count > 0 || Files.Any(f => f.Outcome == FileOutcome.Vanished);
+    public bool HasWarnings => Warnings.Count > 0 || Files.Any(f => IsWarning(f.Outcome));
+
+    /// <summary>The files whose result is a warning (vanished, nothing to index), with their reasons, by name.</summary>
+    public IEnumerable<IngestWarning> FileWarnings =>
+        Files.Where(f => IsWarning(f.Outcome)).Select(f => new IngestWarning(f.RelativePath, f.Reason ?? f.Outcome.ToString()));
+
+    /// <summary>Whether a file's outcome is a warning rather than a failure or success.</summary>
+    public static bool IsWarning(FileOutcome outcome) => outcome is FileOutcome.Vanished or FileOutcome.NothingToIndex;
 
     public int Count(FileOutcome outcome) => Files.Count(f => f.Outcome == outcome);
 

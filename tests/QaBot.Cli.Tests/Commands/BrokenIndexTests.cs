@@ -148,14 +148,15 @@ public sealed class BrokenIndexTests : IDisposable
     }
 
     [Fact]
-    public void ForIngest_OnlyAVanishedFile_SuccessAndAFailedFileExitCode3()
+    public void ForIngest_OnlyVanishedOrNothingToIndexFiles_SuccessAndAFailedFileExitCode3()
     {
         // Arrange
         var vanished = new FileResult("gone.txt", FileOutcome.Vanished, Reason: "vanished between scan and read");
+        var navigation = new FileResult("toc.html", FileOutcome.NothingToIndex, Reason: "nothing to index: only navigation");
         var failed = new FileResult("bad.txt", FileOutcome.Failed, Reason: "unreadable");
 
         // Act
-        var onlyVanished = ExitCodes.ForIngest(new IngestReport([vanished], TimeSpan.Zero));
+        var onlyVanished = ExitCodes.ForIngest(new IngestReport([vanished, navigation], TimeSpan.Zero));
         var withFailure = ExitCodes.ForIngest(new IngestReport([vanished, failed], TimeSpan.Zero));
 
         // Assert

@@ -42,11 +42,15 @@ public sealed class IngestSummaryTests
     }
 
     [Fact]
-    public void Format_ScanWarningsAndVanishedFile_CountedAndListedByName()
+    public void Format_ScanWarningsVanishedAndNothingToIndexFiles_CountedAndListedByName()
     {
         // Arrange
         var report = new IngestReport(
-            [new FileResult("a.txt", FileOutcome.Unchanged, 4), new FileResult("gone.txt", FileOutcome.Vanished, Reason: "vanished between scan and read")],
+            [
+                new FileResult("a.txt", FileOutcome.Unchanged, 4),
+                new FileResult("gone.txt", FileOutcome.Vanished, Reason: "vanished between scan and read"),
+                new FileResult("toc.html", FileOutcome.NothingToIndex, Reason: "nothing to index: only navigation"),
+            ],
             TimeSpan.FromSeconds(0.2))
         {
             Warnings = [new IngestWarning("loopdir", "symbolic link to a folder inside the corpus (a loop or a second path to it); not followed")],
@@ -57,9 +61,10 @@ public sealed class IngestSummaryTests
 
         // Assert
         Assert.Equal(
-            "Ingest: 0 added, 0 updated, 0 removed, 1 unchanged, 0 failed, 2 warnings; 0 chunks written in 0.20 s.\n"
+            "Ingest: 0 added, 0 updated, 0 removed, 1 unchanged, 0 failed, 3 warnings; 0 chunks written in 0.20 s.\n"
             + "  warning: loopdir: symbolic link to a folder inside the corpus (a loop or a second path to it); not followed\n"
-            + "  warning: gone.txt: vanished between scan and read",
+            + "  warning: gone.txt: vanished between scan and read\n"
+            + "  warning: toc.html: nothing to index: only navigation",
             text);
     }
 

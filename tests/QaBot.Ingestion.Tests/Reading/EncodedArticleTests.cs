@@ -77,12 +77,13 @@ public sealed class EncodedArticleTests
     }
 
     [Fact]
-    public void Parse_OnlyBoilerplate_RejectedAsEmptyAfterCleaning()
+    public void Parse_OnlyBoilerplate_RejectedAsNothingToIndex()
     {
         // Act
         var exception = ParserRunner.Reject("x.txt", Encoding.UTF8.GetBytes("发表评论\n-\nFeedback\n"));
 
         // Assert
-        Assert.Equal("empty after cleaning", exception.Message);
+        Assert.True(exception.OnlyNavigation);
+        Assert.StartsWith("nothing to index: only navigation or boilerplate", exception.Message, StringComparison.Ordinal);
     }
 }

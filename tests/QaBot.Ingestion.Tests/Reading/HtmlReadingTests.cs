@@ -112,6 +112,25 @@ public sealed class HtmlReadingTests
         Assert.Equal(new TextBlock[] { new TextBlock("中文段落 一。", 3, 3), new TextBlock("第二段。", 4, 4) }.Shapes(), article.Blocks.Shapes());
     }
 
+    [Theory]
+    [InlineData("<html><body><nav><a href='a.html'>Installing</a> <a href='b.html'>Booting</a></nav></body></html>")]
+    [InlineData("<html><head><title>Chapter 5. Booting</title></head><body><div class='chapter'><h1>Chapter 5. Booting</h1>"
+        + "<div class='toc'><p><b>Table of Contents</b></p><dl class='toc'>"
+        + "<dt><a href='ch05s01.html'>5.1. Booting the installer</a></dt><dd><dl>"
+        + "<dt><a href='ch05s01.html#usb'>5.1.1. Booting from a USB stick</a></dt>"
+        + "<dt><a href='ch05s01.html#cd'>5.1.2. Booting from optical media</a></dt></dl></dd>"
+        + "<dt><a href='ch05s02.html'>5.2. Accessibility</a></dt><dt><a href='ch05s03.html'>5.3. Boot parameters</a></dt></dl></div></div>"
+        + "<footer><a href='ch04.html'>Prev</a> <a href='ch05s01.html'>Next</a></footer></body></html>")]
+    public void Parse_HtmlOnlyNavigation_RejectedAsNothingToIndexNotAsFailure(string html)
+    {
+        // Act
+        var exception = ParserRunner.Reject("ch05.html", System.Text.Encoding.UTF8.GetBytes(html));
+
+        // Assert
+        Assert.True(exception.OnlyNavigation);
+        Assert.StartsWith("nothing to index: only navigation", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_HtmlOnlyScripts_RejectedAsEmptyAfterCleaning()
     {
@@ -123,5 +142,6 @@ public sealed class HtmlReadingTests
 
         // Assert
         Assert.Equal("empty after cleaning", exception.Message);
+        Assert.False(exception.OnlyNavigation);
     }
 }

@@ -186,6 +186,28 @@ public sealed class CorpusSynchronizerTests : IDisposable
     }
 
     [Fact]
+    public async Task SynchronizeAsync_ArticleNowOnlyNavigation_NothingToIndexWarningAndItsDocumentRemoved()
+    {
+        // Arrange: an indexed article replaced by a page that only links elsewhere.
+        await SynchronizeAsync();
+        File.Delete(Path.Combine(_corpus, CorpusFile.OneLine004));
+        var page = Path.ChangeExtension(CorpusFile.OneLine004, ".html");
+        File.WriteAllText(Path.Combine(_corpus, page), "<html><body><nav><a href='a.html'>Binhai</a> <a href='b.html'>Bay</a></nav></body></html>");
+
+        // Act
+        var report = await SynchronizeAsync();
+
+        // Assert
+        var skipped = Assert.Single(report.Files, f => f.RelativePath == page);
+        Assert.Equal(FileOutcome.NothingToIndex, skipped.Outcome);
+        Assert.StartsWith("nothing to index", skipped.Reason, StringComparison.Ordinal);
+        Assert.False(report.HasFailures);
+        Assert.True(report.HasWarnings);
+        Assert.Equal(page, Assert.Single(report.FileWarnings).RelativePath);
+        Assert.Empty(await SourcesMatchingAsync("Binhai"));
+    }
+
+    [Fact]
     public async Task SynchronizeAsync_FileDeletedBetweenScanAndRead_VanishedWarningAndItsDocumentRemoved()
     {
         // Arrange: the progress callback runs after the scan and before any read, so the deletion falls between them.

@@ -7,7 +7,8 @@ using QaBot.Ingestion.Cleaning;
 namespace QaBot.Ingestion.Reading.Html;
 
 /// <summary>What the HTML reader found: raw body blocks with source positions, the title, the first h1 and the head's date and author.</summary>
-internal sealed record HtmlContent(IReadOnlyList<TextBlock> Blocks, string? Title, string? FirstH1, DateTimeOffset? Date, string? Author);
+/// <param name="HadNavigation">Whether text was dropped as navigation (nav, banners, footers, link lists).</param>
+internal sealed record HtmlContent(IReadOnlyList<TextBlock> Blocks, string? Title, string? FirstH1, DateTimeOffset? Date, string? Author, bool HadNavigation);
 
 /// <summary>
 /// Reads HTML through AngleSharp's HTML5 parser (scraped pages are rarely well formed; the parser repairs
@@ -32,7 +33,7 @@ internal static class HtmlBlockReader
         }
 
         var title = document.QuerySelector("title")?.TextContent;
-        return new HtmlContent(walker.Blocks, title, walker.FirstH1, MetaDate(document), Meta(document, "author"));
+        return new HtmlContent(walker.Blocks, title, walker.FirstH1, MetaDate(document), Meta(document, "author"), walker.DroppedNavigation);
     }
 
     private static string? Meta(IDocument document, string name) =>
@@ -58,6 +59,11 @@ internal sealed class HtmlBlockWalker(HtmlSourceAligner aligner, LineMap lines)
         ["head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "nav", "aside", "form", "button", "select", "textarea", "input", "dialog"],
         StringComparer.Ordinal);
 
+    // Dropped as never text of the page; the rest of Dropped is page structure (navigation, forms).
+    private static readonly HashSet<string> NotText = new(
+        ["head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object"],
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> NavigationRoles = new(
         ["navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar", "toolbar"],
         StringComparer.Ordinal);
@@ -81,6 +87,9 @@ internal sealed class HtmlBlockWalker(HtmlSourceAligner aligner, LineMap lines)
     public List<TextBlock> Blocks { get; } = [];
 
     public string? FirstH1 { get; private set; }
+
+    /// <summary>Whether an element with letters or digits in it was dropped as navigation or page structure.</summary>
+    public bool DroppedNavigation { get; private set; }
 
     public void Walk(IElement element)
     {
@@ -109,6 +118,7 @@ internal sealed class HtmlBlockWalker(HtmlSourceAligner aligner, LineMap lines)
                 Flush();
             }
 
+            DroppedNavigation |= !NotText.Contains(name) && element.TextContent.Any(char.IsLetterOrDigit);
             Skip(element);
             return;
         }
