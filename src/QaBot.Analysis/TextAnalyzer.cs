@@ -39,6 +39,17 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
         return chineseFolder.Fold(lower);
     }
 
+    /// <summary>
+    /// NFKC and Traditional to Simplified, case and ß kept: what the translation table's lookups start from, which
+    /// lower-case each word themselves but read capitals and digits as signs of a name ("NEWS.Debian", "GRUB").
+    /// </summary>
+    public string FoldKeepingCase(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        return chineseFolder.Fold(normalized);
+    }
+
     /// <summary>Index terms of <paramref name="text"/>, in order, repeated as often as they occur.</summary>
     public IReadOnlyList<string> Analyze(string text, string language)
     {

@@ -19,8 +19,8 @@ public sealed class DictionaryQueryTranslator(TranslationTableStore store, TextA
             return [];
         }
 
-        // The table is keyed on Simplified, case-folded forms.
-        var folded = analyzer.Fold(question);
+        // The table is keyed on Simplified forms; the translator lower-cases each word itself and reads capitals as names.
+        var folded = analyzer.FoldKeepingCase(question);
         var translations = new List<QueryTranslation>();
         foreach (var (target, query) in table.TranslateToCollectionLanguages(folded, language).OrderBy(p => p.Key, StringComparer.Ordinal))
         {

@@ -60,6 +60,12 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void FoldKeepingCase_CapitalsFullWidthSharpSAndTraditional_FoldsWidthAndScriptOnly()
+    {
+        Assert.Equal("GRUB 网络 Größe", _analyzer.FoldKeepingCase("ＧＲＵＢ 網絡 Größe"));
+    }
+
+    [Fact]
     public void Analyze_CaseAndFullWidth_FoldTogether()
     {
         Assert.Equal(_analyzer.Analyze("NVIDIA", Languages.English), _analyzer.Analyze("ｎｖｉｄｉａ", Languages.English));

@@ -83,8 +83,9 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             {
                 // An English word in a German question ("mit help markieren", ".changes-Datei").
             }
-            else if (word.LooksLikeName)
+            else if (fromLanguage == Languages.German ? word.IsStrongName : word.LooksLikeName)
             {
+                // A name the table does not know; German capitalizes every noun, so there only inner capitals or digits count.
                 PassThrough(word.Surface);
             }
             else
@@ -117,8 +118,9 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
             var texts = candidates.Select(c => c.Text).ToList();
             var phraseWords = words.GetRange(start, length);
 
-            // German capitalizes every noun, so only inner capitals or digits mark a German name.
-            if (phraseWords.All(w => fromLanguage == Languages.German ? w.IsStrongName : w.LooksLikeName))
+            // Only inner capitals or digits mark a name the dictionary also translates ("GRUB", "AI"): German capitalizes
+            // every noun, and a capitalized English word the dictionary knows ("Installer", "Bay") is mostly a word.
+            if (phraseWords.All(w => w.IsStrongName))
             {
                 // Names are often written the same way in the other language's articles too (Latin acronyms in Chinese text).
                 var surface = string.Join(' ', phraseWords.Select(w => w.Surface));

@@ -38,6 +38,25 @@ public sealed class TranslationTableTests
     }
 
     [Fact]
+    public void Translate_CapitalizedWordTheTableKnows_TranslatedOnly()
+    {
+        // "Drone" written with a capital mid-question is a word the dictionary knows, not a name to keep as written.
+        var query = _table.Translate("Which Drone does the Industry use?", Languages.English, Languages.Chinese);
+
+        Assert.Equal("无人机 工业", query.Text);
+    }
+
+    [Fact]
+    public void Translate_GermanNounTheTableLacks_DroppedNotPassedThrough()
+    {
+        // German capitalizes every noun: "Bereiche" is no name, and passing it on would search German words in Chinese text.
+        var query = _table.Translate("Welche Bereiche der Industrie nutzen Drohnen?", Languages.German, Languages.Chinese);
+
+        Assert.DoesNotContain("Bereiche", query.Text, StringComparison.Ordinal);
+        Assert.Contains(query.Phrases, p => p.Source == "bereiche" && p.Kind == PhraseTranslationKind.Dropped);
+    }
+
+    [Fact]
     public void Translate_ChineseQuestion_UsesForwardMaximumMatching()
     {
         var query = _table.Translate("哪些企业的无人机？", Languages.Chinese, Languages.English);
