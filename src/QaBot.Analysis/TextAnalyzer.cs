@@ -11,10 +11,10 @@ namespace QaBot.Analysis;
 /// compound kept too), numbers kept whole.
 /// </summary>
 /// <param name="decompounder">Splits German compounds (parts indexed beside the compound); null leaves them whole. Lazy because its lexicon is large and only German text needs it.</param>
-public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords, Lazy<GermanDecompounder>? decompounder = null)
+public sealed partial class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordLists stopwords, Lazy<GermanDecompounder>? decompounder = null)
 {
     /// <summary>Changes whenever the terms produced for the same text change; stored with the index.</summary>
-    public const string Version = "analyzer-7";
+    public const string Version = "analyzer-8";
 
     private static readonly Lazy<TextAnalyzer> Embedded = new(() => new TextAnalyzer(
         ChineseScriptFolder.Default, StopwordLists.Default, new Lazy<GermanDecompounder>(() => GermanDecompounder.Default)));
@@ -85,7 +85,7 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
         ArgumentNullException.ThrowIfNull(text);
         // Latin words inside Chinese text ("Firefox", "the USB stick") follow English rules.
         var latinLanguage = language == Languages.German ? Languages.German : Languages.English;
-        foreach (var token in Tokenizer.Tokenize(Fold(text), language))
+        foreach (var token in Tokenizer.Tokenize(WithoutReferenceMarks(Fold(text)), language))
         {
             switch (token.Kind)
             {
@@ -280,4 +280,11 @@ public sealed class TextAnalyzer(ChineseScriptFolder chineseFolder, StopwordList
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    // A reference mark ("[14]", a footnote or citation number) is no content: as a number it would match "Debian 14".
+    private static string WithoutReferenceMarks(string text) =>
+        text.Contains('[', StringComparison.Ordinal) ? ReferenceMark().Replace(text, " ") : text;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[\d{1,3}\]")]
+    private static partial System.Text.RegularExpressions.Regex ReferenceMark();
 }

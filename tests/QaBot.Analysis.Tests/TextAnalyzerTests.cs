@@ -60,6 +60,14 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_ReferenceMarks_NotIndexedAsNumbers()
+    {
+        var terms = _analyzer.Analyze("Debian 14 follows the rule.[16] See [3] too", Languages.English);
+
+        Assert.Equal(["debian", "14", "follow", "rule", "see"], terms);
+    }
+
+    [Fact]
     public void FoldKeepingCase_CapitalsFullWidthSharpSAndTraditional_FoldsWidthAndScriptOnly()
     {
         Assert.Equal("GRUB 网络 Größe", _analyzer.FoldKeepingCase("ＧＲＵＢ 網絡 Größe"));

@@ -88,6 +88,12 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
                 // A name the table does not know; German capitalizes every noun, so there only inner capitals or digits count.
                 PassThrough(word.Surface);
             }
+            else if (fromLanguage == Languages.English && !TranslatesAnywhere(word.Key))
+            {
+                // An English word the collection has no translation of in any language: most often a technical term
+                // that German and Chinese text write in English too ("framebuffer", "devscripts").
+                PassThrough(word.Surface);
+            }
             else
             {
                 _phrases.Add(new PhraseTranslation(word.Key, PhraseTranslationKind.Dropped, []));
@@ -139,6 +145,9 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
     }
 
     private IReadOnlyList<TranslationCandidate> FindCandidates(string key) => FindCandidates(key, fromLanguage, toLanguage);
+
+    private bool TranslatesAnywhere(string key) =>
+        table.CollectionLanguages.Any(language => language != fromLanguage && FindCandidates(key, fromLanguage, language).Count > 0);
 
     private IReadOnlyList<TranslationCandidate> FindCandidates(string key, string from, string to)
     {
