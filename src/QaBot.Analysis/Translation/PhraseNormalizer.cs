@@ -23,7 +23,15 @@ internal static class PhraseNormalizer
             return string.Concat(phrase.Where(c => !char.IsWhiteSpace(c)));
         }
 
-        var text = AnnotationStripper.CollapseWhitespace(phrase.ToLowerInvariant()).Trim(EdgePunctuation);
+        var lower = phrase.ToLowerInvariant();
+        if (language == Languages.English && lower.Contains('-', StringComparison.Ordinal))
+        {
+            // CC-CEDICT writes "out of date" where Ding writes "out-of-date": one key, so either dictionary's English
+            // meets the other's (the German–Chinese pivot goes through these keys).
+            lower = lower.Replace('-', ' ');
+        }
+
+        var text = AnnotationStripper.CollapseWhitespace(lower).Trim(EdgePunctuation);
         var placeholders = language == Languages.German ? GermanPlaceholders : EnglishPlaceholders;
         if (text.Contains(' ', StringComparison.Ordinal))
         {

@@ -151,6 +151,12 @@ internal sealed partial class QueryTranslator(TranslationTable table, string fro
 
     private IReadOnlyList<TranslationCandidate> FindCandidates(string key, string from, string to)
     {
+        // English keys are written without hyphens (see PhraseNormalizer): "e-mail" is looked up as "e mail".
+        if (from == Languages.English && key.Contains('-', StringComparison.Ordinal))
+        {
+            key = key.Replace('-', ' ');
+        }
+
         var candidates = table.Candidates(key, from, to);
         return candidates.Count > 0
             ? candidates

@@ -83,6 +83,20 @@ public sealed class BilingualDictionaryTests
     }
 
     [Fact]
+    public void Lookup_EnglishWrittenWithAndWithoutHyphens_OneKeyForBothDictionaries()
+    {
+        // CC-CEDICT glosses 过时 as "out of date", Ding writes "out-of-date": the German–Chinese pivot must meet.
+        var dictionary = BilingualDictionary.Create(
+            CedictParser.Parse(new StringReader("過時 过时 [guo4 shi2] /out of date/old-fashioned/\n")).Entries,
+            DingParser.Parse(new StringReader("veraltet :: out-of-date\n")).Entries,
+            []);
+
+        Assert.Contains("veraltet", dictionary.Lookup("过时", Languages.Chinese, Languages.German).Select(c => c.Text));
+        Assert.Contains("过时", dictionary.Lookup("veraltet", Languages.German, Languages.Chinese).Select(c => c.Text));
+        Assert.Contains("veraltet", dictionary.Lookup("out-of-date", Languages.English, Languages.German).Select(c => c.Text));
+    }
+
+    [Fact]
     public void Lookup_SameLanguage_ReturnsNothing()
     {
         Assert.Empty(_dictionary.Lookup("drone", Languages.English, Languages.English));

@@ -118,7 +118,7 @@ public sealed class TranslationTableTests
 
         var phrase = Assert.Single(query.Phrases);
         Assert.Equal("开源软件", phrase.Source);
-        Assert.Equal(["open-source software"], phrase.Candidates);
+        Assert.Equal(["open source software"], phrase.Candidates);
     }
 
     [Fact]
