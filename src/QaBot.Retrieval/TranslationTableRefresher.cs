@@ -52,14 +52,14 @@ public sealed partial class TranslationTableRefresher(
         var vocabulary = (await index.ReadVocabularyAsync(cancellationToken)).ToDictionary(v => v.Term, v => v.ChunkFrequency, StringComparer.Ordinal);
         var languages = statistics.ChunksByLanguage.Keys.Where(Languages.IsKnown).ToList();
         var dictionaries = EmbeddedDictionaries.LoadBilingualDictionary();
-        var mined = await MineAsync(dictionaries, manifest, cancellationToken);
-        var builder = new TranslationTableBuilder(dictionaries.WithGlossary([.. glossary.Entries, .. mined]));
         var basis = storedTable is null ? null : await ReadBasisAsync(storedTable, dependencies, cancellationToken);
+        var documents = await MineAsync(dictionaries, manifest, basis?.Documents, cancellationToken);
+        var builder = new TranslationTableBuilder(dictionaries.WithGlossary([.. glossary.Entries, .. Replay(dictionaries, documents)]));
         var table = basis is null
             ? builder.Build(analyzer.Analyze, vocabulary, languages)
             : builder.Update(
                 TranslationTable.Deserialize(storedTable!),
-                dictionaries.WithGlossary([.. glossary.Entries, .. basis.Mined]),
+                dictionaries.WithGlossary([.. glossary.Entries, .. Replay(dictionaries, basis.Documents)]),
                 basis.Vocabulary,
                 analyzer.Fold,
                 analyzer.Analyze,
@@ -70,7 +70,7 @@ public sealed partial class TranslationTableRefresher(
         // the stored table (built afresh next time) or a stale fingerprint (updated from a basis that still matches).
         await index.WriteBlobAsync(TranslationTableStore.BlobName, bytes, cancellationToken);
         await index.WriteBlobAsync(
-            TranslationTableStore.BasisBlobName, TranslationTableBasis.For(dependencies, bytes, vocabulary, mined).Serialize(), cancellationToken);
+            TranslationTableStore.BasisBlobName, TranslationTableBasis.For(dependencies, bytes, vocabulary, documents).Serialize(), cancellationToken);
         await index.WriteBlobAsync(TranslationTableStore.FingerprintBlobName, fingerprint, cancellationToken);
         store.Invalidate();
         if (basis is null)
@@ -91,22 +91,57 @@ public sealed partial class TranslationTableRefresher(
         return basis is not null && basis.Describes(storedTable, dependencies) ? basis : null;
     }
 
-    // Pairs the collection writes itself (see CollectionTermMiner), read from the stored chunks.
-    private async Task<IReadOnlyList<GlossaryEntry>> MineAsync(
-        BilingualDictionary dictionaries, IReadOnlyDictionary<string, ManifestEntry> manifest, CancellationToken cancellationToken)
+    // What each document yields to CollectionTermMiner: kept from the previous basis for a document that did not
+    // change, else read from its stored chunks.
+    private async Task<Dictionary<string, MinedDocument>> MineAsync(
+        BilingualDictionary dictionaries,
+        IReadOnlyDictionary<string, ManifestEntry> manifest,
+        IReadOnlyDictionary<string, MinedDocument>? previous,
+        CancellationToken cancellationToken)
     {
         const int BatchSize = 256;
         var miner = new CollectionTermMiner(dictionaries.HasPhrase);
-        var ids = manifest.Values
-            .OrderBy(e => e.SourcePath, StringComparer.Ordinal)
-            .SelectMany(e => Enumerable.Range(0, e.ChunkCount).Select(i => ChunkId.For(e.SourcePath, i)))
-            .ToList();
+        var documents = new Dictionary<string, MinedDocument>(StringComparer.Ordinal);
+        var toRead = new List<ManifestEntry>();
+        foreach (var entry in manifest.Values)
+        {
+            if (previous is not null && previous.TryGetValue(entry.SourcePath, out var kept) && kept.Describes(entry))
+            {
+                documents[entry.SourcePath] = kept;
+            }
+            else
+            {
+                toRead.Add(entry);
+            }
+        }
+
+        var ids = toRead.SelectMany(e => Enumerable.Range(0, e.ChunkCount).Select(i => ChunkId.For(e.SourcePath, i))).ToList();
+        var findings = toRead.ToDictionary(e => e.SourcePath, _ => new List<(int Index, IReadOnlyList<MinedTerm> Found)>(), StringComparer.Ordinal);
         foreach (var batch in ids.Chunk(BatchSize))
         {
             foreach (var chunk in await index.GetChunksAsync(batch, cancellationToken))
             {
-                miner.Add(chunk.Text, chunk.Language);
+                findings[chunk.SourcePath].Add((chunk.Index, miner.Mine(chunk.Text, chunk.Language)));
             }
+        }
+
+        foreach (var entry in toRead)
+        {
+            // A document's passages in their order, whatever order the index returned them in.
+            var found = findings[entry.SourcePath].OrderBy(f => f.Index).SelectMany(f => f.Found).ToList();
+            documents[entry.SourcePath] = new MinedDocument(entry.ContentHash, entry.PipelineVersion, entry.ChunkCount, found);
+        }
+
+        return documents;
+    }
+
+    // The pairs the documents yielded, added in path order as mining the whole collection adds them.
+    private static IReadOnlyList<GlossaryEntry> Replay(BilingualDictionary dictionaries, IReadOnlyDictionary<string, MinedDocument> documents)
+    {
+        var miner = new CollectionTermMiner(dictionaries.HasPhrase);
+        foreach (var (_, document) in documents.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            miner.Add(document.Findings);
         }
 
         return miner.Entries();

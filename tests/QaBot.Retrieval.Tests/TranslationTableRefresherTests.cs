@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Moq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QaBot.Analysis;
@@ -137,7 +138,55 @@ public sealed class TranslationTableRefresherTests : IDisposable
         Assert.Equal(await UninterruptedTableAsync(withGerman: true), (await index.ReadBlobAsync(TranslationTableStore.BlobName, CancellationToken.None))!);
     }
 
+    [Fact]
+    public async Task RefreshAsync_OneDocumentAdded_ReadsOnlyItsPassagesAndGivesTheFreshTable()
+    {
+        // Arrange: a table built over two documents; a third is added. Passages read are recorded.
+        const string SecondGermanPath = "de2.txt";
+        string[] secondGerman = ["Die Kuh (cow) gibt Milch.", "Der Stall hat ein neues Dach."];
+        using var index = Open(_folder.Combine("mined", "index.db"));
+        await index.AddPassagesAsync(EnglishPath, Languages.English, EnglishPassages);
+        await index.AddPassagesAsync(GermanPath, Languages.German, GermanPassages);
+        await RefresherFor(index).RefreshAsync(collectionChanged: true, CancellationToken.None);
+        await index.AddPassagesAsync(SecondGermanPath, Languages.German, secondGerman);
+        var read = new List<Guid>();
+        var recording = Recording(index, read);
+
+        // Act
+        await RefresherFor(recording.Object).RefreshAsync(collectionChanged: true, CancellationToken.None);
+
+        // Assert: only the new document's passages were read, and the table is a fresh build's.
+        Assert.Equal(new[] { ChunkId.For(SecondGermanPath, 0), ChunkId.For(SecondGermanPath, 1) }.Order(), read.Order());
+        using var fresh = Open(_folder.Combine("mined-fresh", "index.db"));
+        await fresh.AddPassagesAsync(EnglishPath, Languages.English, EnglishPassages);
+        await fresh.AddPassagesAsync(GermanPath, Languages.German, GermanPassages);
+        await fresh.AddPassagesAsync(SecondGermanPath, Languages.German, secondGerman);
+        await RefresherFor(fresh).RefreshAsync(collectionChanged: true, CancellationToken.None);
+        Assert.Equal(
+            await fresh.ReadBlobAsync(TranslationTableStore.BlobName, CancellationToken.None),
+            await index.ReadBlobAsync(TranslationTableStore.BlobName, CancellationToken.None));
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    // The index as the refresher uses it, with the ids of every passage it reads recorded.
+    private static Mock<IChunkIndex> Recording(SqliteChunkIndex index, List<Guid> read)
+    {
+        var mock = new Mock<IChunkIndex>(MockBehavior.Strict);
+        mock.Setup(i => i.ReadManifestAsync(It.IsAny<CancellationToken>())).Returns((CancellationToken t) => index.ReadManifestAsync(t));
+        mock.Setup(i => i.ReadBlobAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns((string n, CancellationToken t) => index.ReadBlobAsync(n, t));
+        mock.Setup(i => i.WriteBlobAsync(It.IsAny<string>(), It.IsAny<byte[]>(), It.IsAny<CancellationToken>()))
+            .Returns((string n, byte[] c, CancellationToken t) => index.WriteBlobAsync(n, c, t));
+        mock.Setup(i => i.GetStatisticsAsync(It.IsAny<CancellationToken>())).Returns((CancellationToken t) => index.GetStatisticsAsync(t));
+        mock.Setup(i => i.ReadVocabularyAsync(It.IsAny<CancellationToken>())).Returns((CancellationToken t) => index.ReadVocabularyAsync(t));
+        mock.Setup(i => i.GetChunksAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<Guid> ids, CancellationToken t) =>
+            {
+                read.AddRange(ids);
+                return index.GetChunksAsync(ids, t);
+            });
+        return mock;
+    }
 
     // "Built" or "Updated", per refresh that wrote a table, in order.
     private static string[] TableRefreshes(LogCapture logs) =>

@@ -20,46 +20,72 @@ public sealed partial class CollectionTermMiner(Func<string, string, bool> isPhr
 
     private readonly Dictionary<string, GlossaryEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Mines one passage.</summary>
+    /// <summary>Mines one passage and adds what it finds.</summary>
     /// <param name="text">The passage text.</param>
     /// <param name="language">Its language (en, de, zh).</param>
-    public void Add(string text, string language)
+    public void Add(string text, string language) => Add(Mine(text, language));
+
+    /// <summary>
+    /// What one passage yields, in order, without adding it: adding the findings of every passage in the same order
+    /// gives the same entries as mining them, so the findings of an unchanged document can be kept and added again.
+    /// </summary>
+    public IReadOnlyList<MinedTerm> Mine(string text, string language)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var found = new List<MinedTerm>();
         if (language == Languages.Chinese)
         {
-            AddChineseEquivalents(text);
+            AddChineseEquivalents(text, found);
             foreach (Match token in LatinToken().Matches(text))
             {
-                AddIdentity(token.Value.TrimEnd('.', '-'));
+                AddIdentity(token.Value.TrimEnd('.', '-'), found);
             }
         }
         else if (language == Languages.German)
         {
-            AddGermanEquivalents(text);
+            AddGermanEquivalents(text, found);
+        }
+
+        return found;
+    }
+
+    /// <summary>Adds findings of <see cref="Mine"/>.</summary>
+    public void Add(IEnumerable<MinedTerm> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        foreach (var finding in findings)
+        {
+            if (finding.IsIdentity)
+            {
+                _entries.TryAdd(finding.Entry.English[0], finding.Entry);
+            }
+            else
+            {
+                Put(finding.Entry);
+            }
         }
     }
 
     /// <summary>The pairs mined so far, one entry per distinct source form.</summary>
     public IReadOnlyList<GlossaryEntry> Entries() => [.. _entries.Values];
 
-    private void AddChineseEquivalents(string text)
+    private void AddChineseEquivalents(string text, List<MinedTerm> found)
     {
         foreach (Match match in HanThenLatin().Matches(text))
         {
             var han = match.Groups["han"].Value;
-            AddPair(Tail(han), match.Groups["latin"].Value.Trim());
+            AddPair(Tail(han), match.Groups["latin"].Value.Trim(), found);
         }
 
         foreach (Match match in LatinThenHan().Matches(text))
         {
-            AddPair(match.Groups["han"].Value, match.Groups["latin"].Value.Trim());
+            AddPair(match.Groups["han"].Value, match.Groups["latin"].Value.Trim(), found);
         }
     }
 
     // "Paketverwaltung (package management)": the German words before the bracket, as many as the English has
     // (one for a long compound), when the bracket holds English.
-    private void AddGermanEquivalents(string text)
+    private void AddGermanEquivalents(string text, List<MinedTerm> found)
     {
         foreach (Match match in LatinThenLatin().Matches(text))
         {
@@ -74,12 +100,12 @@ public sealed partial class CollectionTermMiner(Func<string, string, bool> isPhr
             var german = string.Join(' ', words[^wanted..]);
             if (!string.Equals(german, english, StringComparison.OrdinalIgnoreCase) && char.IsUpper(german[0]))
             {
-                Put(new GlossaryEntry([english], [german], []));
+                found.Add(new MinedTerm(new GlossaryEntry([english], [german], []), IsIdentity: false));
             }
         }
     }
 
-    private void AddPair(string chinese, string latin)
+    private void AddPair(string chinese, string latin, List<MinedTerm> found)
     {
         if (chinese.Length < 2 || latin.Length < 2 || latin.All(char.IsDigit))
         {
@@ -88,12 +114,12 @@ public sealed partial class CollectionTermMiner(Func<string, string, bool> isPhr
 
         // A name or acronym reads the same in German; an English phrase is only English.
         IReadOnlyList<string> german = IsAcronym(latin) || !isPhrase(latin, Languages.English) ? [latin] : [];
-        Put(new GlossaryEntry([latin], german, [chinese]));
+        found.Add(new MinedTerm(new GlossaryEntry([latin], german, [chinese]), IsIdentity: false));
     }
 
     // Only tokens that read as names or commands: a plain English word in Chinese text ("install" in a code sample)
     // should not displace the Chinese translation.
-    private void AddIdentity(string token)
+    private void AddIdentity(string token, List<MinedTerm> found)
     {
         if (token.Length < 2 || token.All(c => char.IsDigit(c) || c == '.'))
         {
@@ -106,10 +132,8 @@ public sealed partial class CollectionTermMiner(Func<string, string, bool> isPhr
             return;
         }
 
-        if (!_entries.ContainsKey(token))
-        {
-            _entries[token] = new GlossaryEntry([token], [token], [token]);
-        }
+        // The first one wins when added (an equivalent written in the text still goes before it, see Put).
+        found.Add(new MinedTerm(new GlossaryEntry([token], [token], [token]), IsIdentity: true));
     }
 
     // Merged with what the key already has; an equivalent written in the text goes before an identity pair.
@@ -164,3 +188,6 @@ public sealed partial class CollectionTermMiner(Func<string, string, bool> isPhr
     [GeneratedRegex(@"(?<![A-Za-z0-9_./-])/?[A-Za-z][A-Za-z0-9_]*(?:[./-][A-Za-z0-9_]+)*")]
     private static partial Regex LatinToken();
 }
+
+/// <summary>One finding of <see cref="CollectionTermMiner.Mine"/>: an equivalent written in the text, or a name kept as it is (identity).</summary>
+public sealed record MinedTerm(GlossaryEntry Entry, bool IsIdentity);

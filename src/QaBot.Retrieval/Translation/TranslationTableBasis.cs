@@ -1,22 +1,24 @@
 using System.Security.Cryptography;
 using System.Text;
 using QaBot.Analysis.Translation;
+using QaBot.Core;
 
 namespace QaBot.Retrieval.Translation;
 
 /// <summary>
 /// What the stored translation table was built from, stored beside it so that the next ingest can update the table
-/// (<see cref="TranslationTableBuilder.Update"/>) instead of building it again: the vocabulary and the pairs mined
-/// from the collection then, a fingerprint of everything else it depends on (analyzer, builder, lexicon, glossary
-/// file), and the hash of the table bytes it belongs to, so a basis never vouches for another table.
+/// (<see cref="TranslationTableBuilder.Update"/>) instead of building it again: the vocabulary then, what each
+/// document yielded to <see cref="CollectionTermMiner"/> (kept for the documents that did not change, so they are
+/// not read again), a fingerprint of everything else it depends on (analyzer, builder, lexicon, glossary file), and
+/// the hash of the table bytes it belongs to, so a basis never vouches for another table.
 /// </summary>
 public sealed record TranslationTableBasis(
     byte[] Dependencies,
     byte[] TableHash,
     IReadOnlyDictionary<string, int> Vocabulary,
-    IReadOnlyList<GlossaryEntry> Mined)
+    IReadOnlyDictionary<string, MinedDocument> Documents)
 {
-    private const string Magic = "qabot-table-basis-1";
+    private const string Magic = "qabot-table-basis-2";
 
     /// <summary>Whether this basis describes exactly <paramref name="tableBytes"/> built with <paramref name="dependencies"/>.</summary>
     public bool Describes(byte[] tableBytes, byte[] dependencies)
@@ -27,8 +29,8 @@ public sealed record TranslationTableBasis(
     }
 
     public static TranslationTableBasis For(
-        byte[] dependencies, byte[] tableBytes, IReadOnlyDictionary<string, int> vocabulary, IReadOnlyList<GlossaryEntry> mined) =>
-        new(dependencies, SHA256.HashData(tableBytes), vocabulary, mined);
+        byte[] dependencies, byte[] tableBytes, IReadOnlyDictionary<string, int> vocabulary, IReadOnlyDictionary<string, MinedDocument> documents) =>
+        new(dependencies, SHA256.HashData(tableBytes), vocabulary, documents);
 
     public byte[] Serialize()
     {
@@ -45,12 +47,21 @@ public sealed record TranslationTableBasis(
                 writer.Write(frequency);
             }
 
-            writer.Write(Mined.Count);
-            foreach (var entry in Mined)
+            writer.Write(Documents.Count);
+            foreach (var (path, document) in Documents.OrderBy(d => d.Key, StringComparer.Ordinal))
             {
-                WriteList(writer, entry.English);
-                WriteList(writer, entry.German);
-                WriteList(writer, entry.Chinese);
+                writer.Write(path);
+                writer.Write(document.ContentHash);
+                writer.Write(document.PipelineVersion);
+                writer.Write(document.ChunkCount);
+                writer.Write(document.Findings.Count);
+                foreach (var finding in document.Findings)
+                {
+                    writer.Write(finding.IsIdentity);
+                    WriteList(writer, finding.Entry.English);
+                    WriteList(writer, finding.Entry.German);
+                    WriteList(writer, finding.Entry.Chinese);
+                }
             }
         }
 
@@ -78,16 +89,25 @@ public sealed record TranslationTableBasis(
                 vocabulary[reader.ReadString()] = reader.ReadInt32();
             }
 
-            var entries = reader.ReadInt32();
-            var mined = new List<GlossaryEntry>(entries);
-            for (var i = 0; i < entries; i++)
+            var count = reader.ReadInt32();
+            var documents = new Dictionary<string, MinedDocument>(StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
             {
-                mined.Add(new GlossaryEntry(ReadList(reader), ReadList(reader), ReadList(reader)));
+                var path = reader.ReadString();
+                var (hash, version, chunks) = (reader.ReadString(), reader.ReadString(), reader.ReadInt32());
+                var findings = new MinedTerm[reader.ReadInt32()];
+                for (var f = 0; f < findings.Length; f++)
+                {
+                    var identity = reader.ReadBoolean();
+                    findings[f] = new MinedTerm(new GlossaryEntry(ReadList(reader), ReadList(reader), ReadList(reader)), identity);
+                }
+
+                documents[path] = new MinedDocument(hash, version, chunks, findings);
             }
 
-            return reader.BaseStream.Position == data.Length ? new TranslationTableBasis(dependencies, tableHash, vocabulary, mined) : null;
+            return reader.BaseStream.Position == data.Length ? new TranslationTableBasis(dependencies, tableHash, vocabulary, documents) : null;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentOutOfRangeException or FormatException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentOutOfRangeException or FormatException or OverflowException)
         {
             return null;
         }
@@ -126,5 +146,16 @@ public sealed record TranslationTableBasis(
         }
 
         return list;
+    }
+}
+
+/// <summary>What one document, as its manifest entry describes it, yielded to <see cref="CollectionTermMiner.Mine"/>, passage by passage in order.</summary>
+public sealed record MinedDocument(string ContentHash, string PipelineVersion, int ChunkCount, IReadOnlyList<MinedTerm> Findings)
+{
+    /// <summary>Whether the document is still the one these findings came from.</summary>
+    public bool Describes(ManifestEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.ContentHash == ContentHash && entry.PipelineVersion == PipelineVersion && entry.ChunkCount == ChunkCount;
     }
 }

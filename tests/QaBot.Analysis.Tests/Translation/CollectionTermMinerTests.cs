@@ -26,6 +26,36 @@ public sealed class CollectionTermMinerTests
     }
 
     [Fact]
+    public void Mine_FindingsAddedLaterInTheSameOrder_GiveTheEntriesOfAddingThePassages()
+    {
+        // An identity pair first, then an equivalent for the same name, then a German pair: order decides the merge.
+        (string Text, string Language)[] passages =
+        [
+            ("用 NVIDIA 的驱动。", Languages.Chinese),
+            ("英伟达（NVIDIA）是显卡厂商。", Languages.Chinese),
+            ("Die Paketverwaltung (package management) ist zentral.", Languages.German),
+        ];
+        var direct = NewMiner();
+        foreach (var (text, language) in passages)
+        {
+            direct.Add(text, language);
+        }
+
+        var findings = passages.Select(p => NewMiner().Mine(p.Text, p.Language)).ToList();
+        var replayed = NewMiner();
+        foreach (var found in findings)
+        {
+            replayed.Add(found);
+        }
+
+        Assert.Equal(direct.Entries().Select(Describe), replayed.Entries().Select(Describe));
+        Assert.Equal(["英伟达", "NVIDIA"], replayed.Entries().Single(e => e.English[0] == "NVIDIA").Chinese);
+    }
+
+    private static string Describe(GlossaryEntry entry) =>
+        string.Join("|", entry.English) + "=" + string.Join("|", entry.German) + "=" + string.Join("|", entry.Chinese);
+
+    [Fact]
     public void Add_LatinNameWithBracketedChinese_PairsThem()
     {
         var miner = NewMiner();
