@@ -131,7 +131,7 @@ public static partial class AnswerTypeDetector
     // An option (-a, --all), a path (/etc/x, ~/.x), a file name with an extension, a key=value, an ALL_CAPS name,
     // a hyphenated program name (dpkg-buildpackage), a shell or make variable ($HOME, $(DESTDIR), ${VAR}) or a
     // manual page reference (debc(1), dupload.conf(5)): what commands, files and settings are written with.
-    [GeneratedRegex(@"\$[({]?[A-Za-z_]\w*[)}]?|(?<![\w.-])[a-z][\w.+-]*\([1-9][a-z]*\)|(?<![\w-])(--?[A-Za-z][\w-]*|~?/?[\w.-]*/[\w./{}*-]+|\w[\w-]*\.[A-Za-z]\w*|\w+=[^\s,;]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]+-[a-z0-9-]+)")]
+    [GeneratedRegex(@"\$[({]?[A-Za-z_]\w*[)}]?|(?<![\w.-])[a-z][\w.+-]*\([1-9][a-z]*\)|(?<![\w-])(--?[A-Za-z][\w-]*|~?/?[\w.-]*/[\w./{}*-]+|(?![A-Za-z]\.[A-Za-z]\b)\w[\w-]*\.[A-Za-z]\w*|\w+=[^\s,;]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]+-[a-z0-9-]+)")]
     private static partial Regex TechnicalToken();
 
     // Words that follow "command" without being its name.

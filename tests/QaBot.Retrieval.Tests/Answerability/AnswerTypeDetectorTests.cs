@@ -98,6 +98,9 @@ public sealed class AnswerTypeDetectorTests
     [InlineData("如果还希望建立其它新帐户，请使用 adduser 命令。", true)]
     [InlineData("Run the same command again, then use this tool.", false)]
     [InlineData("Der Befehl ist nicht verfügbar.", false)]
+    [InlineData("Make a local package, e.g., a test build, i.e. one for yourself.", false)]
+    [InlineData("Ein lokales Paket, z.B. zum Testen.", false)]
+    [InlineData("Edit the file control.in first.", true)]
     public void HoldsCommandToken_Text_OnlyCommandsOptionsPathsAndVariablesCount(string text, bool expected) =>
         Assert.Equal(expected, AnswerTypeDetector.HoldsCommandToken(text));
 }
