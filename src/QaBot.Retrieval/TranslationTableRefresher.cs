@@ -42,7 +42,11 @@ public sealed partial class TranslationTableRefresher(
         var fingerprint = Fingerprint(dependencies, manifest);
         var stored = await index.ReadBlobAsync(TranslationTableStore.FingerprintBlobName, cancellationToken);
         var storedTable = await index.ReadBlobAsync(TranslationTableStore.BlobName, cancellationToken);
-        if (!collectionChanged && storedTable is not null && stored is not null && stored.AsSpan().SequenceEqual(fingerprint))
+        var basis = storedTable is null ? null : await ReadBasisAsync(storedTable, dependencies, cancellationToken);
+        // The basis must describe these very documents too: a run that wrote a table and its basis, stopped before the
+        // fingerprint, then a run that put the documents back as they were, stopped before this, would otherwise
+        // leave the first run's table behind a matching fingerprint.
+        if (!collectionChanged && basis is not null && basis.Describes(manifest) && stored is not null && stored.AsSpan().SequenceEqual(fingerprint))
         {
             return;
         }
@@ -52,7 +56,6 @@ public sealed partial class TranslationTableRefresher(
         var vocabulary = (await index.ReadVocabularyAsync(cancellationToken)).ToDictionary(v => v.Term, v => v.ChunkFrequency, StringComparer.Ordinal);
         var languages = statistics.ChunksByLanguage.Keys.Where(Languages.IsKnown).ToList();
         var dictionaries = EmbeddedDictionaries.LoadBilingualDictionary();
-        var basis = storedTable is null ? null : await ReadBasisAsync(storedTable, dependencies, cancellationToken);
         var documents = await MineAsync(dictionaries, manifest, basis?.Documents, cancellationToken);
         var builder = new TranslationTableBuilder(dictionaries.WithGlossary([.. glossary.Entries, .. Replay(dictionaries, documents)]));
         var table = basis is null
@@ -147,12 +150,14 @@ public sealed partial class TranslationTableRefresher(
         return miner.Entries();
     }
 
-    /// <summary>What the table depends on besides the collection: the analyzer, the builder's version, the shipped lexicon and the glossary.</summary>
+    /// <summary>What the table depends on besides the collection: the analyzer, the builder's and miner's versions, the shipped lexicon and the glossary.</summary>
     private static byte[] Dependencies(GlossaryFile glossary)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(TextAnalyzer.Version));
         hash.AppendData(Encoding.UTF8.GetBytes(":" + TranslationTableBuilder.Version));
+        // Findings of unchanged documents are kept in the basis: a miner that finds otherwise must not reuse them.
+        hash.AppendData(Encoding.UTF8.GetBytes(":" + CollectionTermMiner.Version));
         // The table is built from the lexicon; the raw dictionaries are only its source.
         using (var lexicon = typeof(EmbeddedDictionaries).Assembly.GetManifestResourceStream(EmbeddedDictionaries.LexiconResource))
         {

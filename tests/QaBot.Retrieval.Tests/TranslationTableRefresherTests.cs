@@ -95,6 +95,39 @@ public sealed class TranslationTableRefresherTests : IDisposable
     }
 
     [Fact]
+    public async Task RefreshAsync_DocumentsPutBackAfterACrashBeforeTheFingerprint_RebuildsTheirTable()
+    {
+        // Arrange: a table over the English document; a run adds the German one and stops after the new table's
+        // basis, before its fingerprint; the next run removes the German document again and stops before its refresh.
+        // The manifest is now the one the stored fingerprint was made for, but the stored table is not its table.
+        var database = _folder.Combine("put-back", "index.db");
+        var faults = new CommitFaults();
+        using (var index = Open(database, faults.Observe))
+        {
+            await index.AddPassagesAsync(EnglishPath, Languages.English, EnglishPassages);
+            await RefresherFor(index).RefreshAsync(collectionChanged: true, CancellationToken.None);
+            faults.Arm((IndexCommitPoint.BlobWritten, 2));
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => CrashingRunAsync(index, CrashingRun.AddAfterBasis));
+        }
+
+        using (var index = Open(database))
+        {
+            await index.RemoveDocumentAsync(GermanPath, CancellationToken.None);
+        }
+
+        // Act: a run whose ingest found nothing changed.
+        byte[] repaired;
+        using (var index = Open(database))
+        {
+            await RefresherFor(index).RefreshAsync(collectionChanged: false, CancellationToken.None);
+            repaired = (await index.ReadBlobAsync(TranslationTableStore.BlobName, CancellationToken.None))!;
+        }
+
+        // Assert
+        Assert.Equal(await UninterruptedTableAsync(withGerman: false), repaired);
+    }
+
+    [Fact]
     public async Task RefreshAsync_NothingChangedSinceLastBuild_WritesNothing()
     {
         // Arrange

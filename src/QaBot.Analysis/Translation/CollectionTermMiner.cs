@@ -12,6 +12,9 @@ namespace QaBot.Analysis.Translation;
 /// <param name="isPhrase">Whether (phrase, language) is a dictionary phrase, e.g. <see cref="BilingualDictionary.HasPhrase"/>.</param>
 public sealed partial class CollectionTermMiner(Func<string, string, bool> isPhrase)
 {
+    /// <summary>Changes whenever the same passage and dictionaries would give other findings; part of what a stored table depends on.</summary>
+    public const string Version = "miner-1";
+
     /// <summary>Longest Chinese term taken before a bracket, in characters: a run's tail, not a sentence.</summary>
     public int MaxChineseTermLength { get; init; } = 6;
 

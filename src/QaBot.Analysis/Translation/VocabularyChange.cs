@@ -10,9 +10,10 @@ namespace QaBot.Analysis.Translation;
 /// <see cref="TranslationTableBuilder.Update"/> keeps what it built before for it. The test rests on how the index
 /// analyzer forms terms: every term is a piece of the folded text (case, width, diacritics and Traditional
 /// characters folded): a Chinese character, bigram or word, a number, a German compound's part, or a word cut at
-/// its ending by a light stemmer, except English -ies, which ends in -y ("ties" gives "ty").
+/// its ending by a light stemmer, except English -ies, which ends in -y ("ties" gives "ty"), and numbers written with
+/// group separators, which German text drops ("100.000" gives 100000): the text is also searched without them.
 /// </summary>
-internal sealed class VocabularyChange
+internal sealed partial class VocabularyChange
 {
     private readonly Func<string, string> _fold;
     private readonly SearchValues<string>? _pieces;
@@ -56,9 +57,22 @@ internal sealed class VocabularyChange
             // ASCII text folds by case only.
             Span<char> lower = stackalloc char[text.Length];
             System.Text.Ascii.ToLower(text, lower, out _);
-            return lower.ContainsAny(_pieces);
+            if (lower.ContainsAny(_pieces))
+            {
+                return true;
+            }
+        }
+        else if (GermanDecompounder.FoldWord(_fold(text)).AsSpan().ContainsAny(_pieces))
+        {
+            return true;
         }
 
-        return GermanDecompounder.FoldWord(_fold(text)).AsSpan().ContainsAny(_pieces);
+        return GroupedNumber().IsMatch(text) && GermanDecompounder.FoldWord(GroupSeparator().Replace(_fold(text), string.Empty)).AsSpan().ContainsAny(_pieces);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[.,]\d")]
+    private static partial System.Text.RegularExpressions.Regex GroupedNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\d)[.,](?=\d)")]
+    private static partial System.Text.RegularExpressions.Regex GroupSeparator();
 }

@@ -28,6 +28,14 @@ public sealed record TranslationTableBasis(
         return Dependencies.AsSpan().SequenceEqual(dependencies) && TableHash.AsSpan().SequenceEqual(SHA256.HashData(tableBytes));
     }
 
+    /// <summary>Whether the documents this basis was built from are exactly the documents of <paramref name="manifest"/>.</summary>
+    public bool Describes(IReadOnlyDictionary<string, ManifestEntry> manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.Count == Documents.Count
+            && manifest.All(entry => Documents.TryGetValue(entry.Key, out var document) && document.Describes(entry.Value));
+    }
+
     public static TranslationTableBasis For(
         byte[] dependencies, byte[] tableBytes, IReadOnlyDictionary<string, int> vocabulary, IReadOnlyDictionary<string, MinedDocument> documents) =>
         new(dependencies, SHA256.HashData(tableBytes), vocabulary, documents);
@@ -82,24 +90,30 @@ public sealed record TranslationTableBasis(
 
             var dependencies = ReadBytes(reader);
             var tableHash = ReadBytes(reader);
-            var terms = reader.ReadInt32();
+            var terms = Count(reader, data.Length);
             var vocabulary = new Dictionary<string, int>(terms, StringComparer.Ordinal);
             for (var i = 0; i < terms; i++)
             {
                 vocabulary[reader.ReadString()] = reader.ReadInt32();
             }
 
-            var count = reader.ReadInt32();
+            var count = Count(reader, data.Length);
             var documents = new Dictionary<string, MinedDocument>(StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 var path = reader.ReadString();
                 var (hash, version, chunks) = (reader.ReadString(), reader.ReadString(), reader.ReadInt32());
-                var findings = new MinedTerm[reader.ReadInt32()];
+                var findings = new MinedTerm[Count(reader, data.Length)];
                 for (var f = 0; f < findings.Length; f++)
                 {
                     var identity = reader.ReadBoolean();
-                    findings[f] = new MinedTerm(new GlossaryEntry(ReadList(reader), ReadList(reader), ReadList(reader)), identity);
+                    var entry = new GlossaryEntry(ReadList(reader), ReadList(reader), ReadList(reader));
+                    if (entry.English.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    findings[f] = new MinedTerm(entry, identity);
                 }
 
                 documents[path] = new MinedDocument(hash, version, chunks, findings);
@@ -135,10 +149,18 @@ public sealed record TranslationTableBasis(
         }
     }
 
-    private static string[] ReadList(BinaryReader reader)
+    // A count read from the data: never more than the bytes it has, so corrupt data cannot ask for huge arrays.
+    private static int Count(BinaryReader reader, int dataLength)
     {
         var count = reader.ReadInt32();
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, dataLength);
+        return count;
+    }
+
+    private static string[] ReadList(BinaryReader reader)
+    {
+        var count = Count(reader, (int)reader.BaseStream.Length);
         var list = new string[count];
         for (var i = 0; i < count; i++)
         {
