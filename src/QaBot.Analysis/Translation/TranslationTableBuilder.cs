@@ -31,12 +31,7 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         IReadOnlyDictionary<string, int> vocabulary,
         IReadOnlyCollection<string> collectionLanguages)
     {
-        ArgumentNullException.ThrowIfNull(dictionary);
-        ArgumentNullException.ThrowIfNull(analyze);
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(collectionLanguages);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidatesPerPhrase, 1);
-        return BuildPairs(analyze, vocabulary, TargetLanguages(collectionLanguages), previous: null);
+        return BuildPairs(analyze, vocabulary, ValidatedTargets(analyze, vocabulary, collectionLanguages), previous: null);
     }
 
     /// <summary>
@@ -67,11 +62,7 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         ArgumentNullException.ThrowIfNull(previousDictionary);
         ArgumentNullException.ThrowIfNull(previousVocabulary);
         ArgumentNullException.ThrowIfNull(fold);
-        ArgumentNullException.ThrowIfNull(analyze);
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(collectionLanguages);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidatesPerPhrase, 1);
-        var targets = TargetLanguages(collectionLanguages);
+        var targets = ValidatedTargets(analyze, vocabulary, collectionLanguages);
         if (!previous.CollectionLanguages.SequenceEqual(targets)
             || previous.MaxCandidatesPerPhrase != MaxCandidatesPerPhrase
             || !ReferenceEquals(previousDictionary.Lexicon, dictionary.Lexicon))
@@ -83,8 +74,17 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         return BuildPairs(analyze, vocabulary, targets, new PreviousBuild(previous, previousDictionary, change));
     }
 
-    private static List<string> TargetLanguages(IReadOnlyCollection<string> collectionLanguages) =>
-        Languages.All.Where(collectionLanguages.Contains).ToList();
+    // The languages translated into, after the checks Build and Update share.
+    private List<string> ValidatedTargets(
+        Func<string, string, IReadOnlyList<string>> analyze, IReadOnlyDictionary<string, int> vocabulary, IReadOnlyCollection<string> collectionLanguages)
+    {
+        ArgumentNullException.ThrowIfNull(dictionary);
+        ArgumentNullException.ThrowIfNull(analyze);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(collectionLanguages);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidatesPerPhrase, 1);
+        return Languages.All.Where(collectionLanguages.Contains).ToList();
+    }
 
     private TranslationTable BuildPairs(
         Func<string, string, IReadOnlyList<string>> analyze,
