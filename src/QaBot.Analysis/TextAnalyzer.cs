@@ -28,15 +28,9 @@ public sealed partial class TextAnalyzer(ChineseScriptFolder chineseFolder, Stop
     /// <summary>NFKC, lower case, ß to ss, Traditional to Simplified. What every comparison in search starts from.</summary>
     public string Fold(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        var lower = normalized.ToLowerInvariant();
-        if (lower.Contains('ß', StringComparison.Ordinal))
-        {
-            lower = lower.Replace("ß", "ss", StringComparison.Ordinal);
-        }
-
-        return chineseFolder.Fold(lower);
+        // Traditional-to-Simplified folding does not depend on case, so it may come before lower-casing.
+        var lower = FoldKeepingCase(text).ToLowerInvariant();
+        return lower.Contains('ß', StringComparison.Ordinal) ? lower.Replace("ß", "ss", StringComparison.Ordinal) : lower;
     }
 
     /// <summary>
@@ -281,9 +275,15 @@ public sealed partial class TextAnalyzer(ChineseScriptFolder chineseFolder, Stop
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    // A reference mark ("[14]", a footnote or citation number) is no content: as a number it would match "Debian 14".
-    private static string WithoutReferenceMarks(string text) =>
-        text.Contains('[', StringComparison.Ordinal) ? ReferenceMark().Replace(text, " ") : text;
+    /// <summary>
+    /// The text with its reference marks ("[14]", footnote or citation numbers) blanked out: no content, and as a
+    /// number a mark would match "Debian 14" or answer "how many".
+    /// </summary>
+    public static string WithoutReferenceMarks(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains('[', StringComparison.Ordinal) ? ReferenceMark().Replace(text, " ") : text;
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\[\d{1,3}\]")]
     private static partial System.Text.RegularExpressions.Regex ReferenceMark();

@@ -13,7 +13,7 @@ namespace QaBot.Answering;
 /// quoted. Quotes are exact source text, in document order, adjacent sentences merged into one quote and an
 /// ellipsis between the others; a quote in another language than the question gets a word gloss.
 /// </summary>
-public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslationTableProvider tables, SentenceModel model) : IAnswerComposer
+public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslationTableProvider tables, SentenceModel model) : IAnswerComposer
 {
     private const int PassagesConsidered = 5;
     private const int MaxSupportingSentences = 2;
@@ -217,7 +217,7 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
     }
 
     // The source's own reference marks ("[36]") are digits but no answer to "how many".
-    private static bool Holds(QuestionFocus focus, string sentence) => focus.HoldsAsked(ReferenceMarks().Replace(sentence, string.Empty));
+    private static bool Holds(QuestionFocus focus, string sentence) => focus.HoldsAsked(TextAnalyzer.WithoutReferenceMarks(sentence));
 
     private async Task<ComposedAnswer> RenderAsync(List<(PassageSentences Passage, int Index)> chosen, SentenceCandidate lead, QuestionFocus focus, string language, CancellationToken cancellationToken)
     {
@@ -436,9 +436,6 @@ public sealed partial class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITra
         var firstWord = trimmed.Split(' ', 2)[0].TrimEnd(',', ';', ':').ToLowerInvariant();
         return ReferenceWords.Contains(firstWord);
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\[\d{1,3}\]")]
-    private static partial System.Text.RegularExpressions.Regex ReferenceMarks();
 
     private string Normalised(string sentence) => string.Join(' ', analyzer.Fold(sentence).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

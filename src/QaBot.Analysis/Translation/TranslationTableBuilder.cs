@@ -29,10 +29,8 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
     public TranslationTable Build(
         Func<string, string, IReadOnlyList<string>> analyze,
         IReadOnlyDictionary<string, int> vocabulary,
-        IReadOnlyCollection<string> collectionLanguages)
-    {
-        return BuildPairs(analyze, vocabulary, ValidatedTargets(analyze, vocabulary, collectionLanguages), previous: null);
-    }
+        IReadOnlyCollection<string> collectionLanguages) =>
+        BuildPairs(analyze, vocabulary, ValidatedTargets(analyze, vocabulary, collectionLanguages), previous: null);
 
     /// <summary>
     /// The table <see cref="Build"/> gives for <paramref name="vocabulary"/>, made from the table built before for
@@ -369,17 +367,16 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         private readonly Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>> _maps =
             table.Pairs.ToDictionary(p => p.Key, p => p.Value);
 
+        private readonly sbyte[]?[] _mayChange = new sbyte[]?[Languages.All.Count];
+
         public BilingualDictionary Dictionary { get; } = dictionary;
 
         public VocabularyChange Change { get; } = change;
-
-        private readonly sbyte[]?[] _mayChange = new sbyte[]?[Languages.All.Count];
 
         public Dictionary<string, TranslationCandidate[]> Map(string from, string to) => _maps.GetValueOrDefault((from, to)) ?? [];
 
         // Whether a target of the language's pool may have changed (0 not yet known, 1 no, 2 yes), shared by the pairs
         // into that language, which one thread builds.
         public sbyte[] TargetMemo(string language, int poolLength) => _mayChange[Lexicon.LanguageIndex(language)] ??= new sbyte[poolLength];
-
     }
 }

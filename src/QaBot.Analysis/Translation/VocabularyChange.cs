@@ -52,22 +52,10 @@ internal sealed partial class VocabularyChange
             return false;
         }
 
-        if (text.Length <= 128 && System.Text.Ascii.IsValid(text))
-        {
-            // ASCII text folds by case only.
-            Span<char> lower = stackalloc char[text.Length];
-            System.Text.Ascii.ToLower(text, lower, out _);
-            if (lower.ContainsAny(_pieces))
-            {
-                return true;
-            }
-        }
-        else if (GermanDecompounder.FoldWord(_fold(text)).AsSpan().ContainsAny(_pieces))
-        {
-            return true;
-        }
-
-        return GroupedNumber().IsMatch(text) && GermanDecompounder.FoldWord(GroupSeparator().Replace(_fold(text), string.Empty)).AsSpan().ContainsAny(_pieces);
+        // FoldWord lower-cases ASCII text without allocating more than the copy; anything else is folded as the analyzer does.
+        var folded = System.Text.Ascii.IsValid(text) ? GermanDecompounder.FoldWord(text) : GermanDecompounder.FoldWord(_fold(text));
+        return folded.AsSpan().ContainsAny(_pieces)
+            || (GroupedNumber().IsMatch(folded) && GroupSeparator().Replace(folded, string.Empty).AsSpan().ContainsAny(_pieces));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\d[.,]\d")]
