@@ -123,6 +123,32 @@ public sealed class GermanDecompounder
             return word.ToLowerInvariant();
         }
 
+        return FoldsByCharacter(word) ? FoldByCharacter(word) : FoldDecomposing(word);
+    }
+
+    // Up to Latin Extended-A every character folds on its own (no combining marks, nothing composes again), so a
+    // word of them folds by a table built with the general fold: German text without normalizing each word.
+    private const char LastFoldedByTable = '\u017F';
+
+    private static readonly Lazy<string[]> CharacterFolds = new(() =>
+        [.. Enumerable.Range(0, LastFoldedByTable + 1).Select(c => FoldDecomposing(((char)c).ToString()))]);
+
+    private static bool FoldsByCharacter(string word) => !word.AsSpan().ContainsAnyExceptInRange('\0', LastFoldedByTable);
+
+    private static string FoldByCharacter(string word)
+    {
+        var folds = CharacterFolds.Value;
+        var builder = new StringBuilder(word.Length + 2);
+        foreach (var c in word)
+        {
+            builder.Append(folds[c]);
+        }
+
+        return builder.ToString();
+    }
+
+    internal static string FoldDecomposing(string word)
+    {
         var lower = word.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal);
         var decomposed = lower.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);

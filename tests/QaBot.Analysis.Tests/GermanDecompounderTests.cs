@@ -46,6 +46,27 @@ public sealed class GermanDecompounderTests
     }
 
     [Fact]
+    public void FoldWord_AnyTwoLatinCharacters_FoldsAsNormalizingTheWholeWordDoes()
+    {
+        // Words of Latin-1 and Latin Extended-A characters fold by a table of single characters: exact only if no
+        // two characters fold differently together than apart.
+        var mismatches = new List<string>();
+        for (var first = 1; first <= 0x17F && mismatches.Count < 5; first++)
+        {
+            for (var second = 1; second <= 0x17F; second++)
+            {
+                var word = new string([(char)first, (char)second, 'ä']);
+                if (GermanDecompounder.FoldWord(word) != GermanDecompounder.FoldDecomposing(word))
+                {
+                    mismatches.Add(word);
+                }
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public void CompileWords_EmbeddedDing_MatchesTheShippedWordList()
     {
         // Fails when the Ding file or ReadDingWords changed without rerunning tools/dictionaries/compile.
