@@ -93,7 +93,7 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         var order = Languages.All.SelectMany(from => targets.Where(to => to != from).Select(to => (From: from, To: to))).ToList();
         // Every frequency a pair asks for is of its target language, so the pairs grouped by target language share
         // nothing but read-only data: each group gets its own memo and the groups build on all cores at once.
-        var built = new System.Collections.Concurrent.ConcurrentDictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>>();
+        var built = new System.Collections.Concurrent.ConcurrentDictionary<(string From, string To), EditedMap>();
         Parallel.ForEach(order.GroupBy(pair => pair.To), group =>
         {
             var frequencies = new TargetFrequencies(analyze, vocabulary);
@@ -109,21 +109,23 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         var pairs = new Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>>();
         foreach (var pair in order)
         {
-            pairs[pair] = built[pair];
+            pairs[pair] = built[pair].Map;
         }
 
         return new TranslationTable(targets, MaxCandidatesPerPhrase, pairs);
     }
 
     // A pair the dictionaries translate: each source phrase's candidates are read by id, without string lookups.
-    private Dictionary<string, TranslationCandidate[]> BuildDirectPair(string from, string to, TargetFrequencies frequencies, PreviousBuild? previous)
+    private EditedMap BuildDirectPair(string from, string to, TargetFrequencies frequencies, PreviousBuild? previous)
     {
         var lexicon = dictionary.Lexicon;
         var pair = lexicon.Pair(from, to)!;
         var sources = lexicon.Pool(from);
         var targets = lexicon.Pool(to);
         var glossary = dictionary.Glossary(from, to);
-        var map = new Dictionary<string, TranslationCandidate[]>(StringComparer.Ordinal);
+        var previousGlossary = previous?.Dictionary.Glossary(from, to).Keys.ToList();
+        var redoneGlossary = previous is null ? [.. glossary.Keys] : previous.Redone(from, to, glossary.Keys, previousGlossary!, dictionary);
+        var map = previous is null ? new EditedMap() : previous.Edit(from, to, previousGlossary!.Except(glossary.Keys).Concat(redoneGlossary));
         var kept = new List<(DictionaryCandidate Candidate, int Frequency)>();
         var known = frequencies.PoolCache(to, targets.Length);
         var inGlossary = Marked(sources, glossary.Keys);
@@ -131,9 +133,8 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         var starts = pair.Starts;
         var candidates = pair.Targets;
         var ranks = pair.Ranks;
-        var before = previous?.Map(from, to);
-        var wasInGlossary = previous is null ? null : Marked(sources, previous.Dictionary.Glossary(from, to).Keys);
-        var mayChange = previous?.TargetMemo(to, targets.Length);
+        var wasInGlossary = previousGlossary is null ? null : Marked(sources, previousGlossary);
+        var mayChange = previous?.Affected(to, targets);
         for (var id = 0; id < sources.Length; id++)
         {
             if (starts[id + 1] == starts[id] || inGlossary[id])
@@ -141,13 +142,9 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
                 continue;
             }
 
-            if (before is not null && !wasInGlossary![id] && !AnyMayChange(previous!.Change, targets, candidates, starts[id], starts[id + 1], mayChange!))
+            // Kept as built before: no candidate's frequency can have changed.
+            if (mayChange is not null && !wasInGlossary![id] && !AnyMayChange(candidates, starts[id], starts[id + 1], mayChange))
             {
-                if (before.TryGetValue(sources[id], out var unchanged))
-                {
-                    map[sources[id]] = unchanged;
-                }
-
                 continue;
             }
 
@@ -162,13 +159,13 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
                 }
             }
 
-            AddRanked(map, sources[id], kept);
+            map.Set(sources[id], Ranked(kept));
         }
 
         // Keys the glossary translates, merged with the dictionary's candidates.
-        foreach (var key in glossary.Keys)
+        foreach (var key in redoneGlossary)
         {
-            AddFiltered(map, key, dictionary.LookupKey(key, from, to), to, frequencies);
+            map.Set(key, Filtered(dictionary.LookupKey(key, from, to), to, frequencies));
         }
 
         return map;
@@ -177,25 +174,26 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
     // German–Chinese: through English. Each English pivot's targets are that pivot's own entry in the English–target
     // pair built before (ranked by the collection's frequencies over all of the pivot's dictionary translations), so a
     // frequent target late in a pivot's dictionary list ("file" -> "datei") is found, and nothing is looked up twice.
-    private Dictionary<string, TranslationCandidate[]> BuildPivotedPair(
-        string from, string to, TargetFrequencies frequencies, Dictionary<string, TranslationCandidate[]> pivotToTarget, PreviousBuild? previous)
+    private EditedMap BuildPivotedPair(string from, string to, TargetFrequencies frequencies, EditedMap pivotToTarget, PreviousBuild? previous)
     {
         var lexicon = dictionary.Lexicon;
         var toPivot = lexicon.Pair(from, Languages.English)!;
         var sources = lexicon.Pool(from);
         var pivots = lexicon.Pool(Languages.English);
-        var sourceGlossary = dictionary.Glossary(from, Languages.English);
-        var directGlossary = dictionary.Glossary(from, to);
-        var map = new Dictionary<string, TranslationCandidate[]>(StringComparer.Ordinal);
-        var sourceInGlossary = Marked(sources, sourceGlossary.Keys.Concat(directGlossary.Keys));
+        var glossaryKeys = dictionary.Glossary(from, Languages.English).Keys.Concat(dictionary.Glossary(from, to).Keys).Distinct(StringComparer.Ordinal).ToList();
+        var previousGlossaryKeys = previous is null
+            ? null
+            : previous.Dictionary.Glossary(from, Languages.English).Keys.Concat(previous.Dictionary.Glossary(from, to).Keys).ToList();
+        var redoneGlossary = previous is null ? glossaryKeys : previous.Redone(from, to, glossaryKeys, previousGlossaryKeys!, dictionary);
+        var map = previous is null ? new EditedMap() : previous.Edit(from, to, previousGlossaryKeys!.Except(glossaryKeys).Concat(redoneGlossary));
+        var sourceInGlossary = Marked(sources, glossaryKeys);
         var pivotStarts = toPivot.Starts;
         var pivotIds = toPivot.Targets;
         var pivotRanks = toPivot.Ranks;
         var kept = new List<(DictionaryCandidate Candidate, int Frequency)>();
-        var before = previous?.Map(from, to);
-        var wasInGlossary = previous is null ? null : Marked(
-            sources, previous.Dictionary.Glossary(from, Languages.English).Keys.Concat(previous.Dictionary.Glossary(from, to).Keys));
-        var changedPivots = previous is null ? null : ChangedKeys(previous.Map(Languages.English, to), pivotToTarget);
+        var wasInGlossary = previousGlossaryKeys is null ? null : Marked(sources, previousGlossaryKeys);
+        var changedPivots = pivotToTarget.Changed;
+        var pivotMap = pivotToTarget.Map;
         for (var id = 0; id < sources.Length; id++)
         {
             if (sourceInGlossary[id])
@@ -204,20 +202,16 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
             }
 
             var pivotEnd = Math.Min(pivotStarts[id + 1], pivotStarts[id] + BilingualDictionary.PivotFanOut);
-            if (before is not null && !wasInGlossary![id] && !AnyPivotChanged(changedPivots!, pivots, pivotIds, pivotStarts[id], pivotEnd))
+            // Kept as built before: none of its pivots' entries changed.
+            if (changedPivots is not null && !wasInGlossary![id] && !AnyPivotChanged(changedPivots, pivots, pivotIds, pivotStarts[id], pivotEnd))
             {
-                if (before.TryGetValue(sources[id], out var unchanged))
-                {
-                    map[sources[id]] = unchanged;
-                }
-
                 continue;
             }
 
             kept.Clear();
             for (var i = pivotStarts[id]; i < pivotEnd; i++)
             {
-                if (!pivotToTarget.TryGetValue(pivots[pivotIds[i]], out var targets))
+                if (!pivotMap.TryGetValue(pivots[pivotIds[i]], out var targets))
                 {
                     continue;
                 }
@@ -228,30 +222,23 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
                 }
             }
 
-            AddRanked(map, sources[id], kept);
+            map.Set(sources[id], Ranked(kept));
         }
 
-        foreach (var key in sourceGlossary.Keys.Concat(directGlossary.Keys).Distinct(StringComparer.Ordinal))
+        foreach (var key in redoneGlossary)
         {
-            AddFiltered(map, key, dictionary.LookupKey(key, from, to), to, frequencies);
+            map.Set(key, Filtered(dictionary.LookupKey(key, from, to), to, frequencies));
         }
 
         return map;
     }
 
-    // Whether a dictionary candidate of one source phrase may have another collection frequency than before; memoized
-    // per target id (0 unknown, 1 no, 2 yes).
-    private static bool AnyMayChange(VocabularyChange change, string[] targets, int[] candidates, int start, int end, sbyte[] memo)
+    // Whether a dictionary candidate of one source phrase may have another collection frequency than before.
+    private static bool AnyMayChange(int[] candidates, int start, int end, bool[] mayChange)
     {
         for (var i = start; i < end; i++)
         {
-            var target = candidates[i];
-            if (memo[target] == 0)
-            {
-                memo[target] = change.MayAffect(targets[target]) ? (sbyte)2 : (sbyte)1;
-            }
-
-            if (memo[target] == 2)
+            if (mayChange[candidates[i]])
             {
                 return true;
             }
@@ -260,7 +247,7 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         return false;
     }
 
-    private static bool AnyPivotChanged(HashSet<string> changedPivots, string[] pivots, int[] pivotIds, int start, int end)
+    private static bool AnyPivotChanged(IReadOnlySet<string> changedPivots, string[] pivots, int[] pivotIds, int start, int end)
     {
         for (var i = start; i < end; i++)
         {
@@ -271,22 +258,6 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         }
 
         return false;
-    }
-
-    // Keys whose entry is not the same in both maps (present in one only, or other candidates).
-    private static HashSet<string> ChangedKeys(Dictionary<string, TranslationCandidate[]> before, Dictionary<string, TranslationCandidate[]> now)
-    {
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, candidates) in now)
-        {
-            if (!before.TryGetValue(key, out var old) || !old.AsSpan().SequenceEqual(candidates))
-            {
-                changed.Add(key);
-            }
-        }
-
-        changed.UnionWith(before.Keys.Where(key => !now.ContainsKey(key)));
-        return changed;
     }
 
     // Keeps one entry per target text, with its best rank.
@@ -324,12 +295,7 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         return marked;
     }
 
-    private void AddFiltered(
-        Dictionary<string, TranslationCandidate[]> map,
-        string key,
-        IReadOnlyList<DictionaryCandidate> candidates,
-        string to,
-        TargetFrequencies frequencies)
+    private TranslationCandidate[]? Filtered(IReadOnlyList<DictionaryCandidate> candidates, string to, TargetFrequencies frequencies)
     {
         var kept = new List<(DictionaryCandidate Candidate, int Frequency)>();
         foreach (var candidate in candidates)
@@ -341,24 +307,66 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
             }
         }
 
-        AddRanked(map, key, kept);
+        return Ranked(kept);
     }
 
-    // Glossary first, then by ln(1 + frequency) - RankWeight * rank; ties by rank and text.
-    private void AddRanked(Dictionary<string, TranslationCandidate[]> map, string key, List<(DictionaryCandidate Candidate, int Frequency)> kept)
+    // Glossary first, then by ln(1 + frequency) - RankWeight * rank; ties by rank and text. Null when nothing is kept.
+    private TranslationCandidate[]? Ranked(List<(DictionaryCandidate Candidate, int Frequency)> kept) =>
+        kept.Count == 0
+            ? null
+            : [.. kept
+                .OrderByDescending(k => k.Candidate.FromGlossary)
+                .ThenByDescending(k => Math.Log(1 + k.Frequency) - RankWeight * k.Candidate.Rank)
+                .ThenBy(k => k.Candidate.Rank)
+                .ThenBy(k => k.Candidate.Text, StringComparer.Ordinal)
+                .Take(MaxCandidatesPerPhrase)
+                .Select(k => new TranslationCandidate(k.Candidate.Text, k.Frequency))];
+
+    // One pair's entries as they are built: afresh, or a copy of the previous table's edited where something changed,
+    // which then records the keys whose entry changed (the German–Chinese pair pivots through them).
+    private sealed class EditedMap
     {
-        if (kept.Count == 0)
+        private readonly HashSet<string>? _changed;
+
+        public EditedMap()
+            : this(new Dictionary<string, TranslationCandidate[]>(StringComparer.Ordinal), null)
         {
-            return;
         }
 
-        map[key] = [.. kept
-            .OrderByDescending(k => k.Candidate.FromGlossary)
-            .ThenByDescending(k => Math.Log(1 + k.Frequency) - RankWeight * k.Candidate.Rank)
-            .ThenBy(k => k.Candidate.Rank)
-            .ThenBy(k => k.Candidate.Text, StringComparer.Ordinal)
-            .Take(MaxCandidatesPerPhrase)
-            .Select(k => new TranslationCandidate(k.Candidate.Text, k.Frequency))];
+        private EditedMap(Dictionary<string, TranslationCandidate[]> map, HashSet<string>? changed)
+        {
+            Map = map;
+            _changed = changed;
+        }
+
+        public Dictionary<string, TranslationCandidate[]> Map { get; }
+
+        /// <summary>Keys whose entry is not what it was before; null for a map built afresh.</summary>
+        public IReadOnlySet<string>? Changed => _changed;
+
+        public static EditedMap Copying(Dictionary<string, TranslationCandidate[]> previous) =>
+            new(new Dictionary<string, TranslationCandidate[]>(previous, previous.Comparer), new HashSet<string>(StringComparer.Ordinal));
+
+        /// <summary>Sets the key's entry; null removes it.</summary>
+        public void Set(string key, TranslationCandidate[]? candidates)
+        {
+            if (candidates is null)
+            {
+                if (Map.Remove(key))
+                {
+                    _changed?.Add(key);
+                }
+            }
+            else if (_changed is null)
+            {
+                Map[key] = candidates;
+            }
+            else if (!Map.TryGetValue(key, out var old) || !old.AsSpan().SequenceEqual(candidates))
+            {
+                Map[key] = candidates;
+                _changed.Add(key);
+            }
+        }
     }
 
     // The table built before, what it was built from, and what changed since.
@@ -367,16 +375,43 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
         private readonly Dictionary<(string From, string To), Dictionary<string, TranslationCandidate[]>> _maps =
             table.Pairs.ToDictionary(p => p.Key, p => p.Value);
 
-        private readonly sbyte[]?[] _mayChange = new sbyte[]?[Languages.All.Count];
+        private readonly bool[]?[] _affected = new bool[]?[Languages.All.Count];
 
         public BilingualDictionary Dictionary { get; } = dictionary;
 
-        public VocabularyChange Change { get; } = change;
+        /// <summary>The pair's entries of before, to edit, without the keys given: glossary keys of then that are gone, and those translated again.</summary>
+        public EditedMap Edit(string from, string to, IEnumerable<string> redone)
+        {
+            var map = EditedMap.Copying(_maps.GetValueOrDefault((from, to)) ?? new Dictionary<string, TranslationCandidate[]>(StringComparer.Ordinal));
+            foreach (var key in redone)
+            {
+                map.Set(key, null);
+            }
 
-        public Dictionary<string, TranslationCandidate[]> Map(string from, string to) => _maps.GetValueOrDefault((from, to)) ?? [];
+            return map;
+        }
 
-        // Whether a target of the language's pool may have changed (0 not yet known, 1 no, 2 yes), shared by the pairs
-        // into that language, which one thread builds.
-        public sbyte[] TargetMemo(string language, int poolLength) => _mayChange[Lexicon.LanguageIndex(language)] ??= new sbyte[poolLength];
+        /// <summary>
+        /// The glossary keys of now to translate again: all but those that were glossary keys then, with the same
+        /// dictionary and glossary candidates as now, none of which may have another collection frequency.
+        /// </summary>
+        public List<string> Redone(string from, string to, IEnumerable<string> keys, IEnumerable<string> keysThen, BilingualDictionary now)
+        {
+            var then = keysThen.ToHashSet(StringComparer.Ordinal);
+            return [.. keys.Where(key =>
+            {
+                if (!then.Contains(key))
+                {
+                    return true;
+                }
+
+                var candidates = now.LookupKey(key, from, to);
+                return !candidates.SequenceEqual(Dictionary.LookupKey(key, from, to)) || candidates.Any(c => change.MayAffect(c.Text, to));
+            })];
+        }
+
+        // Whether each phrase of the language's pool may have another collection frequency than before
+        // (VocabularyChange.Affected), shared by the pairs into that language, which one thread builds.
+        public bool[] Affected(string language, string[] pool) => _affected[Lexicon.LanguageIndex(language)] ??= change.Affected(pool, language);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 
 namespace QaBot.Analysis.Translation;
 
@@ -11,7 +12,10 @@ namespace QaBot.Analysis.Translation;
 /// analyzer forms terms: every term is a piece of the folded text (case, width, diacritics and Traditional
 /// characters folded): a Chinese character, bigram or word, a number, a German compound's part, or a word cut at
 /// its ending by a light stemmer, except English -ies, which ends in -y ("ties" gives "ty"), and numbers written with
-/// group separators, which German text drops ("100.000" gives 100000): the text is also searched without them.
+/// group separators, which the tokenizer drops ("100.000" gives 100000), or with a decimal comma, which it makes a
+/// point ("1,5" gives 1.5): the text is also searched without them and with points.
+/// Outside German, which splits compounds, a term of Latin letters or digits also begins where a token of the
+/// text does ("one" is no term of "money").
 /// </summary>
 internal sealed partial class VocabularyChange
 {
@@ -44,18 +48,142 @@ internal sealed partial class VocabularyChange
         return new VocabularyChange(changed, fold);
     }
 
-    /// <summary>Whether the target <paramref name="text"/> may analyze to a changed term.</summary>
-    public bool MayAffect(string text)
+    /// <summary>Whether the target <paramref name="text"/> of <paramref name="language"/> may analyze to a changed term.</summary>
+    public bool MayAffect(string text, string language)
     {
-        if (_pieces is null)
+        ArgumentNullException.ThrowIfNull(text);
+        return Affected([text], language)[0];
+    }
+
+    /// <summary>
+    /// <see cref="MayAffect"/> for every phrase of a lexicon pool at once: the folded phrases are joined as one text,
+    /// a line each, and searched in one pass (a changed term holds no line break, so a match never spans two phrases).
+    /// </summary>
+    public bool[] Affected(string[] pool, string language)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        Languages.ThrowIfUnknown(language, nameof(language));
+        var affected = new bool[pool.Length];
+        if (_pieces is null || pool.Length == 0)
         {
-            return false;
+            return affected;
         }
 
-        // FoldWord lower-cases ASCII text without allocating more than the copy; anything else is folded as the analyzer does.
-        var folded = System.Text.Ascii.IsValid(text) ? GermanDecompounder.FoldWord(text) : GermanDecompounder.FoldWord(_fold(text));
-        return folded.AsSpan().ContainsAny(_pieces)
-            || (GroupedNumber().IsMatch(folded) && GroupSeparator().Replace(folded, string.Empty).AsSpan().ContainsAny(_pieces));
+        // Only German splits words into parts; elsewhere a term of Latin letters or digits begins where a token does.
+        var partsOfWords = language == Languages.German;
+        var (folded, starts) = FoldedLines(pool);
+        ReadOnlySpan<char> text = folded;
+        for (var at = 0; at < text.Length;)
+        {
+            var found = text[at..].IndexOfAny(_pieces);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var position = at + found;
+            var id = LineOf(starts, position);
+            if (partsOfWords || position == starts[id] || !InsideWord(text[position - 1], text[position]))
+            {
+                affected[id] = true;
+                at = id + 1 < starts.Length ? starts[id + 1] : text.Length;
+            }
+            else
+            {
+                at = position + 1;
+            }
+        }
+
+        foreach (var match in GroupedNumber().EnumerateMatches(text))
+        {
+            var id = LineOf(starts, match.Index);
+            var end = (id + 1 < starts.Length ? starts[id + 1] : text.Length) - 1;
+            var line = new string(text[starts[id]..end]);
+            affected[id] |= GroupSeparator().Replace(line, string.Empty).AsSpan().ContainsAny(_pieces)
+                || GroupSeparator().Replace(line, ".").AsSpan().ContainsAny(_pieces);
+        }
+
+        return affected;
+    }
+
+    /// <summary>
+    /// Whether a term beginning with <paramref name="first"/> after <paramref name="before"/> would begin inside a
+    /// token, as <see cref="Tokenizer"/> reads tokens (runs of letters, digits and marks, Han ideographs apart), so
+    /// that no term outside German begins there. A letter of no case (Han, other scripts) and anything but a letter
+    /// or digit count as a token's edge, which may only let a phrase through.
+    /// </summary>
+    internal static bool InsideWord(char before, char first) =>
+        IsCasedWordCharacter(first) && IsCasedWordCharacter(before);
+
+    private static bool IsCasedWordCharacter(char c) => IsWordCharacter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.OtherLetter;
+
+    private static bool IsWordCharacter(char c) => CharUnicodeInfo.GetUnicodeCategory(c)
+        is UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+        or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    // The pool's phrases folded as MayAffect folds them, one line each, and where each line starts.
+    private (char[] Text, int[] Starts) FoldedLines(string[] pool)
+    {
+        var folded = new string?[pool.Length];
+        var length = 0;
+        for (var id = 0; id < pool.Length; id++)
+        {
+            // Most of a pool is ASCII, which folds to lower case and is lower-cased in place below; a phrase of ASCII
+            // and CJK ideographs only has nothing for FoldWord to decompose.
+            var phrase = pool[id];
+            if (!System.Text.Ascii.IsValid(phrase))
+            {
+                phrase = _fold(phrase);
+                folded[id] = IsAsciiOrIdeographs(phrase) ? phrase.ToLowerInvariant() : GermanDecompounder.FoldWord(phrase);
+            }
+
+            length += (folded[id] ?? phrase).Length + 1;
+        }
+
+        var starts = new int[pool.Length];
+        var text = new char[length];
+        var at = 0;
+        for (var id = 0; id < pool.Length; id++)
+        {
+            starts[id] = at;
+            var line = text.AsSpan(at);
+            if (folded[id] is { } done)
+            {
+                done.CopyTo(line);
+                at += done.Length;
+            }
+            else
+            {
+                System.Text.Ascii.ToLower(pool[id], line, out var written);
+                at += written;
+            }
+
+            // A line break inside a phrase would start another line.
+            text.AsSpan(starts[id], at - starts[id]).Replace('\n', ' ');
+            text[at++] = '\n';
+        }
+
+        return (text, starts);
+    }
+
+    private static bool IsAsciiOrIdeographs(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\x7F' && c is < '\u4E00' or > '\u9FFF')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int LineOf(int[] starts, int position)
+    {
+        var index = Array.BinarySearch(starts, position);
+        return index >= 0 ? index : ~index - 1;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\d[.,]\d")]

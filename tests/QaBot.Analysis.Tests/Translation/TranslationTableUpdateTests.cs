@@ -67,6 +67,26 @@ public sealed class TranslationTableUpdateTests
     }
 
     [Fact]
+    public void Update_GlossaryUnchangedAndOneOfItsTargetsMoreFrequent_KeepsTheOtherKeysAndGivesTheFreshBuild()
+    {
+        // Arrange: the same glossary both times; only 无人机 ("drone"'s target) became more frequent.
+        var dictionary = TestDictionaries.Create("drone\tDrohne\t无人机\nSenseTime\tSenseTime\t商汤科技\n");
+        var previousVocabulary = BigramTestAnalyzer.Vocabulary([.. Before, ("商汤科技", Languages.Chinese)]);
+        var previous = new TranslationTableBuilder(dictionary).Build(BigramTestAnalyzer.Analyze, previousVocabulary, AllLanguages);
+        var vocabulary = BigramTestAnalyzer.Vocabulary([.. Before, ("商汤科技", Languages.Chinese), ("无人机", Languages.Chinese)]);
+
+        // Act
+        var updated = new TranslationTableBuilder(dictionary)
+            .Update(previous, dictionary, previousVocabulary, Lower, BigramTestAnalyzer.Analyze, vocabulary, AllLanguages);
+
+        // Assert
+        var fresh = new TranslationTableBuilder(dictionary).Build(BigramTestAnalyzer.Analyze, vocabulary, AllLanguages);
+        Assert.Equal(fresh.Serialize(), updated.Serialize());
+        Assert.Equal("商汤科技", updated.Candidates("sensetime", Languages.English, Languages.Chinese)[0].Text);
+        Assert.Equal(2, updated.Candidates("drone", Languages.English, Languages.Chinese)[0].CollectionFrequency);
+    }
+
+    [Fact]
     public void Update_LanguageAdded_GivesTheFreshBuild()
     {
         var dictionary = TestDictionaries.Create();

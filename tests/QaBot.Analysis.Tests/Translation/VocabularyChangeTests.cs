@@ -11,7 +11,7 @@ public sealed class VocabularyChangeTests
 
     private static readonly Dictionary<string, int> After = new(StringComparer.Ordinal)
     {
-        ["protokoll"] = 3, ["utility"] = 2, ["软件"] = 4, ["paket"] = 5, ["new"] = 1, ["100000"] = 2,
+        ["protokoll"] = 3, ["utility"] = 2, ["软件"] = 4, ["paket"] = 5, ["new"] = 1, ["100000"] = 2, ["1.5"] = 1,
     };
 
     [Fact]
@@ -19,23 +19,84 @@ public sealed class VocabularyChangeTests
     {
         var change = VocabularyChange.Between(Before, After, TextAnalyzer.Default.Fold);
 
-        Assert.Equal(["100000", "gone", "new", "protokoll", "utility", "软件"], change.Terms);
+        Assert.Equal(["1.5", "100000", "gone", "new", "protokoll", "utility", "软件"], change.Terms);
     }
 
     [Theory]
-    [InlineData("Protokolldateien", true)] // a compound's part
-    [InlineData("utilities", true)] // -ies of a term in -y
-    [InlineData("軟件", true)] // Traditional spelling of a changed term
-    [InlineData("pro 100.000 Einwohner", true)] // German drops the group separator: the term is 100000
-    [InlineData("Paketverwaltung", false)] // its terms kept their frequency
-    [InlineData("网络", false)]
-    [InlineData("network card", false)]
-    public void MayAffect_Target_SaysWhetherItMayAnalyzeToAChangedTerm(string target, bool expected)
+    [InlineData("Protokolldateien", Languages.German, true)] // a compound's part
+    [InlineData("utilities", Languages.English, true)] // -ies of a term in -y
+    [InlineData("軟件", Languages.Chinese, true)] // Traditional spelling of a changed term
+    [InlineData("pro 100.000 Einwohner", Languages.German, true)] // the tokenizer drops the group separator: the term is 100000
+    [InlineData("Paketverwaltung", Languages.German, false)] // its terms kept their frequency
+    [InlineData("网络", Languages.Chinese, false)]
+    [InlineData("network card", Languages.English, false)]
+    [InlineData("renewal", Languages.English, false)] // "new" inside an English word is no term of it
+    [InlineData("Erneuerung newsletter", Languages.English, true)] // ... at a word's start it may be
+    [InlineData("新new", Languages.Chinese, true)] // a Latin word begins where Han text ends
+    [InlineData("Neuigkeitsnewsletter", Languages.German, true)] // German splits compounds anywhere
+    [InlineData("1,5 Liter", Languages.German, true)] // a decimal comma: the term is 1.5
+    public void MayAffect_Target_SaysWhetherItMayAnalyzeToAChangedTerm(string target, string language, bool expected)
     {
         var change = VocabularyChange.Between(Before, After, TextAnalyzer.Default.Fold);
 
-        Assert.Equal(expected, change.MayAffect(target));
+        Assert.Equal(expected, change.MayAffect(target, language));
     }
+
+    [Fact]
+    public void Affected_Pool_SaysForEachPhraseWhatMayAffectSays()
+    {
+        var change = VocabularyChange.Between(Before, After, TextAnalyzer.Default.Fold);
+        string[] pool = ["Paketverwaltung", "Protokolldateien", "网络", "軟件", "pro 100.000 Einwohner", "1.000", "utilities", "two\nlines new", "Größe", "new", "renewal"];
+
+        var affected = change.Affected(pool, Languages.English);
+
+        Assert.Equal(pool.Select(p => change.MayAffect(p, Languages.English)), affected);
+        Assert.Equal([false, true, false, true, true, false, true, true, false, true, false], affected);
+    }
+
+    [Theory]
+    [InlineData(Languages.English)]
+    [InlineData(Languages.Chinese)]
+    [InlineData(Languages.German)]
+    public void Affected_ShippedLexiconPhrases_EveryTermOfTheAnalyzerIsWhereItLooks(string language)
+    {
+        // What Affected rests on, checked against the analyzer on the shipped phrases: every term is a piece of the
+        // folded phrase (or of it with its numbers as the tokenizer reads them), outside German at a token's start.
+        var analyzer = TextAnalyzer.Default;
+        var pool = EmbeddedDictionaries.LoadBilingualDictionary().Lexicon.Pool(language);
+        var wrong = new List<string>();
+        for (var id = 0; id < pool.Length && wrong.Count < 5; id += 7)
+        {
+            var folded = GermanDecompounder.FoldWord(analyzer.Fold(pool[id]));
+            foreach (var term in analyzer.Analyze(pool[id], language))
+            {
+                var piece = term.Length > 1 && term[^1] == 'y' ? term[..^1] : term;
+                if (!new[] { folded, Ungrouped(folded), DecimalPoints(folded) }.Any(text => language == Languages.German ? text.Contains(piece, StringComparison.Ordinal) : BeginsAtAnEdge(text, piece)))
+                {
+                    wrong.Add($"{pool[id]} -> {term}");
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    private static bool BeginsAtAnEdge(string text, string piece)
+    {
+        for (var at = text.IndexOf(piece, StringComparison.Ordinal); at >= 0; at = text.IndexOf(piece, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || !VocabularyChange.InsideWord(text[at - 1], text[at]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Ungrouped(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"(?<=\d)[.,](?=\d)", string.Empty);
+
+    private static string DecimalPoints(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"(?<=\d),(?=\d)", ".");
 
     [Fact]
     public void MayAffect_NothingChanged_IsFalseForEveryTarget()
@@ -43,6 +104,6 @@ public sealed class VocabularyChangeTests
         var change = VocabularyChange.Between(Before, Before, TextAnalyzer.Default.Fold);
 
         Assert.Empty(change.Terms);
-        Assert.False(change.MayAffect("Protokolldateien"));
+        Assert.False(change.MayAffect("Protokolldateien", Languages.German));
     }
 }
