@@ -29,14 +29,16 @@ internal static class TranslationTableSerializer
             }
 
             var pairs = table.Pairs.OrderBy(p => p.Key.From, StringComparer.Ordinal).ThenBy(p => p.Key.To, StringComparer.Ordinal).ToList();
+            // Each pair's section stands alone: they are written on all cores, then joined in order.
+            var sections = new byte[pairs.Count][];
+            Parallel.For(0, pairs.Count, i => sections[i] = SerializePair(pairs[i].Value));
             writer.Write7BitEncodedInt(pairs.Count);
-            foreach (var ((from, to), map) in pairs)
+            for (var i = 0; i < pairs.Count; i++)
             {
-                writer.Write(from);
-                writer.Write(to);
-                var section = SerializePair(map);
-                writer.Write7BitEncodedInt(section.Length);
-                writer.Write(section);
+                writer.Write(pairs[i].Key.From);
+                writer.Write(pairs[i].Key.To);
+                writer.Write7BitEncodedInt(sections[i].Length);
+                writer.Write(sections[i]);
             }
         }
 
@@ -49,8 +51,11 @@ internal static class TranslationTableSerializer
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write7BitEncodedInt(map.Count);
-            foreach (var (key, candidates) in map.OrderBy(e => e.Key, StringComparer.Ordinal))
+            var keys = map.Keys.ToArray();
+            Array.Sort(keys, StringComparer.Ordinal);
+            foreach (var key in keys)
             {
+                var candidates = map[key];
                 writer.Write(key);
                 writer.Write7BitEncodedInt(candidates.Length);
                 foreach (var candidate in candidates)
