@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -18,10 +17,11 @@ public static class EmbeddedDictionaries
     public const string DingResource = "QaBot.Analysis.Translation.Data.ding-de-en.txt.gz";
 
     /// <summary>
-    /// Resource name of the gzip-compressed lexicon: CC-CEDICT and Ding parsed and merged ahead of time by
-    /// tools/dictionaries/compile (<see cref="CompileLexicon"/>), so that ingest does not parse them.
+    /// Resource name of the lexicon: CC-CEDICT and Ding parsed and merged ahead of time by tools/dictionaries/compile
+    /// (<see cref="CompileLexicon"/>), so that ingest does not parse them; compressed section by section (see
+    /// <see cref="LexiconSerializer"/>).
     /// </summary>
-    public const string LexiconResource = "QaBot.Analysis.Translation.Data.lexicon.bin.gz";
+    public const string LexiconResource = "QaBot.Analysis.Translation.Data.lexicon.bin";
 
     /// <summary>Parses the embedded CC-CEDICT.</summary>
     public static DictionaryParseResult<CedictEntry> ParseCedict()
@@ -47,8 +47,8 @@ public static class EmbeddedDictionaries
         BilingualDictionary.FromLexicon(LoadLexicon(), glossary ?? []);
 
     /// <summary>
-    /// Parses the embedded CC-CEDICT and Ding and writes their merged translations in the lexicon format (not
-    /// compressed) to <paramref name="destination"/>: what tools/dictionaries/compile ships as lexicon.bin.gz.
+    /// Parses the embedded CC-CEDICT and Ding and writes their merged translations in the lexicon format to
+    /// <paramref name="destination"/>: what tools/dictionaries/compile ships as lexicon.bin.
     /// </summary>
     public static void CompileLexicon(Stream destination)
     {
@@ -56,19 +56,12 @@ public static class EmbeddedDictionaries
         LexiconSerializer.Write(BilingualDictionary.CompileLexicon(ParseCedict().Entries, ParseDing().Entries), destination);
     }
 
-    /// <summary>The shipped lexicon, decompressed (the bytes <see cref="CompileLexicon"/> wrote).</summary>
+    /// <summary>The shipped lexicon's bytes (what <see cref="CompileLexicon"/> wrote).</summary>
     internal static byte[] ReadLexiconBytes()
     {
         using var stream = OpenResource(LexiconResource);
-        // A gzip member ends with the uncompressed length (mod 2^32; the lexicon is far smaller): read straight into
-        // an array of that size instead of growing and copying a MemoryStream's buffer.
-        Span<byte> trailer = stackalloc byte[4];
-        stream.Seek(-trailer.Length, SeekOrigin.End);
-        stream.ReadExactly(trailer);
-        stream.Position = 0;
-        var bytes = new byte[BinaryPrimitives.ReadInt32LittleEndian(trailer)];
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        gzip.ReadExactly(bytes);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
         return bytes;
     }
 

@@ -17,13 +17,33 @@ public sealed class LexiconSerializerTests
         }
 
         Assert.Equal(lexicon.Pairs.Select(p => (p.From, p.To)), read.Pairs.Select(p => (p.From, p.To)));
-        Assert.All(lexicon.Pairs.Zip(read.Pairs), pairs =>
-        {
-            Assert.Equal(pairs.First.Starts, pairs.Second.Starts);
-            Assert.Equal(pairs.First.Targets, pairs.Second.Targets);
-            Assert.Equal(pairs.First.Ranks, pairs.Second.Ranks);
-        });
+        Assert.All(lexicon.Pairs.Zip(read.Pairs), pairs => Assert.True(SamePair(pairs.First, pairs.Second)));
     }
+
+    [Fact]
+    public void Read_PoolOfSeveralSections_RoundTrips()
+    {
+        // More phrases than one section holds: the pool is written and read back in parts, on several threads.
+        var english = Enumerable.Range(0, LexiconSerializer.PhrasesPerSection + 1000).Select(i => $"phrase {i:D6}").ToArray();
+        string[] german = ["ausdruck", "satz", "wort"];
+        var starts = Enumerable.Range(0, english.Length + 1).ToArray();
+        var targets = Enumerable.Range(0, english.Length).Select(i => i % german.Length).ToArray();
+        var ranks = Enumerable.Range(0, english.Length).Select(i => i % 5).ToArray();
+        var lexicon = new Lexicon([english, german, []], [new LexiconPair(Languages.English, Languages.German, starts, targets, ranks)]);
+
+        var read = LexiconSerializer.Read(Write(lexicon));
+
+        Assert.Equal(english, read.Pool(Languages.English));
+        Assert.Equal(german, read.Pool(Languages.German));
+        Assert.Empty(read.Pool(Languages.Chinese));
+        Assert.True(SamePair(lexicon.Pairs[0], read.Pairs[0]));
+    }
+
+    internal static bool SamePair(LexiconPair expected, LexiconPair actual) =>
+        expected.From == actual.From && expected.To == actual.To
+        && expected.Starts.AsSpan().SequenceEqual(actual.Starts)
+        && expected.Targets.AsSpan().SequenceEqual(actual.Targets)
+        && expected.Ranks.AsSpan().SequenceEqual(actual.Ranks);
 
     [Fact]
     public void Read_OtherMagic_ThrowsInvalidData()
@@ -40,6 +60,16 @@ public sealed class LexiconSerializerTests
         var bytes = Write(TestDictionaries.Create().Lexicon);
 
         Assert.Throws<InvalidDataException>(() => LexiconSerializer.Read(bytes[..(bytes.Length / 2)]));
+    }
+
+    [Fact]
+    public void Read_CorruptSection_ThrowsInvalidData()
+    {
+        var bytes = Write(TestDictionaries.Create().Lexicon);
+        // The last section is a pair's: its compressed bytes no longer inflate to what the header says.
+        bytes.AsSpan(bytes.Length - 8).Fill(0xFF);
+
+        Assert.Throws<InvalidDataException>(() => LexiconSerializer.Read(bytes));
     }
 
     private static byte[] Write(Lexicon lexicon)

@@ -1,25 +1,22 @@
-// Compiles the embedded CC-CEDICT and Ding into the lexicon that QaBot loads at ingest, and writes it gzip-compressed
-// next to them, and the German decompounder's word list (from Ding). Run after generate.py, or after changing the parsers or how their entries are merged:
+// Compiles the embedded CC-CEDICT and Ding into the lexicon that QaBot loads at ingest, and writes it next to them,
+// and the German decompounder's word list (from Ding). Run after generate.py, or after changing the parsers or how
+// their entries are merged:
 //   dotnet run --project tools/dictionaries/compile [-- OUTPUT_PATH]
-// The test LoadBilingualDictionary_ShippedLexicon_MatchesTheRawDictionaries fails until the shipped file is current.
+// The test CompileLexicon_EmbeddedRawDictionaries_MatchesTheShippedLexicon fails until the shipped file is current.
 using System.IO.Compression;
 using QaBot.Analysis.Translation;
 
 var output = args.Length > 0
     ? args[0]
-    : Path.Combine(FindRepositoryRoot(), "src", "QaBot.Analysis", "Translation", "Data", "lexicon.bin.gz");
+    : Path.Combine(FindRepositoryRoot(), "src", "QaBot.Analysis", "Translation", "Data", "lexicon.bin");
 
-using var lexicon = new MemoryStream();
-EmbeddedDictionaries.CompileLexicon(lexicon);
+// The lexicon compresses its sections itself (see LexiconSerializer); the same input gives the same bytes.
 using (var file = File.Create(output))
-using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
 {
-    // GZipStream writes no timestamp or file name, so the same input gives the same bytes.
-    lexicon.Position = 0;
-    lexicon.CopyTo(gzip);
+    EmbeddedDictionaries.CompileLexicon(file);
 }
 
-Console.WriteLine($"{output}: {lexicon.Length:N0} bytes, {new FileInfo(output).Length:N0} compressed");
+Console.WriteLine($"{output}: {new FileInfo(output).Length:N0} bytes");
 
 // The German decompounder's words, next to the lexicon.
 var wordsOutput = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "de-compound-words.txt.gz");
