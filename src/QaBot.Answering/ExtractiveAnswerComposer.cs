@@ -24,6 +24,9 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
     // ... and be at least this relevant compared with the lead, by the hand-set score (see SentenceCandidate.Relevance).
     private const double MinSupportScoreShare = 0.35;
 
+    // A sentence answers a part of a two-part question when it covers at least this share of the part's weight.
+    private const double MinPartShare = 0.5;
+
     // Candidates reported in the answer's diagnostics (eval writes them for the sentence model's fit).
     private const int ReportedCandidates = 30;
 
@@ -56,7 +59,7 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(retrieval);
         var language = TextAnalyzer.DetectLanguage(question);
-        var focus = QuestionFocus.From(question, retrieval);
+        var focus = QuestionFocus.From(question, retrieval, piece => analyzer.AnalyzeQuery(piece, language));
         var passages = retrieval.Passages.Take(PassagesConsidered).Select(p => Read(p, focus)).ToList();
         var rare = focus.Rare(passages.Select(p => p.Covered));
         var scoring = new Scoring(focus, rare, passages.Count > 0 ? passages[0].Passage.Score : 0);
@@ -116,6 +119,30 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
         }
 
         var quoted = chosen.Select(c => Normalised(c.Passage.Sentences[c.Index])).ToHashSet(StringComparer.Ordinal);
+
+        // A question that asks two things: a part the chosen sentences leave unanswered gets the best sentence that answers it.
+        foreach (var part in focus.Parts)
+        {
+            if (supporting == MaxSupportingSentences || Answers(part, focus, covered, chosen))
+            {
+                continue;
+            }
+
+            var answer = candidates.Skip(1).FirstOrDefault(c =>
+                !c.Pair
+                && (ReferenceEquals(c.Passage, lead.Passage) || c.Covered.Overlaps(rare))
+                && !quoted.Contains(Normalised(c.Passage.Sentences[c.Index]))
+                && Answers(part, focus, c.Covered, [(c.Passage, c.Index)]));
+            if (answer is not null)
+            {
+                chosen.Add((answer.Passage, answer.Index));
+                quoted.Add(Normalised(answer.Passage.Sentences[answer.Index]));
+                covered.UnionWith(answer.Covered);
+                itemHeld |= answer.HoldsItem;
+                supporting++;
+            }
+        }
+
         foreach (var candidate in candidates.Skip(1))
         {
             if (supporting == MaxSupportingSentences)
@@ -154,6 +181,19 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
         }
 
         return chosen;
+    }
+
+    // The sentences cover at least MinPartShare of the part's concepts (when it names any) and hold the item it asks for.
+    private static bool Answers(QuestionPart part, QuestionFocus focus, IReadOnlySet<int> covered, IEnumerable<(PassageSentences Passage, int Index)> sentences)
+    {
+        var weight = focus.Weight(part.Concepts);
+        if (weight > 0 && focus.Weight(part.Concepts.Where(covered.Contains)) < MinPartShare * weight)
+        {
+            return false;
+        }
+
+        return part.Asked == AskedItemKind.Open
+            || sentences.Any(s => WithContinuation(s.Passage, s.Index).Any(i => part.HoldsAsked(TextAnalyzer.WithoutReferenceMarks(s.Passage.Sentences[i]))));
     }
 
     private static IEnumerable<int> LeadSentences(SentenceCandidate lead) =>

@@ -148,6 +148,22 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_SecondPartAskedWithFewWords_GetsTheSentenceThatAnswersIt()
+    {
+        // Arrange: the lead answers the first part and names most of the question; the second part's answer covers
+        // little of the whole question, too little to be added for what it adds, but all of its own part.
+        const string question = "How much memory does a normal installation of the system need at minimum, and how much is recommended for a desktop?";
+        var minimum = Passage(1, "a.txt", 1, 1, "A normal installation of the system needs at minimum 780 MB of memory.");
+        var desktop = Passage(2, "b.txt", 7, 7, "2 GB are recommended for a desktop.");
+
+        // Act
+        var composed = await ComposeAsync(question, minimum, desktop);
+
+        // Assert
+        Assert.Equal("“A normal installation of the system needs at minimum 780 MB of memory.” [1] … “2 GB are recommended for a desktop.” [2]", composed.Text);
+    }
+
+    [Fact]
     public async Task ComposeAsync_AtMostTwoSupportingSentences()
     {
         // Arrange: four sentences, each covering a different part of the question.
