@@ -35,6 +35,19 @@ public sealed class SlidingWindowLimiter
         }
     }
 
+    /// <summary>Whether no grant lies in the window any more: the limiter is as good as new and may be dropped.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                Expire(_timeProvider.GetUtcNow());
+                return _grants.Count == 0;
+            }
+        }
+    }
+
     /// <summary>Waits until fewer than <paramref name="limit"/> grants lie in the window, then takes one.</summary>
     public async ValueTask AcquireAsync(int limit, CancellationToken cancellationToken)
     {
@@ -56,11 +69,7 @@ public sealed class SlidingWindowLimiter
     private bool TryAcquireLocked(int limit, out TimeSpan wait)
     {
         var now = _timeProvider.GetUtcNow();
-        while (_grants.Count > 0 && _grants.Peek() + _window <= now)
-        {
-            _grants.Dequeue();
-        }
-
+        Expire(now);
         if (_grants.Count < limit)
         {
             _grants.Enqueue(now);
@@ -71,5 +80,13 @@ public sealed class SlidingWindowLimiter
         // The grant that must expire before a permit frees up.
         wait = _grants.ElementAt(_grants.Count - limit) + _window - now;
         return false;
+    }
+
+    private void Expire(DateTimeOffset now)
+    {
+        while (_grants.Count > 0 && _grants.Peek() + _window <= now)
+        {
+            _grants.Dequeue();
+        }
     }
 }

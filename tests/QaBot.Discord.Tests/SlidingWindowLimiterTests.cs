@@ -20,6 +20,22 @@ public sealed class SlidingWindowLimiterTests
     }
 
     [Fact]
+    public void IsIdle_GrantInTheWindow_FalseUntilItLeavesTheWindow()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new SlidingWindowLimiter(TimeSpan.FromSeconds(10), time);
+        Assert.True(limiter.IsIdle);
+
+        limiter.TryAcquire(1);
+        time.Advance(TimeSpan.FromSeconds(9));
+        var idleInWindow = limiter.IsIdle;
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.False(idleInWindow);
+        Assert.True(limiter.IsIdle);
+    }
+
+    [Fact]
     public async Task AcquireAsync_OverLimit_WaitsUntilTheOldestGrantLeavesTheWindow()
     {
         var time = new FakeTimeProvider();
