@@ -15,17 +15,19 @@ namespace QaBot.Analysis.Translation;
 /// group separators, which the tokenizer drops ("100.000" gives 100000), or with a decimal comma, which it makes a
 /// point ("1,5" gives 1.5): the text is also searched without them and with points.
 /// Outside German, which splits compounds, a term of Latin letters or digits also begins where a token of the
-/// text does ("one" is no term of "money").
+/// text does ("one" is no term of "money"), and a word's term is its English stem ("mor" is no term of "morning").
 /// </summary>
 internal sealed partial class VocabularyChange
 {
     private readonly Func<string, string> _fold;
     private readonly SearchValues<string>? _pieces;
+    private readonly HashSet<string> _terms;
 
     private VocabularyChange(IReadOnlyList<string> terms, Func<string, string> fold)
     {
         Terms = terms;
         _fold = fold;
+        _terms = terms.ToHashSet(StringComparer.Ordinal);
         var pieces = terms.Select(term => term.Length > 1 && term[^1] == 'y' ? term[..^1] : term).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         _pieces = pieces.Length == 0 ? null : SearchValues.Create(pieces, StringComparison.Ordinal);
     }
@@ -83,7 +85,7 @@ internal sealed partial class VocabularyChange
 
             var position = at + found;
             var id = LineOf(starts, position);
-            if (partsOfWords || position == starts[id] || !InsideWord(text[position - 1], text[position]))
+            if (partsOfWords || ((position == starts[id] || !InsideWord(text[position - 1], text[position])) && MayBeTermOfWordAt(text, position)))
             {
                 affected[id] = true;
                 at = id + 1 < starts.Length ? starts[id + 1] : text.Length;
@@ -104,6 +106,25 @@ internal sealed partial class VocabularyChange
         }
 
         return affected;
+    }
+
+    // Outside German a Latin word's one term is its English stem ("changes" gives chang, "morning" morn): a word that
+    // begins with a letter is affected only when its stem changed. A number, or a word that begins with a digit, is
+    // taken as affected.
+    private bool MayBeTermOfWordAt(ReadOnlySpan<char> text, int start)
+    {
+        if (!char.IsLetter(text[start]) || CharUnicodeInfo.GetUnicodeCategory(text[start]) == UnicodeCategory.OtherLetter)
+        {
+            return true;
+        }
+
+        var end = start;
+        while (end < text.Length && IsCasedWordCharacter(text[end]))
+        {
+            end++;
+        }
+
+        return _terms.Contains(EnglishLightStemmer.Stem(new string(text[start..end])));
     }
 
     /// <summary>
