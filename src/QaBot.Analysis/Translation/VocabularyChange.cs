@@ -124,8 +124,18 @@ internal sealed partial class VocabularyChange
             end++;
         }
 
+        // The tokenizer's word goes on through letters of other scripts and beyond the basic plane (Han apart):
+        // where the word may be longer than read here, its stem is not known.
+        if (end < text.Length && (char.IsSurrogate(text[end]) || (IsWordCharacter(text[end]) && !IsHan(text[end]))))
+        {
+            return true;
+        }
+
         return _terms.Contains(EnglishLightStemmer.Stem(new string(text[start..end])));
     }
+
+    // Han ideographs of the basic plane, as Tokenizer.IsHan reads them.
+    private static bool IsHan(char c) => c is (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or '\u3007';
 
     /// <summary>
     /// Whether a term beginning with <paramref name="first"/> after <paramref name="before"/> would begin inside a

@@ -33,6 +33,7 @@ public sealed class VocabularyChangeTests
     [InlineData("renewal", Languages.English, false)] // "new" inside an English word is no term of it
     [InlineData("newness", Languages.English, false)] // ... nor "new" at its start: its stem is newness
     [InlineData("Erneuerung news", Languages.English, true)] // its stem is new
+    [InlineData("new网", Languages.Chinese, true)] // a Latin word ends where Han text begins
     [InlineData("新new", Languages.Chinese, true)] // a Latin word begins where Han text ends
     [InlineData("Neuigkeitsnewsletter", Languages.German, true)] // German splits compounds anywhere
     [InlineData("1,5 Liter", Languages.German, true)] // a decimal comma: the term is 1.5
@@ -81,6 +82,16 @@ public sealed class VocabularyChangeTests
         }
 
         Assert.Empty(missed);
+    }
+
+    [Fact]
+    public void MayAffect_LatinWordGoingOnInAnotherScript_IsTheWholeWordsTerm()
+    {
+        // The tokenizer reads "pixelשלום" as one word, whose term is all of it, not the stem of "pixel".
+        var term = TextAnalyzer.Default.Analyze("pixelשלום", Languages.English).Single();
+        var change = VocabularyChange.Between(new Dictionary<string, int>(), new Dictionary<string, int> { [term] = 1 }, TextAnalyzer.Default.Fold);
+
+        Assert.True(change.MayAffect("pixelשלום", Languages.English));
     }
 
     [Fact]
