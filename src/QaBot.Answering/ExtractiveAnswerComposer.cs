@@ -135,7 +135,8 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
                 && Answers(part, focus, c.Covered, [(c.Passage, c.Index)]));
             if (answer is not null)
             {
-                chosen.Add((answer.Passage, answer.Index));
+                // With what it needs to be read: the asked item may be in the lines it opens.
+                chosen.AddRange(WithContinuation(answer.Passage, answer.Index).Where(i => !chosen.Contains((answer.Passage, i))).Select(i => (answer.Passage, i)));
                 quoted.Add(Normalised(answer.Passage.Sentences[answer.Index]));
                 covered.UnionWith(answer.Covered);
                 itemHeld |= answer.HoldsItem;

@@ -40,14 +40,15 @@ public sealed class QuestionRateLimitsTests
     [Fact]
     public void Check_SweepWhileAUserIsOverTheLimit_KeepsThatUsersLimit()
     {
-        // Arrange: user 1 asked just now; user 2 asked over a minute ago.
+        // Arrange: user 2 asked a minute ago, user 1 half a minute ago.
         var time = new FakeTimeProvider();
         var limits = new QuestionRateLimits(Options.Create(Limits), time);
         limits.Check(2, channelId: null);
-        time.Advance(TimeSpan.FromSeconds(61));
+        time.Advance(TimeSpan.FromSeconds(30));
         limits.Check(1, channelId: null);
+        time.Advance(TimeSpan.FromSeconds(31));
 
-        // Act: user 1 asks again within the minute, when the others' limiters are swept.
+        // Act: user 1 asks again within its minute, in the check that sweeps user 2's limiter away.
         var reply = limits.Check(1, channelId: null);
 
         // Assert

@@ -90,7 +90,13 @@ internal static class LexiconSerializer
                 }
             }
 
-            var pairs = new LexiconPair[ReadCount(data, ref position)];
+            var pairCount = ReadCount(data, ref position);
+            if (pairCount > Lexicon.DirectPairs.Length || sections.Count + pairCount > (data.Length - position) / 2)
+            {
+                throw new InvalidDataException("The lexicon's header gives more sections than it can hold.");
+            }
+
+            var pairs = new LexiconPair[pairCount];
             var lengths = new (int Raw, int Compressed, int Offset)[sections.Count + pairs.Length];
             for (var i = 0; i < lengths.Length; i++)
             {
@@ -137,9 +143,13 @@ internal static class LexiconSerializer
 
             foreach (var pair in pairs)
             {
-                if (pair.Starts.Length - 1 != pools[Lexicon.LanguageIndex(pair.From)].Length)
+                if (!Languages.IsKnown(pair.From) || !Languages.IsKnown(pair.To)
+                    || pairs.Count(p => p.From == pair.From && p.To == pair.To) != 1
+                    || pair.Starts.Length - 1 != pools[Lexicon.LanguageIndex(pair.From)].Length
+                    || pair.Starts[^1] != pair.Targets.Length
+                    || pair.Targets.Any(t => (uint)t >= (uint)pools[Lexicon.LanguageIndex(pair.To)].Length))
                 {
-                    throw new InvalidDataException($"The lexicon's {pair.From}–{pair.To} pair does not match its pool.");
+                    throw new InvalidDataException($"The lexicon's {pair.From}–{pair.To} pair does not match its pools.");
                 }
             }
 
@@ -193,7 +203,12 @@ internal static class LexiconSerializer
         for (var id = 0; id < sourceCount; id++)
         {
             starts[id] = next;
-            var end = next + ReadInt(data, ref position);
+            var end = next + ReadCount(data, ref position);
+            if (end > targets.Length)
+            {
+                throw new InvalidDataException("A pair of the lexicon holds more candidates than it says.");
+            }
+
             for (; next < end; next++)
             {
                 targets[next] = ReadInt(data, ref position);

@@ -36,8 +36,8 @@ public sealed class TranslationTableBuilder(BilingualDictionary dictionary)
     /// The table <see cref="Build"/> gives for <paramref name="vocabulary"/>, made from the table built before for
     /// <paramref name="previousVocabulary"/>: only source phrases that may rank differently are ranked again, those
     /// with a candidate that may analyze to a term whose chunk frequency changed (<see cref="VocabularyChange"/>),
-    /// whose glossary entry came or went, or (German–Chinese) whose English pivots' entries changed; glossary keys are
-    /// always translated again. Built as <see cref="Build"/> otherwise: when the languages changed or the previous
+    /// whose glossary entry came or went, or (German–Chinese) whose English pivots' entries changed; a glossary key is
+    /// translated again unless its candidates are the same as then and none of them may have changed. Built as <see cref="Build"/> otherwise: when the languages changed or the previous
     /// table came from other dictionaries.
     /// </summary>
     /// <param name="previous">The table a builder with the same settings built before.</param>

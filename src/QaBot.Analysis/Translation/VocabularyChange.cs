@@ -100,9 +100,16 @@ internal sealed partial class VocabularyChange
         {
             var id = LineOf(starts, match.Index);
             var end = (id + 1 < starts.Length ? starts[id + 1] : text.Length) - 1;
+            if (affected[id])
+            {
+                continue;
+            }
+
+            // The numbers as the tokenizer writes them ("1.000,5" in German and "1,000.5" in English give 1000.5).
             var line = new string(text[starts[id]..end]);
-            affected[id] |= GroupSeparator().Replace(line, string.Empty).AsSpan().ContainsAny(_pieces)
-                || GroupSeparator().Replace(line, ".").AsSpan().ContainsAny(_pieces);
+            affected[id] = GroupSeparator().Replace(line, string.Empty).AsSpan().ContainsAny(_pieces)
+                || GroupSeparator().Replace(line, ".").AsSpan().ContainsAny(_pieces)
+                || Tokenizer.Tokenize(line, language).Any(token => token.Kind == TokenKind.Number && _terms.Contains(token.Text));
         }
 
         return affected;
@@ -143,7 +150,7 @@ internal sealed partial class VocabularyChange
     /// that no term outside German begins there. A letter of no case (Han, other scripts) and anything but a letter
     /// or digit count as a token's edge, which may only let a phrase through.
     /// </summary>
-    internal static bool InsideWord(char before, char first) =>
+    private static bool InsideWord(char before, char first) =>
         IsCasedWordCharacter(first) && IsCasedWordCharacter(before);
 
     private static bool IsCasedWordCharacter(char c) => IsWordCharacter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.OtherLetter;
@@ -166,7 +173,7 @@ internal sealed partial class VocabularyChange
             if (!System.Text.Ascii.IsValid(phrase))
             {
                 phrase = _fold(phrase);
-                folded[id] = IsAsciiOrIdeographs(phrase) ? phrase.ToLowerInvariant() : GermanDecompounder.FoldWord(phrase);
+                folded[id] = IsAsciiOrIdeographs(phrase) ? phrase.ToLowerInvariant() : WithoutSpacingMarks(GermanDecompounder.FoldWord(phrase));
             }
 
             length += (folded[id] ?? phrase).Length + 1;
@@ -197,6 +204,12 @@ internal sealed partial class VocabularyChange
 
         return (text, starts);
     }
+
+    // The analyzer drops spacing combining marks from words as well as the non-spacing ones FoldWord drops.
+    private static string WithoutSpacingMarks(string text) =>
+        text.Any(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpacingCombiningMark)
+            ? string.Concat(text.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.SpacingCombiningMark))
+            : text;
 
     private static bool IsAsciiOrIdeographs(string text)
     {

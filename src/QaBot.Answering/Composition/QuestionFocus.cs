@@ -1,3 +1,4 @@
+using QaBot.Analysis;
 using QaBot.Core;
 
 namespace QaBot.Answering.Composition;
@@ -49,7 +50,7 @@ public sealed class QuestionFocus
             : retrieval.Queries.SelectMany(q => q.Terms).Distinct(StringComparer.Ordinal)
                 .Select(t => new QuestionConcept(t, [[t]], retrieval.TermWeights.TryGetValue(t, out var w) ? w : 1.0))
                 .ToList();
-        var pieces = QuestionParts.Split(question);
+        var pieces = QuestionParts.Split(question, TextAnalyzer.DetectLanguage(question));
         var parts = pieces.Count < 2 ? [] : pieces.Select(piece => Part(piece, concepts, terms(piece))).ToList();
         return new QuestionFocus(concepts, AskedItem.Detect(question), AskedItem.StatedItems(question), parts);
     }

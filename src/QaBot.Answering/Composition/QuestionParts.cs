@@ -10,15 +10,23 @@ namespace QaBot.Answering.Composition;
 /// </summary>
 public static partial class QuestionParts
 {
-    public static IReadOnlyList<string> Split(string question)
+    /// <param name="question">The question.</param>
+    /// <param name="language">Its language (en, de, zh): whose conjunctions and interrogatives to read.</param>
+    public static IReadOnlyList<string> Split(string question, string language)
     {
         ArgumentNullException.ThrowIfNull(question);
+        var (boundaries, interrogative) = language switch
+        {
+            "de" => (GermanBoundary(), GermanInterrogative()),
+            "zh" => (ChineseBoundary(), ChineseInterrogatives()),
+            _ => (EnglishBoundary(), EnglishInterrogative()),
+        };
         var parts = new List<string>();
         var start = 0;
-        foreach (Match boundary in Boundary().Matches(question))
+        foreach (Match boundary in boundaries.Matches(question))
         {
             var before = question[start..boundary.Index];
-            if (Interrogative().IsMatch(before))
+            if (interrogative.IsMatch(before))
             {
                 parts.Add(before.Trim());
                 start = boundary.Index + boundary.Length;
@@ -26,7 +34,7 @@ public static partial class QuestionParts
         }
 
         var rest = question[start..].Trim();
-        if (parts.Count == 0 || !Interrogative().IsMatch(rest))
+        if (parts.Count == 0 || !interrogative.IsMatch(rest))
         {
             return [question.Trim()];
         }
@@ -36,9 +44,24 @@ public static partial class QuestionParts
     }
 
     // A conjunction that begins another interrogative clause; the interrogative itself stays in the new part.
-    [GeneratedRegex(@",?\s+(and|und|sowie)\s+(?=(which|what|how|where|when|who|whom|whose|why|wie|welche[snrm]?|was|wo|wohin|woher|wann|wer|wem|wen|warum|weshalb|womit|wofür|wozu|(mit|in|an|auf|ab|seit|von|für|aus|nach|zu)\s+(welche[snrm]?|wann|was|wem))\b)|[，,；;]\s*(并且|而且|还有|以及|又|再|并|和)?(?=[^，,。；;？?]*(哪|什么|什麼|怎么|怎麼|怎样|怎樣|如何|多少|几|幾|谁|誰))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Boundary();
+    [GeneratedRegex(@",?\s+and\s+(?=((in|for|since|from|to|at|on|by|with)\s+)?(which|what|how|where|when|who|whom|whose|why)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishBoundary();
 
-    [GeneratedRegex(@"\b(which|what|how|where|when|who|whom|whose|why|wie|welche[snrm]?|was|wo|wohin|woher|wann|wer|wem|wen|warum|weshalb|womit|wofür|wozu)\b|哪|什么|什麼|怎么|怎麼|怎样|怎樣|如何|多少|几|幾|谁|誰", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Interrogative();
+    [GeneratedRegex(@",?\s+(und|sowie)\s+(?=(wie|welche[snrm]?|was|wo|wohin|woher|wann|wer|wem|wen|warum|weshalb|womit|wofür|wozu|(mit|in|an|auf|ab|seit|von|für|aus|nach|zu)\s+(welche[snrm]?|wann|was|wem))\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GermanBoundary();
+
+    [GeneratedRegex(@"[，,；;]\s*(并且|而且|还有|以及|又|再|并|和)?(?=[^，,。；;？?]*" + ChineseInterrogative + ")")]
+    private static partial Regex ChineseBoundary();
+
+    [GeneratedRegex(@"\b(which|what|how|where|when|who|whom|whose|why)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishInterrogative();
+
+    [GeneratedRegex(@"\b(wie|welche[snrm]?|was|wo|wohin|woher|wann|wer|wem|wen|warum|weshalb|womit|wofür|wozu)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GermanInterrogative();
+
+    [GeneratedRegex(ChineseInterrogative)]
+    private static partial Regex ChineseInterrogatives();
+
+    // Not 几乎 (almost), 几何, 哪怕 (even if), nor 无论如何/无论谁/什么都 (whatever), which ask nothing.
+    private const string ChineseInterrogative = @"(哪(?!怕)|(?<!无论)(什么|什麼)(?!都)|怎么|怎麼|怎样|怎樣|(?<!无论|無論)如何|多少|几(?!乎|何)|幾(?!乎|何)|(?<!无论|無論)(谁|誰))";
 }

@@ -39,6 +39,16 @@ public sealed class LexiconSerializerTests
         Assert.True(SamePair(lexicon.Pairs[0], read.Pairs[0]));
     }
 
+    [Theory]
+    [InlineData("xx", 0)] // a language QaBot does not know
+    [InlineData("en", 3)] // a target id beyond the target pool
+    public void Read_PairNotMatchingThePools_ThrowsInvalidData(string from, int target)
+    {
+        var lexicon = new Lexicon([["phrase"], ["wort", "satz"], []], [new LexiconPair(from, Languages.German, [0, 1], [target], [0])]);
+
+        Assert.Throws<InvalidDataException>(() => LexiconSerializer.Read(Write(lexicon)));
+    }
+
     internal static bool SamePair(LexiconPair expected, LexiconPair actual) =>
         expected.From == actual.From && expected.To == actual.To
         && expected.Starts.AsSpan().SequenceEqual(actual.Starts)

@@ -94,6 +94,21 @@ public sealed class VocabularyChangeTests
         Assert.True(change.MayAffect("pixelשלום", Languages.English));
     }
 
+    [Theory]
+    [InlineData("Dosis 1.000,5 mg", Languages.German)] // a group and a decimal separator: the term is 1000.5
+    [InlineData("dose 1,000.5 mg", Languages.English)]
+    [InlineData("1.5kg", Languages.English, "kg")] // a unit glued to a decimal number is a word of its own
+    [InlineData("\u0903news", Languages.English, "new")] // a spacing mark the analyzer drops
+    [InlineData("tables\u093E", Languages.English, "table")]
+    public void MayAffect_TermTheAnalyzerGives_IsFound(string target, string language, string? term = null)
+    {
+        term ??= "1000.5";
+        Assert.Contains(term, TextAnalyzer.Default.Analyze(target, language));
+        var change = VocabularyChange.Between(new Dictionary<string, int>(), new Dictionary<string, int> { [term] = 1 }, TextAnalyzer.Default.Fold);
+
+        Assert.True(change.MayAffect(target, language));
+    }
+
     [Fact]
     public void MayAffect_NothingChanged_IsFalseForEveryTarget()
     {
