@@ -98,13 +98,13 @@ public static class Tokenizer
         && char.IsAsciiDigit(text[start]) && char.IsAsciiDigit(text[start + 1]) && char.IsAsciiDigit(text[start + 2])
         && (start + 3 == text.Length || !char.IsAsciiDigit(text[start + 3]));
 
-    private static bool IsWordCharacter(string text, int index)
-    {
-        var category = CharUnicodeInfo.GetUnicodeCategory(text, index);
-        return category is UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter
+    private static bool IsWordCharacter(string text, int index) => IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(text, index));
+
+    /// <summary>Whether characters of the category belong to a word: letters, digits and marks.</summary>
+    internal static bool IsWordCategory(UnicodeCategory category) =>
+        category is UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
             or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-    }
 
     /// <summary>Han ideographs: the CJK unified blocks, their extensions and compatibility ideographs.</summary>
     public static bool IsHan(string text, int index)
@@ -116,6 +116,10 @@ public static class Tokenizer
             return codePoint is >= 0x20000 and <= 0x3134F;
         }
 
-        return c is (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or '\u3007';
+        return IsHan(c);
     }
+
+    /// <summary>A Han ideograph of the basic plane (see <see cref="IsHan(string, int)"/>).</summary>
+    public static bool IsHan(char c) =>
+        c is (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or '\u3007';
 }

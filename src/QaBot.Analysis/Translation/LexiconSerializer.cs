@@ -132,7 +132,7 @@ internal static class LexiconSerializer
                 }
                 else
                 {
-                    pairs[i - sections.Count] = ReadPair(section, ref at);
+                    pairs[i - sections.Count] = ReadPair(section, ref at, pools);
                 }
 
                 if (at != section.Length)
@@ -141,16 +141,9 @@ internal static class LexiconSerializer
                 }
             });
 
-            foreach (var pair in pairs)
+            if (pairs.DistinctBy(p => (p.From, p.To)).Count() != pairs.Length)
             {
-                if (!Languages.IsKnown(pair.From) || !Languages.IsKnown(pair.To)
-                    || pairs.Count(p => p.From == pair.From && p.To == pair.To) != 1
-                    || pair.Starts.Length - 1 != pools[Lexicon.LanguageIndex(pair.From)].Length
-                    || pair.Starts[^1] != pair.Targets.Length
-                    || pair.Targets.Any(t => (uint)t >= (uint)pools[Lexicon.LanguageIndex(pair.To)].Length))
-                {
-                    throw new InvalidDataException($"The lexicon's {pair.From}–{pair.To} pair does not match its pools.");
-                }
+                throw new InvalidDataException("The lexicon holds a language pair twice.");
             }
 
             return new Lexicon(pools, pairs);
@@ -191,11 +184,23 @@ internal static class LexiconSerializer
     }
 
     // One flat loop over the bytes: this runs at every table build, also in unoptimized (Debug) builds.
-    private static LexiconPair ReadPair(byte[] data, ref int position)
+    // The pools' sizes are known from the header before any section is read: the pair is checked against them as it is read.
+    private static LexiconPair ReadPair(byte[] data, ref int position, string[][] pools)
     {
         var from = string.Intern(ReadString(data, ref position));
         var to = string.Intern(ReadString(data, ref position));
+        if (!Languages.IsKnown(from) || !Languages.IsKnown(to))
+        {
+            throw new InvalidDataException($"The lexicon holds a pair of unknown languages, {from}–{to}.");
+        }
+
+        var targetCount = (uint)pools[Lexicon.LanguageIndex(to)].Length;
         var sourceCount = ReadCount(data, ref position);
+        if (sourceCount != pools[Lexicon.LanguageIndex(from)].Length)
+        {
+            throw new InvalidDataException($"The lexicon's {from}–{to} pair does not match its pool.");
+        }
+
         var starts = new int[sourceCount + 1];
         var targets = new int[ReadCount(data, ref position)];
         var ranks = new int[targets.Length];
@@ -212,12 +217,17 @@ internal static class LexiconSerializer
             for (; next < end; next++)
             {
                 targets[next] = ReadInt(data, ref position);
+                if ((uint)targets[next] >= targetCount)
+                {
+                    throw new InvalidDataException($"The lexicon's {from}–{to} pair names a phrase its target pool does not hold.");
+                }
+
                 ranks[next] = ReadInt(data, ref position);
             }
         }
 
         starts[sourceCount] = next;
-        return new LexiconPair(from, to, starts, targets, ranks);
+        return next == targets.Length ? new LexiconPair(from, to, starts, targets, ranks) : throw new InvalidDataException($"The lexicon's {from}–{to} pair holds fewer candidates than it says.");
     }
 
     private static byte[] Section(Action<BinaryWriter> write)

@@ -133,16 +133,13 @@ internal sealed partial class VocabularyChange
 
         // The tokenizer's word goes on through letters of other scripts and beyond the basic plane (Han apart):
         // where the word may be longer than read here, its stem is not known.
-        if (end < text.Length && (char.IsSurrogate(text[end]) || (IsWordCharacter(text[end]) && !IsHan(text[end]))))
+        if (end < text.Length && (char.IsSurrogate(text[end]) || (Tokenizer.IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(text[end])) && !Tokenizer.IsHan(text[end]))))
         {
             return true;
         }
 
         return _terms.Contains(EnglishLightStemmer.Stem(new string(text[start..end])));
     }
-
-    // Han ideographs of the basic plane, as Tokenizer.IsHan reads them.
-    private static bool IsHan(char c) => c is (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or '\u3007';
 
     /// <summary>
     /// Whether a term beginning with <paramref name="first"/> after <paramref name="before"/> would begin inside a
@@ -153,12 +150,8 @@ internal sealed partial class VocabularyChange
     private static bool InsideWord(char before, char first) =>
         IsCasedWordCharacter(first) && IsCasedWordCharacter(before);
 
-    private static bool IsCasedWordCharacter(char c) => IsWordCharacter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.OtherLetter;
-
-    private static bool IsWordCharacter(char c) => CharUnicodeInfo.GetUnicodeCategory(c)
-        is UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter
-        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
-        or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    private static bool IsCasedWordCharacter(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is var category && Tokenizer.IsWordCategory(category) && category != UnicodeCategory.OtherLetter;
 
     // The pool's phrases folded as MayAffect folds them, one line each, and where each line starts.
     private (char[] Text, int[] Starts) FoldedLines(string[] pool)

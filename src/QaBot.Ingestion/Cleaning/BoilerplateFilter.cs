@@ -201,7 +201,7 @@ internal static partial class BoilerplateFilter
         || DashOnly().IsMatch(block.Text)
         || (TextShape.Width(block.Text) <= MaxListEntryWidth && !TextShape.EndsSentence(block.Text));
 
-    /// <summary>The folded line without trailing separators and "more" links: "最新活動更多" becomes "最新活动".</summary>
+    /// <summary>The folded line without trailing separators and "more" links: "相關新聞更多" becomes "相关新闻".</summary>
     private static string Core(string folded)
     {
         var core = folded.TrimEnd(TrailingSeparators);
