@@ -59,7 +59,7 @@ public sealed class ExtractiveAnswerComposer(TextAnalyzer analyzer, ITranslation
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(retrieval);
         var language = TextAnalyzer.DetectLanguage(question);
-        var focus = QuestionFocus.From(question, retrieval, piece => analyzer.AnalyzeQuery(piece, language));
+        var focus = QuestionFocus.From(question, retrieval, language, piece => analyzer.AnalyzeQuery(piece, language));
         var passages = retrieval.Passages.Take(PassagesConsidered).Select(p => Read(p, focus)).ToList();
         var rare = focus.Rare(passages.Select(p => p.Covered));
         var scoring = new Scoring(focus, rare, passages.Count > 0 ? passages[0].Passage.Score : 0);

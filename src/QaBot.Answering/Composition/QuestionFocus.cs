@@ -1,4 +1,3 @@
-using QaBot.Analysis;
 using QaBot.Core;
 
 namespace QaBot.Answering.Composition;
@@ -39,8 +38,9 @@ public sealed class QuestionFocus
     /// </summary>
     /// <param name="question">The question.</param>
     /// <param name="retrieval">What the retriever found for it.</param>
+    /// <param name="language">The question's language.</param>
     /// <param name="terms">The question's content terms of a piece of it (the analyzer's query terms), which name its concepts.</param>
-    public static QuestionFocus From(string question, RetrievalResult retrieval, Func<string, IReadOnlyCollection<string>> terms)
+    public static QuestionFocus From(string question, RetrievalResult retrieval, string language, Func<string, IReadOnlyCollection<string>> terms)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(retrieval);
@@ -50,7 +50,7 @@ public sealed class QuestionFocus
             : retrieval.Queries.SelectMany(q => q.Terms).Distinct(StringComparer.Ordinal)
                 .Select(t => new QuestionConcept(t, [[t]], retrieval.TermWeights.TryGetValue(t, out var w) ? w : 1.0))
                 .ToList();
-        var pieces = QuestionParts.Split(question, TextAnalyzer.DetectLanguage(question));
+        var pieces = QuestionParts.Split(question, language);
         var parts = pieces.Count < 2 ? [] : pieces.Select(piece => Part(piece, concepts, terms(piece))).ToList();
         return new QuestionFocus(concepts, AskedItem.Detect(question), AskedItem.StatedItems(question), parts);
     }
